@@ -1,0 +1,37 @@
+using System.CommandLine;
+using Flywheel;
+using Spectre.Console;
+
+namespace Flywheel.Cli;
+
+/// <summary>Composes the verbs. Each verb lives in its own folder and only describes its syntax and calls the library.</summary>
+public static class FlywheelCli
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Flywheel: from a value statement to a model in production, priced in your own units.");
+        // Each verb folder contributes its commands here.
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        try
+        {
+            return await Build().Parse(args).InvokeAsync();
+        }
+        catch (InputException error)
+        {
+            AnsiConsole.Console.Profile.Out.Writer.Flush();
+            Console.Error.WriteLine($"error: {error.Describe()}");
+            return ExitCodes.BadInput;
+        }
+    }
+}
+
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Failure = 1;
+    public const int BadInput = 2;
+}

@@ -1,0 +1,3 @@
+using Flywheel.Cli;
+
+return await FlywheelCli.RunAsync(args);

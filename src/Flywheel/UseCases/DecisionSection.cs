@@ -1,0 +1,69 @@
+namespace Flywheel.UseCases;
+
+/// <summary>
+/// The <c>decision</c> section: what each outcome of a prediction is worth, how many items a day, the base rate
+/// where the model will run, and the optional human-review band. Amounts are quantity expressions (e.g. <c>-500 JPY</c>).
+/// </summary>
+public sealed record DecisionSection(
+    Positioned<string>? Volume,
+    double? Prevalence,
+    IReadOnlyDictionary<string, Positioned<string>> Outcomes,
+    IReadOnlyList<IReadOnlyList<Positioned<string>>>? Matrix,
+    Positioned<string>? UnderPrediction,
+    Positioned<string>? OverPrediction,
+    ReviewSpec? Review,
+    SourcePosition Position);
+
+/// <summary>A person decides scores in the review band at <c>Cost</c> per item, taking <c>Minutes</c> each.</summary>
+public sealed record ReviewSpec(Positioned<string> Cost, double Minutes, double HoursPerDay);
+
+internal static class DecisionSectionReader
+{
+    public static DecisionSection Read(MappingReader section)
+    {
+        var volume = section.String("volume");
+        var prevalence = section.Number("prevalence");
+        if (prevalence is < 0 or > 1)
+            throw section.Position.Error($"'decision.prevalence' is a base rate between 0 and 1, not {prevalence}");
+
+        var outcomes = new Dictionary<string, Positioned<string>>(StringComparer.Ordinal);
+        if (section.Mapping("outcomes") is { } outcomeMap)
+        {
+            foreach (var key in new[] { "tp", "fp", "fn", "tn" })
+            {
+                if (outcomeMap.String(key) is { } amount) outcomes[key] = amount;
+            }
+            outcomeMap.RejectUnknownKeys();
+        }
+
+        List<IReadOnlyList<Positioned<string>>>? matrix = null;
+        if (section.Node("matrix") is { } matrixNode)
+        {
+            if (matrixNode is not YamlDotNet.RepresentationModel.YamlSequenceNode rows)
+                throw section.At(matrixNode, "'decision.matrix' must be a list of rows (actual class), each a list of amounts (predicted class)");
+            matrix = rows.Children
+                .Select(row => row is YamlDotNet.RepresentationModel.YamlSequenceNode cells
+                    ? (IReadOnlyList<Positioned<string>>)cells.Children.Select(cell => section.ScalarOf(cell, "matrix")).ToList()
+                    : throw section.At(row, "each row of 'decision.matrix' must be a list of amounts"))
+                .ToList();
+        }
+
+        Positioned<string>? under = null, over = null;
+        if (section.Mapping("regression") is { } regressionMap)
+        {
+            under = regressionMap.String("under");
+            over = regressionMap.String("over");
+            regressionMap.RejectUnknownKeys();
+        }
+
+        ReviewSpec? review = null;
+        if (section.Mapping("review") is { } reviewMap)
+        {
+            review = new ReviewSpec(reviewMap.RequiredString("cost"), reviewMap.Number("minutes") ?? 0, reviewMap.Number("hours_per_day") ?? 7.5);
+            reviewMap.RejectUnknownKeys();
+        }
+
+        section.RejectUnknownKeys();
+        return new DecisionSection(volume, prevalence, outcomes, matrix, under, over, review, section.Position);
+    }
+}

@@ -1,0 +1,39 @@
+namespace Flywheel.UseCases;
+
+/// <summary>The <c>training</c> section: task, search budget, objective and trainers to consider.</summary>
+public sealed record TrainingSection(string Task, TimeSpan Budget, string? Objective, IReadOnlyList<string> Trainers, int? Seed, SourcePosition Position)
+{
+    public static TrainingSection Default(string file) => new("auto", TimeSpan.FromSeconds(60), null, [], null, new SourcePosition(file, 1, 1));
+}
+
+internal static class TrainingSectionReader
+{
+    public static TrainingSection Read(MappingReader section)
+    {
+        var task = section.String("task")?.Value ?? "auto";
+        var budgetText = section.String("budget");
+        var budget = budgetText is null ? TimeSpan.FromSeconds(60) : ParseDuration(budgetText);
+        var objective = section.String("objective")?.Value;
+        var trainers = section.StringList("trainers").Select(item => item.Value).ToList();
+        var seed = section.Integer("seed");
+        section.RejectUnknownKeys();
+        return new TrainingSection(task, budget, objective, trainers, seed, section.Position);
+    }
+
+    /// <summary>Reads <c>90s</c>, <c>5m</c>, <c>1h</c> or a plain number of seconds.</summary>
+    public static TimeSpan ParseDuration(Positioned<string> text)
+    {
+        var value = text.Value.Trim();
+        var (number, scale) = value switch
+        {
+            _ when value.EndsWith("ms", StringComparison.Ordinal) => (value[..^2], 0.001),
+            _ when value.EndsWith('s') => (value[..^1], 1.0),
+            _ when value.EndsWith('m') => (value[..^1], 60.0),
+            _ when value.EndsWith('h') => (value[..^1], 3600.0),
+            _ => (value, 1.0),
+        };
+        return double.TryParse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var amount) && amount > 0
+            ? TimeSpan.FromSeconds(amount * scale)
+            : throw text.Position.Error($"a duration such as '60s', '5m' or '1h' was expected, not '{text.Value}'");
+    }
+}

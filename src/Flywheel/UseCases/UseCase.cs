@@ -1,0 +1,21 @@
+namespace Flywheel.UseCases;
+
+/// <summary>
+/// A use case as written in its <c>flywheel.yaml</c>: who gains what, how it is priced, and (as later
+/// stages are reached) the data, training and decision settings.
+/// </summary>
+public sealed record UseCase(
+    string Name,
+    string Statement,
+    string? Owner,
+    ValueSection? Value,
+    DataSection? Data,
+    TrainingSection? Training,
+    DecisionSection? Decision,
+    string FilePath)
+{
+    /// <summary>The folder that holds the use-case file; relative paths in the file are resolved against it.</summary>
+    public string Directory => Path.GetDirectoryName(Path.GetFullPath(FilePath))!;
+
+    public string Resolve(string relativePath) => Path.GetFullPath(Path.Combine(Directory, relativePath));
+}

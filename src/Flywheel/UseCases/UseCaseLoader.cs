@@ -1,0 +1,70 @@
+using System.Text;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Flywheel.UseCases;
+
+/// <summary>Loads and validates a <c>flywheel.yaml</c>. Every mistake becomes an <see cref="InputException"/> naming file, line and column.</summary>
+public static class UseCaseLoader
+{
+    public const string FileName = "flywheel.yaml";
+
+    /// <summary>Accepts a use-case folder or the file itself.</summary>
+    public static string Locate(string folderOrFile)
+    {
+        if (System.IO.Directory.Exists(folderOrFile))
+        {
+            var file = Path.Combine(folderOrFile, FileName);
+            return File.Exists(file) ? file : throw new InputException($"no {FileName} in this folder; create one with 'flywheel init {folderOrFile}'", folderOrFile);
+        }
+        return File.Exists(folderOrFile) ? folderOrFile : throw new InputException("no such file or folder", folderOrFile);
+    }
+
+    public static UseCase Load(string folderOrFile)
+    {
+        var path = Locate(folderOrFile);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path, new UTF8Encoding(false, throwOnInvalidBytes: true));
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new InputException("the file is not valid UTF-8; save it as UTF-8", path);
+        }
+        return Parse(text, path);
+    }
+
+    public static UseCase Parse(string text, string path)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException error)
+        {
+            var reason = error.InnerException?.Message ?? error.Message;
+            throw new InputException($"this is not valid YAML: {StripMark(reason)}", path, (int)error.Start.Line, (int)error.Start.Column);
+        }
+        if (stream.Documents.Count == 0) throw new InputException("the file is empty; it needs at least 'name', 'statement' and 'value'", path, 1, 1);
+
+        var root = new MappingReader(stream.Documents[0].RootNode, path, "flywheel.yaml");
+        var name = root.RequiredString("name").Value;
+        var statement = root.RequiredString("statement").Value;
+        var owner = root.String("owner")?.Value;
+        var value = root.Node("value") is { } valueNode ? ValueSectionReader.Read(new MappingReader(valueNode, path, "value")) : null;
+        var data = root.Node("data") is { } dataNode ? DataSectionReader.Read(new MappingReader(dataNode, path, "data")) : null;
+        var training = root.Node("training") is { } trainingNode ? TrainingSectionReader.Read(new MappingReader(trainingNode, path, "training")) : null;
+        var decision = root.Node("decision") is { } decisionNode ? DecisionSectionReader.Read(new MappingReader(decisionNode, path, "decision")) : null;
+        root.RejectUnknownKeys();
+        return new UseCase(name, statement, owner, value, data, training, decision, path);
+    }
+
+    // YamlDotNet prefixes messages with "(Line: 1, Col: 2, Idx: 3) - (…): "; we report the position ourselves.
+    private static string StripMark(string message)
+    {
+        var index = message.LastIndexOf("): ", StringComparison.Ordinal);
+        return index >= 0 ? message[(index + 3)..] : message;
+    }
+}

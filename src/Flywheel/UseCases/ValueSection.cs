@@ -1,0 +1,99 @@
+namespace Flywheel.UseCases;
+
+/// <summary>The <c>value</c> section: parameters, formulas, the value expression, costs, horizon and scenarios. Expressions are kept as text with their position; the Value stage parses them.</summary>
+public sealed record ValueSection(
+    IReadOnlyList<ParameterSpec> Parameters,
+    IReadOnlyList<FormulaSpec> Formulas,
+    Positioned<string> Value,
+    CostsSpec Costs,
+    Positioned<string>? Horizon,
+    IReadOnlyList<ScenarioSpec> Scenarios);
+
+/// <summary>A parameter: a number with an optional unit, range, description and owning role or team.</summary>
+public sealed record ParameterSpec(
+    string Name,
+    double Value,
+    string? Unit,
+    (double Low, double High)? Range,
+    string? Description,
+    string? Owner,
+    SourcePosition Position,
+    SourcePosition? UnitPosition = null);
+
+public sealed record FormulaSpec(string Name, Positioned<string> Expression);
+
+/// <summary>Costs as quantity expressions, e.g. <c>10000000 JPY</c>, <c>100000 JPY/month</c>, <c>3 month</c>.</summary>
+public sealed record CostsSpec(Positioned<string>? Development, Positioned<string>? Operation, Positioned<string>? Delay);
+
+/// <summary>A named set of parameter overrides; each override is an expression (usually a plain number).</summary>
+public sealed record ScenarioSpec(string Name, IReadOnlyList<FormulaSpec> Overrides, SourcePosition Position);
+
+internal static class ValueSectionReader
+{
+    public static ValueSection Read(MappingReader section)
+    {
+        var parameters = new List<ParameterSpec>();
+        if (section.Mapping("parameters") is { } parameterMap)
+        {
+            foreach (var (key, node) in parameterMap.Entries())
+                parameters.Add(ReadParameter(parameterMap, key, node));
+        }
+
+        var formulas = new List<FormulaSpec>();
+        if (section.Mapping("formulas") is { } formulaMap)
+        {
+            foreach (var (key, node) in formulaMap.Entries())
+                formulas.Add(new FormulaSpec(key.Value, formulaMap.ScalarOf(node, key.Value)));
+        }
+
+        var value = section.RequiredString("value");
+        var costs = new CostsSpec(null, null, null);
+        if (section.Mapping("costs") is { } costMap)
+        {
+            costs = new CostsSpec(costMap.String("development"), costMap.String("operation"), costMap.String("delay"));
+            costMap.RejectUnknownKeys();
+        }
+
+        var horizon = section.String("horizon");
+        var scenarios = new List<ScenarioSpec>();
+        if (section.Mapping("scenarios") is { } scenarioMap)
+        {
+            foreach (var (key, node) in scenarioMap.Entries())
+            {
+                var overrides = new MappingReader(node, section.File, $"value.scenarios.{key.Value}");
+                var list = overrides.Entries()
+                    .Select(entry => new FormulaSpec(entry.Key.Value, overrides.ScalarOf(entry.Value, entry.Key.Value)))
+                    .ToList();
+                scenarios.Add(new ScenarioSpec(key.Value, list, key.Position));
+            }
+        }
+
+        section.RejectUnknownKeys();
+        return new ValueSection(parameters, formulas, value, costs, horizon, scenarios);
+    }
+
+    private static ParameterSpec ReadParameter(MappingReader parent, Positioned<string> key, YamlDotNet.RepresentationModel.YamlNode node)
+    {
+        if (node is YamlDotNet.RepresentationModel.YamlScalarNode)
+            return new ParameterSpec(key.Value, parent.NumberOf(node, key.Value), null, null, null, null, key.Position);
+
+        var parameter = new MappingReader(node, parent.File, $"value.parameters.{key.Value}");
+        var valueNode = parameter.Required("value");
+        var value = parameter.NumberOf(valueNode, "value");
+        var unit = parameter.String("unit");
+        (double, double)? range = null;
+        if (parameter.Node("range") is { } rangeNode)
+        {
+            if (rangeNode is not YamlDotNet.RepresentationModel.YamlSequenceNode { Children.Count: 2 } pair)
+                throw parameter.At(rangeNode, $"'value.parameters.{key.Value}.range' must be a list of two numbers: [low, high]");
+            var low = parameter.NumberOf(pair.Children[0], "range");
+            var high = parameter.NumberOf(pair.Children[1], "range");
+            if (low > high) throw parameter.At(rangeNode, $"'value.parameters.{key.Value}.range' has low {low} above high {high}");
+            range = (low, high);
+        }
+        var description = parameter.String("description")?.Value;
+        var owner = parameter.String("owner")?.Value;
+        parameter.RejectUnknownKeys();
+        return new ParameterSpec(key.Value, value, unit?.Value, range, description, owner, key.Position, unit?.Position);
+    }
+}
