@@ -76,7 +76,7 @@ internal static class ColumnSummaries
                     Numbers = new NumericSummary(
                         SqlValues.Double(reader, at + 2)!.Value, SqlValues.Double(reader, at + 3)!.Value, SqlValues.Double(reader, at + 4)!.Value,
                         SqlValues.Double(reader, at + 5), quantiles[0]!.Value, quantiles[1]!.Value, quantiles[2]!.Value, quantiles[3]!.Value, quantiles[4]!.Value,
-                        isInteger, 0, 0),
+                        isInteger, 0, 0, 0),
                 };
             case ColumnKind.Categorical or ColumnKind.Text:
                 return summary with

@@ -53,17 +53,22 @@ internal static class Distributions
             reader => new ValueCount(SqlValues.Text(reader, 0)!, SqlValues.Long(reader, 1)));
     }
 
-    /// <summary>For each numeric column with a summary: rows below Q1 − 1.5·IQR and above Q3 + 1.5·IQR, in one scan.</summary>
-    public static Dictionary<string, (long Below, long Above)> FenceCounts(DataSource source, IReadOnlyList<(SourceColumn Column, NumericSummary Numbers)> numeric)
+    /// <summary>For each numeric column with a summary: rows below Q1 − 1.5·IQR, above Q3 + 1.5·IQR and at the median, in one scan.</summary>
+    public static Dictionary<string, (long Below, long Above, long AtMedian)> FenceCounts(DataSource source, IReadOnlyList<(SourceColumn Column, NumericSummary Numbers)> numeric)
     {
         if (numeric.Count == 0) return [];
         var expressions = numeric.SelectMany(item =>
         {
             var x = ColumnSummaries.Number(item.Column);
-            return new[] { $"count(*) FILTER (WHERE {x} < {Format(item.Numbers.LowerFence)})", $"count(*) FILTER (WHERE {x} > {Format(item.Numbers.UpperFence)})" };
+            return new[]
+            {
+                $"count(*) FILTER (WHERE {x} < {Format(item.Numbers.LowerFence)})",
+                $"count(*) FILTER (WHERE {x} > {Format(item.Numbers.UpperFence)})",
+                $"count(*) FILTER (WHERE {x} = {Format(item.Numbers.Median)})",
+            };
         });
         return source.Query($"SELECT {string.Join(", ", expressions)} FROM {DataSource.Relation}", reader =>
-            numeric.Select((item, i) => (item.Column.Name, Counts: (SqlValues.Long(reader, 2 * i), SqlValues.Long(reader, 2 * i + 1))))
+            numeric.Select((item, i) => (item.Column.Name, Counts: (SqlValues.Long(reader, 3 * i), SqlValues.Long(reader, 3 * i + 1), SqlValues.Long(reader, 3 * i + 2))))
                 .ToDictionary(pair => pair.Name, pair => pair.Counts)).Single();
     }
 

@@ -33,8 +33,15 @@ public sealed record ColumnProfile(
     public long Present => Rows - Missing;
     public double MissingFraction => Rows == 0 ? 0 : (double)Missing / Rows;
 
-    /// <summary>Share of present values taken by the most frequent one (1 for a constant column).</summary>
-    public double TopShare => TopValues is { Count: > 0 } top && Present > 0 ? (double)top[0].Count / Present : Distinct <= 1 ? 1 : 0;
+    /// <summary>
+    /// Share of present values taken by the most frequent one (1 for a constant column). For numbers without
+    /// top values it is the share at the median, which is the most frequent value whenever that share exceeds ½.
+    /// </summary>
+    public double TopShare =>
+        Present == 0 || Distinct <= 1 ? 1
+        : TopValues is { Count: > 0 } top ? (double)top[0].Count / Present
+        : Numbers is { } numbers && numbers.AtMedian * 2 > Present ? (double)numbers.AtMedian / Present
+        : 0;
 }
 
 /// <summary>Summary of a numeric column. Quantiles interpolate linearly between order statistics (numpy/pandas default, DuckDB quantile_cont).</summary>
@@ -50,7 +57,8 @@ public sealed record NumericSummary(
     double P95,
     bool IsInteger,
     long BelowFence,
-    long AboveFence)
+    long AboveFence,
+    long AtMedian)
 {
     public double Iqr => Q3 - Q1;
 

@@ -34,10 +34,10 @@ public static class Profiler
         return new DataProfile(source.FilePath, source.RowCount, source.Dialect, columns, target, duplicates, associations);
     }
 
-    private static ColumnProfile ColumnProfileOf(DataSource source, ColumnSummaries.Summary summary, Dictionary<string, (long Below, long Above)> fences, ProfileOptions options)
+    private static ColumnProfile ColumnProfileOf(DataSource source, ColumnSummaries.Summary summary, Dictionary<string, (long Below, long Above, long AtMedian)> fences, ProfileOptions options)
     {
         var column = summary.Column;
-        var numbers = summary.Numbers is { } n && fences.TryGetValue(column.Name, out var fence) ? n with { BelowFence = fence.Below, AboveFence = fence.Above } : summary.Numbers;
+        var numbers = summary.Numbers is { } n && fences.TryGetValue(column.Name, out var fence) ? n with { BelowFence = fence.Below, AboveFence = fence.Above, AtMedian = fence.AtMedian } : summary.Numbers;
         Histogram? histogram = null;
         if (summary.Present > 0 && Distributions.BinnedExpression(column) is { } expression)
         {
