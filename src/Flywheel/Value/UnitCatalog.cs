@@ -16,10 +16,10 @@ public static partial class UnitCatalog
         ["s"] = 1.0 / 86400, ["sec"] = 1.0 / 86400, ["second"] = 1.0 / 86400, ["seconds"] = 1.0 / 86400, ["秒"] = 1.0 / 86400,
         ["min"] = 1.0 / 1440, ["minute"] = 1.0 / 1440, ["minutes"] = 1.0 / 1440, ["分"] = 1.0 / 1440,
         ["h"] = 1.0 / 24, ["hr"] = 1.0 / 24, ["hrs"] = 1.0 / 24, ["hour"] = 1.0 / 24, ["hours"] = 1.0 / 24, ["時間"] = 1.0 / 24,
-        ["d"] = 1, ["day"] = 1, ["days"] = 1, ["日"] = 1,
+        ["day"] = 1, ["days"] = 1, ["日"] = 1,
         ["week"] = 7, ["weeks"] = 7, ["wk"] = 7, ["週"] = 7,
         ["month"] = DaysPerMonth, ["months"] = DaysPerMonth, ["mo"] = DaysPerMonth, ["か月"] = DaysPerMonth, ["ヶ月"] = DaysPerMonth, ["月"] = DaysPerMonth,
-        ["year"] = DaysPerYear, ["years"] = DaysPerYear, ["yr"] = DaysPerYear, ["y"] = DaysPerYear, ["年"] = DaysPerYear,
+        ["year"] = DaysPerYear, ["years"] = DaysPerYear, ["yr"] = DaysPerYear, ["年"] = DaysPerYear,
     };
 
     private static readonly Dictionary<string, string> CurrencyAliases = new(StringComparer.Ordinal)
@@ -51,9 +51,6 @@ public static partial class UnitCatalog
     }
 
     public static bool IsUnit(string name) => Find(name) is not null;
-
-    /// <summary>Unit words that are not currency codes; a parameter or formula may not take one of these names.</summary>
-    public static bool IsReservedWord(string name) => IsUnit(name) && !CurrencyCode().IsMatch(name);
 
     public static Unit Day { get; } = Find("day")!;
 }

@@ -34,8 +34,6 @@ internal sealed class ValueModelBuilder(ValueSection section, string file)
 
     private void Declare(string name, SourcePosition position, string kind)
     {
-        if (UnitCatalog.IsReservedWord(name))
-            throw position.Error($"the {kind} '{name}' has the name of a unit; choose another name (e.g. '{name}_count')");
         if (!_names.Add(name))
             throw position.Error($"the name '{name}' is defined twice; parameters and formulas share one namespace");
     }
