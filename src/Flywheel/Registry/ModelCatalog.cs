@@ -10,6 +10,17 @@ public sealed class ModelCatalog(MetadataStore store)
 {
     public MetadataStore Store { get; } = store;
 
+    /// <summary>
+    /// The catalog to resolve <paramref name="reference"/> in: the store of the use-case folder it names, else the
+    /// store of <paramref name="useCaseDirectory"/> (both honour <paramref name="storeSpec"/> and FLYWHEEL_STORE).
+    /// </summary>
+    public static (ModelCatalog Catalog, ModelReference Reference) ForReference(string reference, string useCaseDirectory, string? storeSpec = null)
+    {
+        var parsed = ModelReference.Parse(reference);
+        var directory = parsed.Kind == ModelReferenceKind.UseCaseFolder ? parsed.Path! : useCaseDirectory;
+        return (new ModelCatalog(MetadataStore.ForUseCase(directory, storeSpec)), parsed);
+    }
+
     public PackageRef Write(ModelPackageContent content, TimeProvider? clock = null) =>
         ModelPackageWriter.Write(content, Store.Artifacts, clock);
 
