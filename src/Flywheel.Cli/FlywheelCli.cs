@@ -11,6 +11,7 @@ public static class FlywheelCli
     {
         var root = new RootCommand("Flywheel: from a value statement to a model in production, priced in your own units.");
         // Each verb folder contributes its commands here.
+        root.Add(Models.ModelsCommand.Create());
         return root;
     }
 
@@ -18,7 +19,10 @@ public static class FlywheelCli
     {
         try
         {
-            return await Build().Parse(args).InvokeAsync();
+            // No response files: "@production" is an alias, not a file to read arguments from.
+            var parse = Build().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+            // The default handler would print a stack trace and exit 1; user mistakes must reach the catch below.
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (InputException error)
         {
