@@ -13,6 +13,7 @@ public static class FlywheelCli
         // Each verb folder contributes its commands here.
         root.Add(Init.InitCommand.Create());
         root.Add(Value.ValueCommand.Create());
+        root.Add(Report.ReportCommand.Create());
         return root;
     }
 

@@ -89,8 +89,8 @@ public class FormulaParserTests
     [Fact]
     public void A_formula_is_written_out_readably()
     {
-        Assert.Equal("(a - b) × 7.5 h/day × 1,200 JPY/h", Parse("(a - b) * 7.5 h/day * 1200 JPY/h", "a", "b").ToString());
-        Assert.Equal("a - (b - c)", Parse("a - (b - c)", "a", "b", "c").ToString());
+        Assert.Equal("(a − b) × 7.5 h/day × 1,200 JPY/h", Parse("(a - b) * 7.5 h/day * 1200 JPY/h", "a", "b").ToString());
+        Assert.Equal("a − (b − c)", Parse("a - (b - c)", "a", "b", "c").ToString());
     }
 
     [Fact]
