@@ -44,9 +44,25 @@ public class DecisionSettingsTests
     [InlineData("365.25 orders/year", 1)]
     [InlineData("30 件/month", 30 * 12 / 365.25)]
     [InlineData("1,500 / day", 1500)]
+    [InlineData("120 件/日", 120)]
+    [InlineData("10 人/時間", 240)]
     public void Volume_converts_to_items_per_day(string text, double perDay)
     {
         Near(perDay, DecisionText.ParsePerDay(new Positioned<string>(text, new SourcePosition("f", 1, 1)), "decision.volume"));
+    }
+
+    [Fact]
+    public void Japanese_currency_names_are_the_currency_code()
+    {
+        var settings = Read("  outcomes: { tp: −500 円, fp: -500 JPY, fn: -200000円, tn: 0 }\n");
+        Assert.Equal("JPY", settings.Currency);
+        Assert.Equal(-200_000, settings.Binary!.FalseNegative);
+    }
+
+    [Fact]
+    public void A_word_that_is_no_currency_is_refused()
+    {
+        Assert.Contains("'potatoes' is not a currency", Fails("  outcomes: { tp: 5 potatoes, fp: 0, fn: 0, tn: 0 }\n").Message);
     }
 
     [Fact]

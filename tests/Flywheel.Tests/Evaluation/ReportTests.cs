@@ -88,3 +88,18 @@ public class ReportTests
         Assert.Null(MetricCatalog.Find(MetricTask.Regression, "auc"));
     }
 }
+
+public class ValueModelBridgeTests
+{
+    [Fact]
+    public void Decision_quantities_feed_a_value_formula_with_units()
+    {
+        var report = new Flywheel.Evaluation.Results.EvaluationReport("binary", 8, [], Decision: new Flywheel.Evaluation.Decisions.DecisionReport(
+            "binary", "JPY", 8, 0.75, null, ValuePerItem: 162.5, ValuePerDay: 487_500, AutomaticRate: 0.375, ReviewRate: 0.625,
+            ReviewerHoursPerDay: 93.75, ReviewerPeople: 12.5, ValuePerItemAtHalf: -37.5, Prevalence: 0.375, Confusion: null, ReviewedItems: 5, ValidationValuePerItem: null));
+        var model = Flywheel.Tests.Value.ValueModelErrorTests.Build(
+            "parameters:\n  wage: { value: 20000, unit: JPY/day }\nvalue: decision.value_per_day - decision.reviewer_people * wage");
+        var result = model.Evaluate(null, Flywheel.Evaluation.ValueVariables.Quantities(report));
+        Assert.Equal(487_500 - 12.5 * 20_000, result.ValuePerDay.Value, 1e-6);
+    }
+}
