@@ -149,7 +149,7 @@ public class DecisionPolicyTests
     [Fact]
     public void Pricing_at_a_prevalence_needs_both_classes_in_validation()
     {
-        var error = Assert.Throws<ArgumentException>(() =>
+        var error = Assert.Throws<InputException>(() =>
             DecisionPolicy.Optimize([false, false], [0.2, 0.4], Offer, new DecisionOptions(Prevalence: 0.1)));
         Assert.Contains("no positives", error.Message);
     }
