@@ -83,3 +83,32 @@ public class BinaryCurvesTests
         Near(1, gain.X[^1]);
     }
 }
+
+public class CurveThinningTests
+{
+    [Fact]
+    public void Thinning_keeps_the_ends_and_even_steps()
+    {
+        var curve = new Flywheel.Evaluation.Results.Curve("c", "x", "y",
+            Enumerable.Range(0, 11).Select(i => (double)i).ToArray(), Enumerable.Range(0, 11).Select(i => i * 2.0).ToArray(),
+            Thresholds: Enumerable.Range(0, 10).Select(i => i / 10.0).ToArray());
+        var thin = curve.Thinned(3);
+        Assert.Equal(new[] { 0.0, 5.0, 10.0 }, thin.X);
+        Assert.Equal(new[] { 0.0, 10.0, 20.0 }, thin.Y);
+        Assert.Equal(new[] { 0.0, 0.5 }, thin.Thresholds);   // the last point has no threshold, as in precision–recall
+        Assert.Same(curve, curve.Thinned(11));
+    }
+
+    [Fact]
+    public void Report_curves_are_bounded_in_size()
+    {
+        var rng = new Random(5);
+        var labels = Enumerable.Range(0, 5000).Select(_ => rng.NextDouble() < 0.3).ToArray();
+        var scores = labels.Select(_ => rng.NextDouble()).ToArray();
+        var report = Flywheel.Evaluation.Evaluator.Binary(new Flywheel.Evaluation.Metrics.BinaryPredictions(labels, scores));
+        Assert.All(report.Curves!, c => Assert.True(c.X.Count <= Flywheel.Evaluation.Evaluator.MaxCurvePoints));
+        var roc = report.Curves!.Single(c => c.Name == "roc");
+        Assert.Equal((0.0, 0.0), (roc.X[0], roc.Y[0]));
+        Assert.Equal((1.0, 1.0), (roc.X[^1], roc.Y[^1]));
+    }
+}
