@@ -9,7 +9,11 @@ public sealed record DataSection(
     ColumnRoles Roles,
     IReadOnlyDictionary<string, string> Schema,
     SplitSpec Split,
-    SourcePosition Position);
+    SourcePosition Position)
+{
+    /// <summary><c>data.preprocessing</c>: overrides of the derived preprocessing plan.</summary>
+    public PreprocessingSpec Preprocessing { get; init; } = PreprocessingSpec.None;
+}
 
 public sealed record ColumnRoles(IReadOnlyList<string> Id, IReadOnlyList<string> Sensitive, string? Date, IReadOnlyList<string> Text);
 
@@ -66,7 +70,9 @@ internal static class DataSectionReader
             splitMap.RejectUnknownKeys();
         }
 
+        var preprocessing = PreprocessingSpecReader.Read(section.Mapping("preprocessing"));
+
         section.RejectUnknownKeys();
-        return new DataSection(source, target, positive, drop, roles, schema, split, section.Position);
+        return new DataSection(source, target, positive, drop, roles, schema, split, section.Position) { Preprocessing = preprocessing };
     }
 }

@@ -48,6 +48,8 @@ public static class PlanFitter
         var values = rows.Where(row => !data.IsMissing(row)).Select(row => data.String(row)!).ToList();
         var byFrequency = Statistics.ByFrequency(values);
         var mode = byFrequency[0];
+        if (column.Order is { } order && values.FirstOrDefault(value => !order.Contains(value)) is { } stray)
+            throw new InputException($"column '{column.Name}' has the value '{stray}' in train, which its ordinal order in data.preprocessing does not list");
         var vocabulary = column.Treatment switch
         {
             ColumnTreatment.OneHot => Statistics.ByFrequency(rows.Select(row => data.String(row) ?? mode)),
