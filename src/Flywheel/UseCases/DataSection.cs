@@ -9,11 +9,30 @@ public sealed record DataSection(
     ColumnRoles Roles,
     IReadOnlyDictionary<string, string> Schema,
     SplitSpec Split,
-    SourcePosition Position)
+    SourcePosition Position,
+    double? MissingThreshold = null,
+    DeclaredDataFacts? Declared = null)
 {
+    /// <summary>Column kinds a <c>schema</c> entry may declare.</summary>
+    public static IReadOnlyList<string> SchemaKinds { get; } = ["numeric", "categorical", "boolean", "date", "text"];
+
     /// <summary><c>data.preprocessing</c>: overrides of the derived preprocessing plan.</summary>
     public PreprocessingSpec Preprocessing { get; init; } = PreprocessingSpec.None;
 }
+
+/// <summary>How complete the labels are, as the team knows it (the data only shows what is missing in the file).</summary>
+public enum LabelCoverage
+{
+    None,
+    Partial,
+    Complete,
+}
+
+/// <summary>
+/// Readiness facts that cannot be read off the data and are declared instead: whether the columns are documented
+/// (a data dictionary exists) and how complete the labels are beyond this file.
+/// </summary>
+public sealed record DeclaredDataFacts(bool? Documented, LabelCoverage? Labels);
 
 public sealed record ColumnRoles(IReadOnlyList<string> Id, IReadOnlyList<string> Sensitive, string? Date, IReadOnlyList<string> Text);
 
@@ -50,8 +69,18 @@ internal static class DataSectionReader
         if (section.Mapping("schema") is { } schemaMap)
         {
             foreach (var (key, node) in schemaMap.Entries())
-                schema[key.Value] = schemaMap.ScalarOf(node, key.Value).Value;
+            {
+                var kind = schemaMap.ScalarOf(node, key.Value);
+                if (!DataSection.SchemaKinds.Contains(kind.Value.Trim().ToLowerInvariant()))
+                    throw kind.Position.Error($"'data.schema.{key.Value}' must be one of {string.Join(", ", DataSection.SchemaKinds)}, not '{kind.Value}'");
+                schema[key.Value] = kind.Value.Trim().ToLowerInvariant();
+            }
         }
+
+        var missingThreshold = section.Number("missing_threshold");
+        if (missingThreshold is < 0 or > 1)
+            throw section.Position.Error($"'data.missing_threshold' is a fraction between 0 and 1 (0.5 = 50%), not {missingThreshold}");
+        var declared = new DeclaredDataFacts(section.Boolean("documented"), ReadLabels(section));
 
         var split = SplitSpec.Default;
         if (section.Mapping("split") is { } splitMap)
@@ -73,6 +102,18 @@ internal static class DataSectionReader
         var preprocessing = PreprocessingSpecReader.Read(section.Mapping("preprocessing"));
 
         section.RejectUnknownKeys();
-        return new DataSection(source, target, positive, drop, roles, schema, split, section.Position) { Preprocessing = preprocessing };
+        return new DataSection(source, target, positive, drop, roles, schema, split, section.Position, missingThreshold, declared) { Preprocessing = preprocessing };
+    }
+
+    private static LabelCoverage? ReadLabels(MappingReader section)
+    {
+        if (section.String("labels") is not { } labels) return null;
+        return labels.Value.Trim().ToLowerInvariant() switch
+        {
+            "none" => LabelCoverage.None,
+            "partial" => LabelCoverage.Partial,
+            "complete" => LabelCoverage.Complete,
+            _ => throw labels.Position.Error($"'data.labels' must be none, partial or complete, not '{labels.Value}'"),
+        };
     }
 }

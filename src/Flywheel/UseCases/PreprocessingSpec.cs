@@ -5,13 +5,12 @@ namespace Flywheel.UseCases;
 /// checked here (with their position) and interpreted by the Data stage.
 /// </summary>
 public sealed record PreprocessingSpec(
-    double? MaxMissing,
     int? OneHotMax,
     string? TargetTransform,
     double? OutlierFence,
     IReadOnlyDictionary<string, ColumnPreprocessingSpec> Columns)
 {
-    public static PreprocessingSpec None { get; } = new(null, null, null, null, new Dictionary<string, ColumnPreprocessingSpec>());
+    public static PreprocessingSpec None { get; } = new(null, null, null, new Dictionary<string, ColumnPreprocessingSpec>());
 }
 
 /// <summary>One column's override: an encoding (numeric, onehot, ordinal, hashed, text), its options, or drop.</summary>
@@ -26,8 +25,6 @@ internal static class PreprocessingSpecReader
     public static PreprocessingSpec Read(MappingReader? map)
     {
         if (map is null) return PreprocessingSpec.None;
-        var maxMissing = map.Number("max_missing");
-        if (maxMissing is < 0 or > 1) throw map.Position.Error($"'data.preprocessing.max_missing' must be a share between 0 and 1, not {maxMissing}");
         var oneHotMax = map.Integer("one_hot_max");
         if (oneHotMax is < 1) throw map.Position.Error("'data.preprocessing.one_hot_max' must be at least 1");
         var transform = OneOf(map.String("target_transform"), TargetTransforms, "data.preprocessing.target_transform");
@@ -40,7 +37,7 @@ internal static class PreprocessingSpecReader
                 columns[name.Value] = Column(new MappingReader(node, map.File, $"data.preprocessing.columns.{name.Value}"), name.Value);
         }
         map.RejectUnknownKeys();
-        return new PreprocessingSpec(maxMissing, oneHotMax, transform, fence, columns);
+        return new PreprocessingSpec(oneHotMax, transform, fence, columns);
     }
 
     // outliers: { fence: 1.5 } | iqr (fence 1.5) | none

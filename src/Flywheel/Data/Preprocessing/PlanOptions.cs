@@ -31,10 +31,15 @@ public sealed record PlanOptions
 
     public IReadOnlyDictionary<string, ColumnOverride> Columns { get; init; } = new Dictionary<string, ColumnOverride>();
 
-    /// <summary>Options from <c>data.preprocessing</c> (values already checked by the use-case reader).</summary>
-    public static PlanOptions From(PreprocessingSpec spec) => new()
+    /// <summary>
+    /// Options from <c>data.preprocessing</c> (values already checked by the use-case reader); the missing-value
+    /// threshold is <c>data.missing_threshold</c>, the same one the data diagnosis uses.
+    /// </summary>
+    public static PlanOptions From(DataSection data) => From(data.Preprocessing, data.MissingThreshold);
+
+    public static PlanOptions From(PreprocessingSpec spec, double? missingThreshold = null) => new()
     {
-        MaxMissing = spec.MaxMissing ?? Default.MaxMissing,
+        MaxMissing = missingThreshold ?? Default.MaxMissing,
         OneHotMax = spec.OneHotMax ?? Default.OneHotMax,
         TargetTransform = spec.TargetTransform switch
         {
