@@ -12,6 +12,8 @@ public static class FlywheelCli
         var root = new RootCommand("Flywheel: from a value statement to a model in production, priced in your own units.");
         // Each verb folder contributes its commands here.
         root.Add(Value.ValueCommand.Create());
+        // Temporary home for `data split` until the data verb (DataCommand) lands; then it adds DataSplitCommand itself.
+        root.Add(new Command("data", "Analyze and prepare the data") { Data.DataSplitCommand.Create() });
         return root;
     }
 
