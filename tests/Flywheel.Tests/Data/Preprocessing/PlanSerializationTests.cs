@@ -90,4 +90,25 @@ public class PlanSerializationTests
         var error = Assert.Throws<InputException>(() => ServingInput.ToDataView(rows, prepared.InputColumns));
         Assert.Contains("'city'", error.Message);
     }
+
+    [Fact]
+    public void Boolean_columns_accept_yes_no_spellings_at_serving_time()
+    {
+        var fixture = PreparationFixtures.Table();
+        string?[] plan = ["true", "false", "true", "true", "false", "false", "true", "false", "true", "false"];
+        var table = new ColumnTable([.. fixture.Columns, TableColumn.Text("intl", ColumnKind.Boolean, plan)], "fixture.csv");
+        var prepared = DataPreparation.Prepare(table, PreparationFixtures.Binary());
+        Assert.Equal(["true", "false"], prepared.Plan.Column("intl").Vocabulary);
+
+        ColumnTable Request(string intl) => new([
+            TableColumn.Numeric("income", [30.0]),
+            TableColumn.Text("city", ColumnKind.Categorical, ["osaka"]),
+            TableColumn.Text("intl", ColumnKind.Boolean, [intl])], "request.json");
+        float[] Row(string intl) => Features(prepared.Transformer.Transform(ServingInput.ToDataView(Request(intl), prepared.InputColumns)))[0];
+
+        Assert.Equal(Row("true"), Row("Yes"));
+        Assert.Equal(Row("true"), Row("1"));
+        Assert.Equal(Row("false"), Row("no"));
+        Assert.NotEqual(Row("true"), Row("false"));
+    }
 }
