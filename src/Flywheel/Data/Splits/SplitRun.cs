@@ -9,7 +9,7 @@ public sealed record SplitInput(ColumnTable Table, string? Target, SplitSpec Spe
 {
     /// <summary>The target's values as text, for deciding whether the task is classification.</summary>
     public IEnumerable<string?> TargetValues() =>
-        Target is null ? [] : Enumerable.Range(0, Table.RowCount).Select(Table.Get(Target, "--target").String);
+        Target is null ? [] : Table.Get(Target, "--target").Strings();
 }
 
 /// <summary>What the command line may change: the seed, and a group or date column.</summary>
