@@ -11,6 +11,7 @@ public static class FlywheelCli
     {
         var root = new RootCommand("Flywheel: from a value statement to a model in production, priced in your own units.");
         // Each verb folder contributes its commands here.
+        root.Add(Value.ValueCommand.Create());
         return root;
     }
 
@@ -18,7 +19,8 @@ public static class FlywheelCli
     {
         try
         {
-            return await Build().Parse(args).InvokeAsync();
+            // Our handler below turns user mistakes into exit 2 without a stack trace; System.CommandLine's own would print one.
+            return await Build().Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (InputException error)
         {
