@@ -12,6 +12,7 @@ public static class FlywheelCli
         var root = new RootCommand("Flywheel: from a value statement to a model in production, priced in your own units.");
         // Each verb folder contributes its commands here.
         root.Add(Value.ValueCommand.Create());
+        root.Add(Train.TrainCommand.Create());
         return root;
     }
 

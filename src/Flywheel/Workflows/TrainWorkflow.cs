@@ -31,14 +31,15 @@ public static class TrainWorkflow
         var seed = request.Seed ?? useCase.Training?.Seed ?? data.Split.Seed;
         var budget = request.Budget ?? useCase.Training?.Budget ?? TimeSpan.FromSeconds(60);
 
+        var stages = new StageTimes();
         progress?.Report(new("load", $"reading {data.Source.Value}"));
-        var table = UseCaseTable.Load(useCase);
+        var table = stages.Time("load", () => UseCaseTable.Load(useCase));
         var targetColumn = table.Get(target, "'data.target'");
         var detection = TaskDetector.Detect(Enumerable.Range(0, table.RowCount).Select(targetColumn.String), target, useCase.Training);
         var task = detection.Task;
 
         progress?.Report(new("prepare", $"{detection.Task.ToName()} ({detection.Reason}); splitting and preprocessing"));
-        var prepared = DataPreparation.Prepare(table, PreparationFor(useCase, data, target, task), null, new MLContext(seed));
+        var prepared = stages.Time("prepare", () => DataPreparation.Prepare(table, PreparationFor(useCase, data, target, task), null, new MLContext(seed)));
         var classCount = task == MlTask.MulticlassClassification ? prepared.Label.Classes.Count : 0;
         var train = FeatureTable.FromDataView(prepared.Train, task, classCount);
         var validation = FeatureTable.FromDataView(prepared.Validation, task, classCount);
@@ -50,7 +51,8 @@ public static class TrainWorkflow
 
         progress?.Report(new("search", $"searching {string.Join(", ", trainers.Select(t => t.Name))} for {budget.TotalSeconds:0}s by {scorer.ObjectiveName}"));
         var searchProgress = progress is null ? null : new ForwardProgress<SearchProgress>(p => progress.Report(new("search", $"trial {p.TrialsDone}", p)));
-        var result = ModelTrainer.Train(train, validation, trainers, scorer, new SearchOptions(budget, seed, request.MaxTrials), searchProgress, cancellation);
+        var curveScorer = EvaluationScorer.For(task, prepared.Label, task == MlTask.Regression ? "rmse" : "log_loss", null);
+        var result = stages.Time("search, learning curve and refit", () => ModelTrainer.Train(train, validation, trainers, scorer, new SearchOptions(budget, seed, request.MaxTrials), searchProgress, cancellation, curveScorer));
 
         progress?.Report(new("evaluate", "evaluating on the test split"));
         var testPredictions = TrialRunner.Predict(result.Model, test, seed);
@@ -78,12 +80,12 @@ public static class TrainWorkflow
         var rawTest = RawPermutableRows.Subset(table, testRows, prepared.InputColumns.Select(column => column.Name));
 
         progress?.Report(new("latency", $"timing {Math.Min(LatencyRows, rawTest.RowCount)} single-row predictions"));
-        var latency = rawTest.RowCount == 0 ? null : Latency(scoring, rawTest);
+        var latency = rawTest.RowCount == 0 ? null : stages.Time("latency", () => Latency(scoring, rawTest));
         PermutationImportanceResult? importance = null;
         if (request.Importance && rawTest.RowCount > 0)
         {
             progress?.Report(new("importance", "permutation importance on the test split"));
-            importance = Importance(chain, prepared, rawTest, test, task, seed);
+            importance = stages.Time("importance", () => Importance(chain, prepared, rawTest, test, task, seed));
         }
 
         var record = new TrainingRecord(
@@ -93,7 +95,7 @@ public static class TrainWorkflow
             result.Trainer.Name, result.Hyperparameters.Values, result.Curve, result.Diagnosis,
             prepared.DataFingerprint, prepared.Split.Fingerprint,
             new Dictionary<string, int> { ["train"] = train.RowCount, ["validation"] = validation.RowCount, ["test"] = test.RowCount },
-            importance, latency, typeof(MLContext).Assembly.GetName().Version?.ToString() ?? "unknown");
+            importance, latency, stages.Seconds, typeof(MLContext).Assembly.GetName().Version?.ToString() ?? "unknown");
 
         progress?.Report(new("package", "writing the model package"));
         var package = ModelPackageWriter.Write(useCase, prepared.Context, chain, prepared.InputSchema, spec, record, testReport, validationReport);
@@ -150,6 +152,22 @@ public static class TrainWorkflow
             return scorer.Score(Predictions.Read(chain.Transform(view), task, test.Labels)).Objective;
         }
         return PermutationImportance.Compute(new RawPermutableRows(rawTest), Score, scorer.HigherIsBetter, new PermutationImportanceOptions(Repeats: 3, Seed: seed));
+    }
+}
+
+/// <summary>Wall time of each stage, in the order they ran, for the record and for finding what is slow.</summary>
+public sealed class StageTimes
+{
+    private readonly List<KeyValuePair<string, double>> _seconds = [];
+
+    public IReadOnlyDictionary<string, double> Seconds => _seconds.ToDictionary(pair => pair.Key, pair => pair.Value);
+
+    public T Time<T>(string stage, Func<T> work)
+    {
+        var clock = Stopwatch.StartNew();
+        var result = work();
+        _seconds.Add(KeyValuePair.Create(stage, clock.Elapsed.TotalSeconds));
+        return result;
     }
 }
 

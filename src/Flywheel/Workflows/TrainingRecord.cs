@@ -48,6 +48,7 @@ public sealed record TrainingRecord(
     IReadOnlyDictionary<string, int> Rows,
     PermutationImportanceResult? Importance,
     LatencySummary? Latency,
+    IReadOnlyDictionary<string, double> StageSeconds,
     string MlNetVersion)
 {
     public const string FileName = "training.json";
