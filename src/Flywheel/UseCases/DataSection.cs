@@ -15,6 +15,9 @@ public sealed record DataSection(
 {
     /// <summary>Column kinds a <c>schema</c> entry may declare.</summary>
     public static IReadOnlyList<string> SchemaKinds { get; } = ["numeric", "categorical", "boolean", "date", "text"];
+
+    /// <summary><c>data.preprocessing</c>: overrides of the derived preprocessing plan.</summary>
+    public PreprocessingSpec Preprocessing { get; init; } = PreprocessingSpec.None;
 }
 
 /// <summary>How complete the labels are, as the team knows it (the data only shows what is missing in the file).</summary>
@@ -33,8 +36,11 @@ public sealed record DeclaredDataFacts(bool? Documented, LabelCoverage? Labels);
 
 public sealed record ColumnRoles(IReadOnlyList<string> Id, IReadOnlyList<string> Sensitive, string? Date, IReadOnlyList<string> Text);
 
-/// <summary>Split fractions and strategy. <c>By</c> is a group column: rows sharing it stay in one split.</summary>
-public sealed record SplitSpec(double Train, double Validation, double Test, int Seed, bool Stratify, string? By)
+/// <summary>
+/// Split fractions and strategy. <c>By</c> is a group column: rows sharing it stay in one split. <c>Time</c> is a
+/// date column: rows are split in time order (no training row later than a validation or test row).
+/// </summary>
+public sealed record SplitSpec(double Train, double Validation, double Test, int Seed, bool Stratify, string? By, string? Time = null)
 {
     public static SplitSpec Default { get; } = new(0.7, 0.15, 0.15, 1729, true, null);
 }
@@ -85,15 +91,18 @@ internal static class DataSectionReader
                 splitMap.Number("test") ?? split.Test,
                 splitMap.Integer("seed") ?? split.Seed,
                 splitMap.Boolean("stratify") ?? split.Stratify,
-                splitMap.String("by")?.Value);
+                splitMap.String("by")?.Value,
+                splitMap.String("time")?.Value);
             var total = split.Train + split.Validation + split.Test;
             if (Math.Abs(total - 1.0) > 1e-9)
                 throw splitMap.Position.Error($"'data.split' fractions must add up to 1, not {total:0.###}");
             splitMap.RejectUnknownKeys();
         }
 
+        var preprocessing = PreprocessingSpecReader.Read(section.Mapping("preprocessing"));
+
         section.RejectUnknownKeys();
-        return new DataSection(source, target, positive, drop, roles, schema, split, section.Position, missingThreshold, declared);
+        return new DataSection(source, target, positive, drop, roles, schema, split, section.Position, missingThreshold, declared) { Preprocessing = preprocessing };
     }
 
     private static LabelCoverage? ReadLabels(MappingReader section)
