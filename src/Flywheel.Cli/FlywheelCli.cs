@@ -11,6 +11,11 @@ public static class FlywheelCli
     {
         var root = new RootCommand("Flywheel: from a value statement to a model in production, priced in your own units.");
         // Each verb folder contributes its commands here.
+        root.Add(Init.InitCommand.Create());
+        root.Add(Value.ValueCommand.Create());
+        root.Add(Report.ReportCommand.Create());
+        root.Add(new Command("data", "Analyze and prepare the data") { Data.DataSplitCommand.Create() });
+        root.Add(Train.TrainCommand.Create());
         root.Add(Models.ModelsCommand.Create());
         return root;
     }

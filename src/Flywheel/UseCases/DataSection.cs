@@ -9,12 +9,38 @@ public sealed record DataSection(
     ColumnRoles Roles,
     IReadOnlyDictionary<string, string> Schema,
     SplitSpec Split,
-    SourcePosition Position);
+    SourcePosition Position,
+    double? MissingThreshold = null,
+    DeclaredDataFacts? Declared = null)
+{
+    /// <summary>Column kinds a <c>schema</c> entry may declare.</summary>
+    public static IReadOnlyList<string> SchemaKinds { get; } = ["numeric", "categorical", "boolean", "date", "text"];
+
+    /// <summary><c>data.preprocessing</c>: overrides of the derived preprocessing plan.</summary>
+    public PreprocessingSpec Preprocessing { get; init; } = PreprocessingSpec.None;
+}
+
+/// <summary>How complete the labels are, as the team knows it (the data only shows what is missing in the file).</summary>
+public enum LabelCoverage
+{
+    None,
+    Partial,
+    Complete,
+}
+
+/// <summary>
+/// Readiness facts that cannot be read off the data and are declared instead: whether the columns are documented
+/// (a data dictionary exists) and how complete the labels are beyond this file.
+/// </summary>
+public sealed record DeclaredDataFacts(bool? Documented, LabelCoverage? Labels);
 
 public sealed record ColumnRoles(IReadOnlyList<string> Id, IReadOnlyList<string> Sensitive, string? Date, IReadOnlyList<string> Text);
 
-/// <summary>Split fractions and strategy. <c>By</c> is a group column: rows sharing it stay in one split.</summary>
-public sealed record SplitSpec(double Train, double Validation, double Test, int Seed, bool Stratify, string? By)
+/// <summary>
+/// Split fractions and strategy. <c>By</c> is a group column: rows sharing it stay in one split. <c>Time</c> is a
+/// date column: rows are split in time order (no training row later than a validation or test row).
+/// </summary>
+public sealed record SplitSpec(double Train, double Validation, double Test, int Seed, bool Stratify, string? By, string? Time = null)
 {
     public static SplitSpec Default { get; } = new(0.7, 0.15, 0.15, 1729, true, null);
 }
@@ -43,8 +69,18 @@ internal static class DataSectionReader
         if (section.Mapping("schema") is { } schemaMap)
         {
             foreach (var (key, node) in schemaMap.Entries())
-                schema[key.Value] = schemaMap.ScalarOf(node, key.Value).Value;
+            {
+                var kind = schemaMap.ScalarOf(node, key.Value);
+                if (!DataSection.SchemaKinds.Contains(kind.Value.Trim().ToLowerInvariant()))
+                    throw kind.Position.Error($"'data.schema.{key.Value}' must be one of {string.Join(", ", DataSection.SchemaKinds)}, not '{kind.Value}'");
+                schema[key.Value] = kind.Value.Trim().ToLowerInvariant();
+            }
         }
+
+        var missingThreshold = section.Number("missing_threshold");
+        if (missingThreshold is < 0 or > 1)
+            throw section.Position.Error($"'data.missing_threshold' is a fraction between 0 and 1 (0.5 = 50%), not {missingThreshold}");
+        var declared = new DeclaredDataFacts(section.Boolean("documented"), ReadLabels(section));
 
         var split = SplitSpec.Default;
         if (section.Mapping("split") is { } splitMap)
@@ -55,14 +91,29 @@ internal static class DataSectionReader
                 splitMap.Number("test") ?? split.Test,
                 splitMap.Integer("seed") ?? split.Seed,
                 splitMap.Boolean("stratify") ?? split.Stratify,
-                splitMap.String("by")?.Value);
+                splitMap.String("by")?.Value,
+                splitMap.String("time")?.Value);
             var total = split.Train + split.Validation + split.Test;
             if (Math.Abs(total - 1.0) > 1e-9)
                 throw splitMap.Position.Error($"'data.split' fractions must add up to 1, not {total:0.###}");
             splitMap.RejectUnknownKeys();
         }
 
+        var preprocessing = PreprocessingSpecReader.Read(section.Mapping("preprocessing"));
+
         section.RejectUnknownKeys();
-        return new DataSection(source, target, positive, drop, roles, schema, split, section.Position);
+        return new DataSection(source, target, positive, drop, roles, schema, split, section.Position, missingThreshold, declared) { Preprocessing = preprocessing };
+    }
+
+    private static LabelCoverage? ReadLabels(MappingReader section)
+    {
+        if (section.String("labels") is not { } labels) return null;
+        return labels.Value.Trim().ToLowerInvariant() switch
+        {
+            "none" => LabelCoverage.None,
+            "partial" => LabelCoverage.Partial,
+            "complete" => LabelCoverage.Complete,
+            _ => throw labels.Position.Error($"'data.labels' must be none, partial or complete, not '{labels.Value}'"),
+        };
     }
 }

@@ -14,7 +14,10 @@ public sealed record DecisionSection(
     ReviewSpec? Review,
     SourcePosition Position);
 
-/// <summary>A person decides scores in the review band at <c>Cost</c> per item, taking <c>Minutes</c> each.</summary>
+/// <summary>
+/// A person decides scores in the review band at <c>Cost</c> per item (a positive amount), taking <c>Minutes</c> each
+/// and working <c>HoursPerDay</c> (default 7.5) a day. Turned into numbers by <c>Flywheel.Evaluation.Decisions.DecisionSettings</c>.
+/// </summary>
 public sealed record ReviewSpec(Positioned<string> Cost, double Minutes, double HoursPerDay);
 
 internal static class DecisionSectionReader
@@ -59,11 +62,23 @@ internal static class DecisionSectionReader
         ReviewSpec? review = null;
         if (section.Mapping("review") is { } reviewMap)
         {
-            review = new ReviewSpec(reviewMap.RequiredString("cost"), reviewMap.Number("minutes") ?? 0, reviewMap.Number("hours_per_day") ?? 7.5);
+            var cost = reviewMap.RequiredString("cost");
+            var minutes = NonNegative(reviewMap, "minutes", 0, allowZero: true);
+            var hoursPerDay = NonNegative(reviewMap, "hours_per_day", 7.5, allowZero: false);
+            review = new ReviewSpec(cost, minutes, hoursPerDay);
             reviewMap.RejectUnknownKeys();
         }
 
         section.RejectUnknownKeys();
         return new DecisionSection(volume, prevalence, outcomes, matrix, under, over, review, section.Position);
+    }
+
+    private static double NonNegative(MappingReader map, string key, double fallback, bool allowZero)
+    {
+        if (map.Node(key) is not { } node) return fallback;
+        var value = map.NumberOf(node, key);
+        if (value < 0 || (!allowZero && value == 0) || !double.IsFinite(value))
+            throw map.At(node, $"'decision.review.{key}' must be a {(allowZero ? "non-negative" : "positive")} number, not {value}");
+        return value;
     }
 }

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Flywheel.UseCases;
+using Flywheel.Value;
+using Spectre.Console;
+
+namespace Flywheel.Cli.Value;
+
+/// <summary><c>flywheel value [DIR|FILE]</c>: scenarios side by side, the tornado, and an optional goal seek.</summary>
+public static class ValueCommand
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static Command Create()
+    {
+        var path = new Argument<string>("path") { Description = "The use-case folder or its flywheel.yaml", DefaultValueFactory = _ => "." };
+        var scenario = new Option<string?>("--scenario", "-s") { Description = "Show only this scenario beside the base" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of tables" };
+        var seek = new Option<string?>("--seek") { Description = "Find the worst value of this parameter that still breaks even within the horizon" };
+        var targetRoi = new Option<double?>("--target-roi") { Description = "With --seek: reach this ROI at the horizon instead of breaking even (e.g. 1.5)" };
+
+        var command = new Command("value", "Price the use case: value per day, payback, ROI per scenario, sensitivity and goal seek")
+        {
+            path, scenario, json, seek, targetRoi,
+        };
+        command.SetAction(parseResult =>
+        {
+            var useCase = UseCaseLoader.Load(parseResult.GetValue(path)!);
+            var options = new ValueAnalysisOptions(parseResult.GetValue(scenario), parseResult.GetValue(seek), parseResult.GetValue(targetRoi));
+            var result = ValueAnalysis.Run(useCase, options);
+            if (parseResult.GetValue(json))
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(ValueDocument.From(result), Json));
+            }
+            else
+            {
+                ValueTables.Write(AnsiConsole.Console, result);
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

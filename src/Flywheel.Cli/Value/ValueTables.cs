@@ -1,0 +1,66 @@
+using Flywheel.Value;
+using Spectre.Console;
+
+namespace Flywheel.Cli.Value;
+
+/// <summary>The value analysis as Spectre.Console tables: scenarios side by side, the tornado, the goal seek.</summary>
+internal static class ValueTables
+{
+    public static void Write(IAnsiConsole console, ValueAnalysisResult result)
+    {
+        console.MarkupLine($"[bold]{Markup.Escape(result.UseCase.Name)}[/]: {Markup.Escape(result.UseCase.Statement)}");
+        console.Write(Scenarios(result));
+        console.Write(Tornado(result));
+        if (result.Seek is { } seek)
+        {
+            var color = seek.Limit is null ? "red" : "green";
+            console.MarkupLine($"[bold]Goal seek[/]: [{color}]{Markup.Escape(seek.Message)}[/]");
+        }
+    }
+
+    private static Table Scenarios(ValueAnalysisResult result)
+    {
+        var table = new Table().Title($"Payback over {ValueText.Horizon(result.Base.Payback.HorizonDays)}").AddColumn("");
+        foreach (var scenario in result.Scenarios) table.AddColumn(new TableColumn(Markup.Escape(scenario.Name)).RightAligned());
+
+        void Row(string label, Func<ScenarioResult, string> cell) =>
+            table.AddRow(result.Scenarios.Select(cell).Select(Markup.Escape).Prepend(Markup.Escape(label)).ToArray());
+
+        Row("value / day", scenario => scenario.ValuePerDay.ToString());
+        Row("operation / day", scenario => scenario.OperationPerDay.ToString());
+        Row("net / day", scenario => ValueText.Money(scenario.Payback.NetPerDay, scenario.ValuePerDay.UnitText));
+        Row("development", scenario => scenario.Development.ToString());
+        Row("value starts", scenario => ValueText.Days(scenario.Payback.DelayDays));
+        Row("break-even", scenario => ValueText.Days(scenario.Payback.BreakEvenDays)
+            + (scenario.Payback.BreakEvenDays is not null && !scenario.Payback.BreaksEvenWithinHorizon ? " — after the horizon" : ""));
+        Row("cumulative at horizon", scenario => ValueText.Money(scenario.Payback.CumulativeAtHorizon, scenario.Payback.Currency));
+        Row("ROI at horizon", scenario => ValueText.Percent(scenario.Payback.Roi));
+        foreach (var formula in result.Model.Formulas)
+            Row(formula.Name, scenario => scenario.Formulas[formula.Name].ToString());
+        return table;
+    }
+
+    private static Table Tornado(ValueAnalysisResult result)
+    {
+        var unit = result.Base.ValuePerDay.UnitText;
+        var table = new Table().Title("Sensitivity (each parameter over its range, others held; ±20% when no range)")
+            .AddColumn("parameter").AddColumn("owner").AddColumn(new TableColumn("low → high").RightAligned())
+            .AddColumn(new TableColumn($"value at low ({unit})").RightAligned()).AddColumn(new TableColumn($"value at high ({unit})").RightAligned())
+            .AddColumn(new TableColumn("break-even").RightAligned()).AddColumn("swing");
+        var widest = result.Sensitivity.Select(row => row.ValueSwing).DefaultIfEmpty(0).Max();
+        foreach (var row in result.Sensitivity)
+        {
+            var bar = widest > 0 ? new string('█', (int)Math.Round(10 * row.ValueSwing / widest)) : "";
+            var suffix = row.Unit == "" ? "" : " " + row.Unit;
+            table.AddRow(
+                Markup.Escape(row.Parameter),
+                Markup.Escape(row.Owner ?? ""),
+                Markup.Escape($"{Quantity.Format(row.Low)} → {Quantity.Format(row.High)}{suffix}"),
+                Quantity.Format(row.ValueAtLow.Value),
+                Quantity.Format(row.ValueAtHigh.Value),
+                Markup.Escape(ValueText.DaysRange(row.BreakEvenDaysAtLow, row.BreakEvenDaysAtHigh)),
+                $"[blue]{bar}[/]");
+        }
+        return table;
+    }
+}

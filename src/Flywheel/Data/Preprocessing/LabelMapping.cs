@@ -1,0 +1,13 @@
+namespace Flywheel.Data.Preprocessing;
+
+/// <summary>
+/// How the target column became the "Label" column, and back. Binary: Label = (value == <see cref="Positive"/>).
+/// Multiclass: Label is a key, class <c>Classes[k]</c> ↔ key k + 1 (ML.NET keys are 1-based; 0 = missing).
+/// Regression: Label = transform(value); <see cref="ToTarget"/> inverts a prediction.
+/// </summary>
+public sealed record LabelMapping(string Column, LabelKind Kind, IReadOnlyList<string> Classes, string? Positive, TargetTransformKind Transform)
+{
+    public double ToLabel(double target) => Transform == TargetTransformKind.Log ? Math.Log(target) : target;
+
+    public double ToTarget(double label) => Transform == TargetTransformKind.Log ? Math.Exp(label) : label;
+}

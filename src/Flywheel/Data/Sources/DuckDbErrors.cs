@@ -1,0 +1,55 @@
+using System.Data.Common;
+using System.Text.RegularExpressions;
+
+namespace Flywheel.Data.Sources;
+
+/// <summary>Turns DuckDB's reader errors into <see cref="InputException"/>s that say what is wrong with the file and where.</summary>
+internal static partial class DuckDbErrors
+{
+    public static InputException Translate(DbException error, string path)
+    {
+        var message = error.Message;
+        int? line = LineOf(message);
+        if (ColumnCount().Match(message) is { Success: true } counts)
+            return new InputException($"a ragged row: it has {counts.Groups[2].Value} fields where the header has {counts.Groups[1].Value}; check delimiters and quotes on that line", path, line, inner: error);
+        if (message.Contains("Invalid unicode", StringComparison.OrdinalIgnoreCase))
+            return new InputException("the file is not valid UTF-8 (Shift_JIS or Latin-1?); save it as UTF-8", path, line, inner: error);
+        if (message.Contains("No files found", StringComparison.OrdinalIgnoreCase) || message.Contains("No such file", StringComparison.OrdinalIgnoreCase)
+            || message.Contains("Cannot open file", StringComparison.OrdinalIgnoreCase) || message.StartsWith("IO Error", StringComparison.OrdinalIgnoreCase))
+            return new InputException("the file could not be read to the end (was it moved, deleted or truncated while reading?)", path, line, inner: error);
+        if (ConversionColumn(message) is { } column)
+            return new InputException($"column '{column}' has a value that does not fit its declared type: {FirstLine(message)}", path, line, inner: error);
+        return new InputException($"the file could not be read: {FirstLine(message)}", path, line, inner: error);
+    }
+
+    /// <summary>The column named by a "could not convert" error, if that is what the error is.</summary>
+    public static string? ConversionColumn(string message)
+    {
+        if (!message.Contains("Could not convert", StringComparison.OrdinalIgnoreCase) && !message.Contains("Error when converting", StringComparison.OrdinalIgnoreCase))
+            return null;
+        var match = ConvertingColumn().Match(message);
+        return match.Success ? match.Groups[1].Value : null;
+    }
+
+    private static int? LineOf(string message)
+    {
+        var match = LineNumber().Match(message);
+        return match.Success && int.TryParse(match.Groups[1].Value, out var line) ? line : null;
+    }
+
+    private static string FirstLine(string message)
+    {
+        var first = message.Split('\n', 2)[0].Trim();
+        var colon = first.IndexOf("Error: ", StringComparison.Ordinal);
+        return colon >= 0 ? first[(colon + 7)..] : first;
+    }
+
+    [GeneratedRegex(@"Line:\s*(\d+)")]
+    private static partial Regex LineNumber();
+
+    [GeneratedRegex(@"Expected Number of Columns:\s*(\d+)\s*Found:\s*(\d+)")]
+    private static partial Regex ColumnCount();
+
+    [GeneratedRegex("converting column \"(.+?)\"")]
+    private static partial Regex ConvertingColumn();
+}

@@ -1,0 +1,241 @@
+using System.Data.Common;
+using DuckDB.NET.Data;
+
+namespace Flywheel.Data.Sources;
+
+/// <summary>The steps of opening a source: check the bytes, let DuckDB detect the dialect and types, load, and describe.</summary>
+internal static class SourceOpener
+{
+    // A string column whose values are long and mostly distinct is free text, not a category.
+    private const double TextMinAverageLength = 30;
+    private const double TextMinDistinctRatio = 0.5;
+    private const int KindSampleRows = 10_000;
+    // Columns DuckDB typed from its sample but whose later values do not fit are re-read as text, at most this many times.
+    private const int MaxTypeRetries = 64;
+
+    public delegate DataSource Build(IReadOnlyList<SourceColumn> columns, CsvDialect? dialect, long rowCount, DuckDBConnection connection, string? tempDirectory);
+
+    public static DataSource Open(SourceSpec spec, SourceOptions options, IProgress<DataProgress>? progress, Build build)
+    {
+        progress?.Report(new DataProgress("checking the file", 0));
+        FileSniffer.Check(spec.FilePath, spec.Format);
+
+        var tempDirectory = options.TempDirectory ?? Path.Combine(Path.GetTempPath(), $"flywheel-duckdb-{Guid.NewGuid():N}");
+        var connection = new DuckDBConnection("DataSource=:memory:");
+        try
+        {
+            connection.Open();
+            Configure(connection, options, tempDirectory);
+            var dialect = spec.Format == SourceFormat.Csv ? Guard(spec, () => SniffDialect(connection, spec.FilePath)) : null;
+            var detected = Guard(spec, () => Describe(connection, $"SELECT * FROM {Reader(spec, new Dictionary<string, string>(), null)}"));
+            // When rows disagree on their field count, DuckDB's sniffer gives up on the delimiter and reads one column.
+            // Reading again with the delimiter the header uses makes the ragged row fail with its line number.
+            var delimiter = detected.Count == 1 && spec.Format == SourceFormat.Csv ? HeaderDelimiter(spec.FilePath) : null;
+            if (delimiter is not null)
+            {
+                try
+                {
+                    detected = Describe(connection, $"SELECT * FROM {Reader(spec, new Dictionary<string, string>(), delimiter)}");
+                }
+                catch (DbException error)
+                {
+                    if (RaggedRowFinder.Find(spec.FilePath, delimiter[0]) is { } ragged)
+                        throw new InputException($"a ragged row: it has {ragged.Found} fields where the header has {ragged.Expected}; check delimiters and quotes on that line", spec.FilePath, ragged.Line, inner: error);
+                    throw DuckDbErrors.Translate(error, spec.FilePath);
+                }
+                dialect = dialect! with { Delimiter = delimiter };
+            }
+            CheckDeclaredColumns(spec, detected);
+
+            progress?.Report(new DataProgress("loading", 0.1));
+            var overrides = spec.DeclaredKinds.ToDictionary(pair => pair.Key, pair => ColumnKinds.SqlTypeOf(pair.Value), StringComparer.Ordinal);
+            Load(connection, spec, overrides, delimiter, options.Materialize);
+
+            progress?.Report(new DataProgress("detecting column kinds", 0.9));
+            var rowCount = Guard(spec, () => Convert.ToInt64(Execute(connection, $"SELECT count(*) FROM {DataSource.Relation}"), System.Globalization.CultureInfo.InvariantCulture));
+            if (rowCount == 0)
+                throw new InputException("the file has a header but no data rows", spec.FilePath, 2);
+            var columns = Guard(spec, () => Classify(connection, spec, Describe(connection, $"SELECT * FROM {DataSource.Relation}")));
+            if (dialect is { HasHeader: false } && rowCount == 1)
+                throw new InputException("the file has only one line (a header with no data rows?)", spec.FilePath, 1);
+            CheckTarget(connection, spec, columns);
+            progress?.Report(new DataProgress("ready", 1));
+            return build(columns, dialect, rowCount, connection, tempDirectory);
+        }
+        catch
+        {
+            connection.Dispose();
+            if (Directory.Exists(tempDirectory) && options.TempDirectory is null) Directory.Delete(tempDirectory, recursive: true);
+            throw;
+        }
+    }
+
+    private static void Configure(DuckDBConnection connection, SourceOptions options, string tempDirectory)
+    {
+        Execute(connection, $"SET temp_directory = {SqlText.Literal(tempDirectory)}");
+        if (options.Threads is int threads) Execute(connection, $"SET threads = {threads}");
+        if (options.MemoryLimit is { } limit) Execute(connection, $"SET memory_limit = {SqlText.Literal(limit)}");
+    }
+
+    private static CsvDialect SniffDialect(DuckDBConnection connection, string path)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT Delimiter, Quote, Escape, HasHeader FROM sniff_csv({SqlText.Literal(path)})";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        static string Character(DbDataReader reader, int index) =>
+            reader.IsDBNull(index) || reader.GetString(index) == "(empty)" ? "" : reader.GetString(index);
+        return new CsvDialect(Character(reader, 0), Character(reader, 1), Character(reader, 2), reader.GetBoolean(3));
+    }
+
+    /// <summary>The table function that reads the file, with type overrides for the named columns.</summary>
+    private static string Reader(SourceSpec spec, IReadOnlyDictionary<string, string> overrides, string? delimiter)
+    {
+        var path = SqlText.Literal(spec.FilePath);
+        if (spec.Format == SourceFormat.Parquet) return $"read_parquet({path})";
+        // Without BOOLEAN: DuckDB would turn yes/no labels into true/false and the user's class names would be lost.
+        var options = new List<string> { path, "auto_type_candidates = ['BIGINT', 'DOUBLE', 'DATE', 'TIMESTAMP', 'VARCHAR']" };
+        if (delimiter is not null) options.Add($"delim = {SqlText.Literal(delimiter)}, strict_mode = true, null_padding = false");
+        if (overrides.Count > 0)
+            options.Add("types = {" + string.Join(", ", overrides.Select(pair => $"{SqlText.Literal(pair.Key)}: {SqlText.Literal(pair.Value)}")) + "}");
+        return $"read_csv({string.Join(", ", options)})";
+    }
+
+    private static string? HeaderDelimiter(string path)
+    {
+        using var reader = new StreamReader(path, System.Text.Encoding.UTF8);
+        var header = reader.ReadLine() ?? "";
+        return new[] { ",", ";", "\t", "|" }
+            .Select(candidate => (Delimiter: candidate, Count: header.Count(c => c == (candidate == "\t" ? '\t' : candidate[0]))))
+            .Where(candidate => candidate.Count > 0)
+            .OrderByDescending(candidate => candidate.Count)
+            .Select(candidate => candidate.Delimiter)
+            .FirstOrDefault();
+    }
+
+    private static string Select(SourceSpec spec, IReadOnlyDictionary<string, string> overrides, string? delimiter)
+    {
+        // Parquet carries its own types; declared kinds are casts on top of it.
+        if (spec.Format == SourceFormat.Parquet && overrides.Count > 0)
+        {
+            var casts = string.Join(", ", overrides.Select(pair => $"TRY_CAST({SqlText.Identifier(pair.Key)} AS {pair.Value}) AS {SqlText.Identifier(pair.Key)}"));
+            return $"SELECT * REPLACE ({casts}) FROM {Reader(spec, new Dictionary<string, string>(), null)}";
+        }
+        return $"SELECT * FROM {Reader(spec, overrides, delimiter)}";
+    }
+
+    private static void Load(DuckDBConnection connection, SourceSpec spec, Dictionary<string, string> overrides, string? delimiter, bool materialize)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                var select = Select(spec, overrides, delimiter);
+                Execute(connection, materialize
+                    ? $"CREATE OR REPLACE TABLE {DataSource.Relation} AS {select}"
+                    : $"CREATE OR REPLACE VIEW {DataSource.Relation} AS {select}");
+                if (!materialize) Execute(connection, $"SELECT count(*) FROM {DataSource.Relation}");
+                return;
+            }
+            catch (DbException error) when (attempt < MaxTypeRetries
+                && DuckDbErrors.ConversionColumn(error.Message) is { } column
+                && !spec.DeclaredKinds.ContainsKey(column)
+                && !(overrides.TryGetValue(column, out var type) && type == "VARCHAR"))
+            {
+                // DuckDB guessed the type from a sample and a later row disagrees: keep the column as text,
+                // so the value mix becomes a finding rather than a failure.
+                overrides[column] = "VARCHAR";
+            }
+            catch (DbException error)
+            {
+                throw DuckDbErrors.Translate(error, spec.FilePath);
+            }
+        }
+    }
+
+    private static List<(string Name, string Type)> Describe(DuckDBConnection connection, string select)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"DESCRIBE {select}";
+        using var reader = command.ExecuteReader();
+        var columns = new List<(string, string)>();
+        while (reader.Read()) columns.Add((reader.GetString(0), reader.GetString(1)));
+        return columns;
+    }
+
+    private static void CheckDeclaredColumns(SourceSpec spec, List<(string Name, string Type)> detected)
+    {
+        foreach (var declared in spec.DeclaredKinds.Keys)
+        {
+            if (!detected.Any(column => column.Name == declared))
+                throw new InputException($"'data.schema' names the column '{declared}', which the file does not have; the columns are: {string.Join(", ", detected.Select(column => column.Name))}", spec.DescribedIn);
+        }
+    }
+
+    /// <summary>
+    /// Kinds from storage types, declared kinds first; string columns are split into categories, true/false flags
+    /// (kept as the strings written, so labels survive) and free text on a sample.
+    /// </summary>
+    private static List<SourceColumn> Classify(DuckDBConnection connection, SourceSpec spec, List<(string Name, string Type)> described)
+    {
+        var strings = described.Where(column => ColumnKinds.FromSqlType(column.Type) == ColumnKind.Categorical && !spec.DeclaredKinds.ContainsKey(column.Name)).ToList();
+        var textual = new HashSet<string>(StringComparer.Ordinal);
+        var logical = new HashSet<string>(StringComparer.Ordinal);
+        if (strings.Count > 0)
+        {
+            var measures = string.Join(", ", strings.Select(column =>
+            {
+                var name = SqlText.Identifier(column.Name);
+                return $"avg(length({name})), count(DISTINCT {name}) / greatest(count({name}), 1), bool_and(lower({name}) IN ('true', 'false'))";
+            }));
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {measures} FROM (SELECT * FROM {DataSource.Relation} LIMIT {KindSampleRows})";
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            for (var i = 0; i < strings.Count; i++)
+            {
+                var averageLength = reader.IsDBNull(3 * i) ? 0 : Convert.ToDouble(reader.GetValue(3 * i), System.Globalization.CultureInfo.InvariantCulture);
+                var distinctRatio = Convert.ToDouble(reader.GetValue(3 * i + 1), System.Globalization.CultureInfo.InvariantCulture);
+                if (averageLength >= TextMinAverageLength && distinctRatio >= TextMinDistinctRatio) textual.Add(strings[i].Name);
+                if (!reader.IsDBNull(3 * i + 2) && reader.GetBoolean(3 * i + 2)) logical.Add(strings[i].Name);
+            }
+        }
+        return described.Select(column =>
+        {
+            var kind = spec.DeclaredKinds.TryGetValue(column.Name, out var declared) ? declared
+                : textual.Contains(column.Name) ? ColumnKind.Text
+                : logical.Contains(column.Name) ? ColumnKind.Boolean
+                : ColumnKinds.FromSqlType(column.Type);
+            return new SourceColumn(column.Name, kind, column.Type);
+        }).ToList();
+    }
+
+    private static void CheckTarget(DuckDBConnection connection, SourceSpec spec, List<SourceColumn> columns)
+    {
+        if (spec.Target is not { } target) return;
+        var column = columns.FirstOrDefault(candidate => candidate.Name == target)
+            ?? throw new InputException($"the target column '{target}' does not exist; the columns are: {string.Join(", ", columns.Select(candidate => candidate.Name))}", spec.DescribedIn);
+        var present = Convert.ToInt64(Execute(connection, $"SELECT count({column.Sql}) FROM {DataSource.Relation}"), System.Globalization.CultureInfo.InvariantCulture);
+        if (present == 0)
+            throw new InputException($"the target column '{target}' is empty in every row; there is nothing to learn from (label the data first)", spec.DescribedIn);
+    }
+
+    private static object? Execute(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private static T Guard<T>(SourceSpec spec, Func<T> work)
+    {
+        try
+        {
+            return work();
+        }
+        catch (DbException error)
+        {
+            throw DuckDbErrors.Translate(error, spec.FilePath);
+        }
+    }
+}

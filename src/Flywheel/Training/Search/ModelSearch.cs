@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using Flywheel.Training.Trainers;
+
+namespace Flywheel.Training.Search;
+
+/// <summary>
+/// How long and how widely to search. The budget only truncates the seeded sequence of trials, so a larger
+/// budget never changes the first trials; <see cref="MaxTrials"/> makes a run independent of machine speed.
+/// </summary>
+public sealed record SearchOptions(TimeSpan Budget, int Seed, int? MaxTrials = null);
+
+/// <summary>Tries trainers × hyperparameters within the budget and keeps the best by the scorer's objective.</summary>
+public static class ModelSearch
+{
+    public static SearchResult Run(
+        ValidationScheme scheme,
+        IReadOnlyList<TrainerDefinition> trainers,
+        ITrialScorer scorer,
+        SearchOptions options,
+        IProgress<SearchProgress>? progress = null,
+        CancellationToken cancellation = default)
+    {
+        if (trainers.Count == 0) throw new ArgumentException("no trainer to search over", nameof(trainers));
+        var task = scheme.CurveSplit.Train.Task;
+        var strategy = new SearchStrategy(trainers, options.Seed);
+        var trials = new List<Trial>();
+        Trial? best = null;
+        var clock = Stopwatch.StartNew();
+        while (trials.Count == 0 || (clock.Elapsed < options.Budget && trials.Count < (options.MaxTrials ?? int.MaxValue)))
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var candidate = strategy.Next(best);
+            var trial = RunTrial(trials.Count + 1, candidate, scheme, scorer, options.Seed);
+            trials.Add(trial);
+            if (trial.Succeeded && (best is null || scorer.Better(trial.Objective, best.Objective))) best = trial;
+            progress?.Report(new SearchProgress(trials.Count, clock.Elapsed, options.Budget, trial, best, scorer.ObjectiveName));
+        }
+        if (best is null)
+            throw new InvalidOperationException($"every trial failed; the first error: {trials[0].Error}");
+        return new SearchResult(task, scorer.ObjectiveName, scorer.HigherIsBetter, scheme.Describe(), trials, best);
+    }
+
+    private static Trial RunTrial(int number, Candidate candidate, ValidationScheme scheme, ITrialScorer scorer, int seed)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var predictions = scheme.Evaluate(candidate.Trainer, candidate.Hyperparameters, seed);
+            var score = scorer.Score(predictions);
+            return new Trial(number, candidate.Trainer.Name, candidate.Hyperparameters, candidate.Origin, score.Objective, score.Metrics, clock.Elapsed, seed,
+                double.IsFinite(score.Objective) ? null : $"the objective is {score.Objective}");
+        }
+        catch (Exception error) when (error is InvalidOperationException or ArgumentException or FormatException)
+        {
+            // A trainer can reject data (e.g. Poisson regression with negative targets); the search goes on without it.
+            return new Trial(number, candidate.Trainer.Name, candidate.Hyperparameters, candidate.Origin, double.NaN,
+                new Dictionary<string, double>(), clock.Elapsed, seed, error.Message);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.ML;
+using Microsoft.ML.Trainers.FastTree;
+
+namespace Flywheel.Training.Trainers;
+
+/// <summary>
+/// Random forest. Its binary scores are not probabilities, so a Platt calibrator is fitted after it;
+/// multiclass is one-versus-all (which calibrates each binary forest itself).
+/// </summary>
+public static class FastForest
+{
+    public static TrainerDefinition Definition { get; } = new(
+        "FastForest",
+        new HashSet<MlTask> { MlTask.BinaryClassification, MlTask.MulticlassClassification, MlTask.Regression },
+        new HyperparameterSpace([
+            new Hyperparameter("trees", 50, 400, 100, LogScale: true, Integer: true),
+            new Hyperparameter("leaves", 8, 256, 32, LogScale: true, Integer: true),
+            new Hyperparameter("min_leaf", 1, 50, 5, LogScale: true, Integer: true),
+            new Hyperparameter("feature_fraction", 0.3, 1.0, 0.7),
+        ]),
+        Build);
+
+    private static IEstimator<ITransformer> Build(TrainerContext context, HyperparameterSet h)
+    {
+        var catalog = context.Ml;
+        FastForestBinaryTrainer.Options BinaryOptions() => new()
+        {
+            NumberOfTrees = h.Int("trees"), NumberOfLeaves = h.Int("leaves"), MinimumExampleCountPerLeaf = h.Int("min_leaf"),
+            FeatureFraction = h["feature_fraction"], Seed = context.Seed, NumberOfThreads = 1,
+        };
+        return context.Task switch
+        {
+            MlTask.BinaryClassification => catalog.BinaryClassification.Trainers.FastForest(BinaryOptions())
+                .Append(catalog.BinaryClassification.Calibrators.Platt()),
+            MlTask.MulticlassClassification => catalog.MulticlassClassification.Trainers.OneVersusAll(catalog.BinaryClassification.Trainers.FastForest(BinaryOptions())),
+            MlTask.Regression => catalog.Regression.Trainers.FastForest(new FastForestRegressionTrainer.Options
+            {
+                NumberOfTrees = h.Int("trees"), NumberOfLeaves = h.Int("leaves"), MinimumExampleCountPerLeaf = h.Int("min_leaf"),
+                FeatureFraction = h["feature_fraction"], Seed = context.Seed, NumberOfThreads = 1,
+            }),
+            _ => throw new ArgumentOutOfRangeException(nameof(context)),
+        };
+    }
+}

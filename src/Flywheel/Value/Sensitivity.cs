@@ -1,0 +1,55 @@
+namespace Flywheel.Value;
+
+/// <summary>One bar of the tornado: a parameter at the low and high end of its range, and what the value rate and break-even become.</summary>
+public sealed record SensitivityRow(
+    string Parameter,
+    string Unit,
+    string? Owner,
+    double Low,
+    double High,
+    Quantity ValueAtLow,
+    Quantity ValueAtHigh,
+    double? BreakEvenDaysAtLow,
+    double? BreakEvenDaysAtHigh)
+{
+    /// <summary>How far the value rate moves across the range (per day, in the value's currency).</summary>
+    public double ValueSwing => Math.Abs(ValueAtHigh.Value - ValueAtLow.Value);
+
+    /// <summary>How far break-even moves, in days; infinite when one end never breaks even.</summary>
+    public double BreakEvenSwing => (BreakEvenDaysAtLow, BreakEvenDaysAtHigh) switch
+    {
+        (null, null) => 0,
+        ({ } low, { } high) => Math.Abs(high - low),
+        _ => double.PositiveInfinity,
+    };
+}
+
+/// <summary>Sweeps each parameter over its range (±20% when none is given), holding the others, and ranks them by swing.</summary>
+public static class SensitivityAnalysis
+{
+    public static IReadOnlyList<SensitivityRow> Run(ValueModel model, string? scenario = null, IReadOnlyDictionary<string, Quantity>? externals = null)
+    {
+        var rows = new List<SensitivityRow>();
+        foreach (var parameter in model.Parameters)
+        {
+            if (externals?.ContainsKey(parameter.Name) == true) continue;
+            var (low, high) = parameter.SweepRange;
+            var atLow = model.Evaluate(scenario, With(externals, parameter, low));
+            var atHigh = model.Evaluate(scenario, With(externals, parameter, high));
+            rows.Add(new SensitivityRow(parameter.Name, parameter.Unit.Text, parameter.Owner, low, high,
+                atLow.ValuePerDay, atHigh.ValuePerDay, atLow.Payback.BreakEvenDays, atHigh.Payback.BreakEvenDays));
+        }
+        return rows
+            .OrderByDescending(row => row.ValueSwing)
+            .ThenByDescending(row => row.BreakEvenSwing)
+            .ThenBy(row => row.Parameter, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    internal static Dictionary<string, Quantity> With(IReadOnlyDictionary<string, Quantity>? externals, ValueParameter parameter, double amount)
+    {
+        var values = externals is null ? new Dictionary<string, Quantity>(StringComparer.Ordinal) : new Dictionary<string, Quantity>(externals, StringComparer.Ordinal);
+        values[parameter.Name] = parameter.Unit.Of(amount);
+        return values;
+    }
+}

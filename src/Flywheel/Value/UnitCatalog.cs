@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+
+namespace Flywheel.Value;
+
+/// <summary>
+/// The unit names a formula may use. Time units convert into each other; any three-letter upper-case code
+/// is a currency; counts (people, items, 件 ...) are labels that cancel out, so "JPY/claim × claims/day" is JPY/day.
+/// </summary>
+public static partial class UnitCatalog
+{
+    public const double DaysPerYear = 365.25;
+    public const double DaysPerMonth = DaysPerYear / 12;
+
+    private static readonly Dictionary<string, double> TimeUnitsInDays = new(StringComparer.Ordinal)
+    {
+        ["s"] = 1.0 / 86400, ["sec"] = 1.0 / 86400, ["second"] = 1.0 / 86400, ["seconds"] = 1.0 / 86400, ["秒"] = 1.0 / 86400,
+        ["min"] = 1.0 / 1440, ["minute"] = 1.0 / 1440, ["minutes"] = 1.0 / 1440, ["分"] = 1.0 / 1440,
+        ["h"] = 1.0 / 24, ["hr"] = 1.0 / 24, ["hrs"] = 1.0 / 24, ["hour"] = 1.0 / 24, ["hours"] = 1.0 / 24, ["時間"] = 1.0 / 24,
+        ["day"] = 1, ["days"] = 1, ["日"] = 1,
+        ["week"] = 7, ["weeks"] = 7, ["wk"] = 7, ["週"] = 7,
+        ["month"] = DaysPerMonth, ["months"] = DaysPerMonth, ["mo"] = DaysPerMonth, ["か月"] = DaysPerMonth, ["ヶ月"] = DaysPerMonth, ["月"] = DaysPerMonth,
+        ["year"] = DaysPerYear, ["years"] = DaysPerYear, ["yr"] = DaysPerYear, ["年"] = DaysPerYear,
+    };
+
+    private static readonly Dictionary<string, string> CurrencyAliases = new(StringComparer.Ordinal)
+    {
+        ["円"] = "JPY", ["yen"] = "JPY", ["ドル"] = "USD", ["ユーロ"] = "EUR",
+    };
+
+    private static readonly HashSet<string> Counts = new(StringComparer.Ordinal)
+    {
+        "person", "persons", "people", "item", "items", "customer", "customers", "claim", "claims", "comment", "comments",
+        "bottle", "bottles", "user", "users", "order", "orders", "case", "cases", "check", "checks", "review", "reviews",
+        "inspection", "inspections", "transaction", "transactions", "listing", "listings", "ticket", "tickets",
+        "call", "calls", "event", "events", "message", "messages", "request", "requests", "unit", "units",
+        "document", "documents", "product", "products", "visit", "visits", "prediction", "predictions", "label", "labels",
+        "人", "件", "個", "本", "名", "回", "枚", "台", "社", "点", "通",
+    };
+
+    [GeneratedRegex("^[A-Z]{3}$")]
+    private static partial Regex CurrencyCode();
+
+    /// <summary>The unit named by one word, or null when the word is not a unit.</summary>
+    public static Unit? Find(string name)
+    {
+        if (TimeUnitsInDays.TryGetValue(name, out var days)) return new Unit(days, Dimension.Of(Dimension.Time), name);
+        if (CurrencyAliases.TryGetValue(name, out var code)) return new Unit(1, Dimension.Of(code), name);
+        if (CurrencyCode().IsMatch(name)) return new Unit(1, Dimension.Of(name), name);
+        if (Counts.Contains(name)) return new Unit(1, Dimension.None, name);
+        return null;
+    }
+
+    public static bool IsUnit(string name) => Find(name) is not null;
+
+    public static Unit Day { get; } = Find("day")!;
+}

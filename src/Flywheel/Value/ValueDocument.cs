@@ -1,0 +1,79 @@
+namespace Flywheel.Value;
+
+/// <summary>An amount with its display unit, as hosts print it: <c>{"amount": 162000, "unit": "JPY/day"}</c>.</summary>
+public sealed record AmountDocument(double Amount, string Unit)
+{
+    public static AmountDocument Of(Quantity quantity) => new(quantity.Value, quantity.UnitText);
+}
+
+public sealed record ScenarioDocument(
+    string Name,
+    AmountDocument ValuePerDay,
+    AmountDocument OperationPerDay,
+    AmountDocument NetPerDay,
+    AmountDocument Development,
+    double DelayDays,
+    double HorizonDays,
+    double? BreakEvenDays,
+    bool BreaksEvenWithinHorizon,
+    AmountDocument CumulativeAtHorizon,
+    AmountDocument CostToHorizon,
+    double? Roi,
+    IReadOnlyDictionary<string, AmountDocument> Formulas,
+    IReadOnlyDictionary<string, AmountDocument> Parameters);
+
+public sealed record SensitivityDocument(
+    string Parameter, string Unit, string? Owner, double Low, double High,
+    AmountDocument ValueAtLow, AmountDocument ValueAtHigh, double? BreakEvenDaysAtLow, double? BreakEvenDaysAtHigh, double ValueSwing);
+
+public sealed record ParameterDocument(string Name, double Value, string Unit, string? Owner, string? Description, double[]? Range);
+
+public sealed record FormulaDocument(string Name, string Expression, string WrittenOut);
+
+/// <summary>The value analysis as one serializable object: what <c>flywheel value --json</c> prints and the server returns.</summary>
+public sealed record ValueDocument(
+    string Name,
+    string Statement,
+    string Currency,
+    IReadOnlyList<ScenarioDocument> Scenarios,
+    IReadOnlyList<SensitivityDocument> Sensitivity,
+    IReadOnlyList<ParameterDocument> Parameters,
+    IReadOnlyList<FormulaDocument> Formulas,
+    SeekResult? Seek)
+{
+    public static ValueDocument From(ValueAnalysisResult result) => new(
+        result.UseCase.Name,
+        result.UseCase.Statement,
+        result.Base.Payback.Currency,
+        result.Scenarios.Select(scenario => Scenario(scenario, result.Model)).ToList(),
+        result.Sensitivity.Select(row => new SensitivityDocument(row.Parameter, row.Unit, row.Owner, row.Low, row.High,
+            AmountDocument.Of(row.ValueAtLow), AmountDocument.Of(row.ValueAtHigh), row.BreakEvenDaysAtLow, row.BreakEvenDaysAtHigh, row.ValueSwing)).ToList(),
+        result.Model.Parameters.Select(parameter => new ParameterDocument(parameter.Name, parameter.Amount, parameter.Unit.Text, parameter.Owner,
+            parameter.Description, parameter.Range is { } range ? [range.Low, range.High] : null)).ToList(),
+        result.Model.Formulas.Append(result.Model.Value)
+            .Select(formula => new FormulaDocument(formula.Name, formula.Source.Text, formula.Expression.ToString()!)).ToList(),
+        result.Seek);
+
+    private static ScenarioDocument Scenario(ScenarioResult scenario, ValueModel model)
+    {
+        var payback = scenario.Payback;
+        var money = Dimension.Of(payback.Currency);
+        return new ScenarioDocument(
+            scenario.Name,
+            AmountDocument.Of(scenario.ValuePerDay),
+            AmountDocument.Of(scenario.OperationPerDay),
+            AmountDocument.Of(new Quantity(payback.NetPerDay, scenario.ValuePerDay.Dimension)),
+            AmountDocument.Of(scenario.Development),
+            payback.DelayDays,
+            payback.HorizonDays,
+            payback.BreakEvenDays,
+            payback.BreaksEvenWithinHorizon,
+            AmountDocument.Of(new Quantity(payback.CumulativeAtHorizon, money)),
+            AmountDocument.Of(new Quantity(payback.CostToHorizon, money)),
+            payback.Roi,
+            scenario.Formulas.ToDictionary(pair => pair.Key, pair => AmountDocument.Of(pair.Value)),
+            // Parameters in their own units (7.5 h/day, not 0.3125), as the file states them.
+            model.Parameters.ToDictionary(parameter => parameter.Name,
+                parameter => new AmountDocument(parameter.Unit.AmountOf(scenario.Parameters[parameter.Name]), parameter.Unit.Text)));
+    }
+}

@@ -1,0 +1,70 @@
+using Flywheel.Training;
+using Flywheel.Training.Search;
+using Flywheel.Training.Trainers;
+
+namespace Flywheel.Tests.Training;
+
+public class HyperparameterTests
+{
+    [Fact]
+    public void Samples_and_perturbations_stay_in_range_and_integers_stay_whole()
+    {
+        var random = new Random(3);
+        foreach (var trainer in TrainerCatalog.All)
+        {
+            foreach (var parameter in trainer.Space.Parameters)
+            {
+                Assert.InRange(parameter.Default, parameter.Min, parameter.Max);
+                for (var i = 0; i < 200; i++)
+                {
+                    var value = parameter.Sample(random);
+                    Assert.InRange(value, parameter.Min, parameter.Max);
+                    var moved = parameter.Perturb(value, random, 0.5);
+                    Assert.InRange(moved, parameter.Min, parameter.Max);
+                    if (parameter.Integer) Assert.Equal(Math.Round(moved), moved);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Log_scale_sampling_spreads_over_orders_of_magnitude()
+    {
+        var parameter = new Hyperparameter("l2", 1e-4, 1, 1e-2, LogScale: true);
+        var random = new Random(11);
+        var values = Enumerable.Range(0, 2000).Select(_ => parameter.Sample(random)).ToList();
+        // Under log-uniform sampling each decade gets a quarter of the draws; uniform sampling would give 0.01%.
+        var lowestDecade = values.Count(v => v < 1e-3) / (double)values.Count;
+        Assert.InRange(lowestDecade, 0.2, 0.3);
+    }
+
+    [Fact]
+    public void The_strategy_starts_with_every_trainers_defaults_then_is_reproducible_from_its_seed()
+    {
+        var trainers = TrainerCatalog.For(MlTask.BinaryClassification);
+        var first = new SearchStrategy(trainers, 42);
+        var second = new SearchStrategy(trainers, 42);
+        for (var i = 0; i < trainers.Count; i++)
+        {
+            var candidate = first.Next(null);
+            second.Next(null);
+            Assert.Equal(TrialOrigin.Default, candidate.Origin);
+            Assert.Equal(trainers[i].Name, candidate.Trainer.Name);
+        }
+        for (var i = 0; i < 20; i++)
+        {
+            var a = first.Next(null);
+            var b = second.Next(null);
+            Assert.Equal(a.Trainer.Name, b.Trainer.Name);
+            Assert.Equal(a.Hyperparameters.ToString(), b.Hyperparameters.ToString());
+        }
+    }
+
+    [Fact]
+    public void The_catalog_rejects_unknown_or_unsuitable_trainers_by_name()
+    {
+        Assert.Contains("unknown trainer 'Xgb'", Assert.Throws<InputException>(() => TrainerCatalog.For(MlTask.Regression, ["Xgb"])).Message);
+        Assert.Contains("Gam", Assert.Throws<InputException>(() => TrainerCatalog.For(MlTask.MulticlassClassification, ["gam"])).Message);
+        Assert.Equal(["LightGbm"], TrainerCatalog.For(MlTask.Regression, ["lightgbm"]).Select(t => t.Name));
+    }
+}

@@ -1,0 +1,37 @@
+using Flywheel.UseCases;
+
+namespace Flywheel.Tests.UseCases;
+
+public class DataSectionTests
+{
+    private static DataSection Parse(string data) =>
+        UseCaseLoader.Parse($"name: n\nstatement: s\ndata:\n{data}", "flywheel.yaml").Data!;
+
+    [Fact]
+    public void Reads_threshold_declared_facts_and_schema_kinds()
+    {
+        var data = Parse("  source: d.csv\n  missing_threshold: 0.3\n  documented: true\n  labels: partial\n  schema: { code: Categorical }\n");
+        Assert.Equal(0.3, data.MissingThreshold);
+        Assert.Equal(new DeclaredDataFacts(true, LabelCoverage.Partial), data.Declared);
+        Assert.Equal("categorical", data.Schema["code"]);
+    }
+
+    [Fact]
+    public void Unknown_key_is_rejected_with_its_position()
+    {
+        var error = Assert.Throws<InputException>(() => Parse("  source: d.csv\n  missing_treshold: 0.3\n"));
+        Assert.Contains("unknown key 'missing_treshold'", error.Message);
+        Assert.Equal(5, error.Line);
+    }
+
+    [Theory]
+    [InlineData("  source: d.csv\n  labels: most\n", "none, partial or complete")]
+    [InlineData("  source: d.csv\n  missing_threshold: 50\n", "between 0 and 1")]
+    [InlineData("  source: d.csv\n  schema: { x: integer }\n", "numeric, categorical, boolean, date, text")]
+    [InlineData("  source: d.csv\n  documented: maybe\n", "true or false")]
+    public void Bad_values_are_explained(string yaml, string expected)
+    {
+        var error = Assert.Throws<InputException>(() => Parse(yaml));
+        Assert.Contains(expected, error.Message);
+    }
+}
