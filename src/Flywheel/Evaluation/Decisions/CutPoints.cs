@@ -12,7 +12,8 @@ internal sealed record CutPoints(double[] Cuts, long[] PositivesBelow, long[] Ne
 
     public static CutPoints Of(IReadOnlyList<bool> labels, IReadOnlyList<double> scores)
     {
-        var order = Enumerable.Range(0, scores.Count).OrderBy(i => scores[i]).ToArray();
+        var order = Curves.ScoreOrder.Descending(scores);
+        Array.Reverse(order); // ascending; the order among ties does not matter here
         var cuts = new List<double>();
         var positivesBelow = new List<long>();
         var negativesBelow = new List<long>();
