@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Flywheel.Data.Sources;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;
@@ -52,7 +53,13 @@ public static class PlanCompiler
     private static IEstimator<ITransformer> Categorical(MLContext context, IEstimator<ITransformer> chain, ColumnPlan column, FittedColumn statistics, string prefix, List<string> parts)
     {
         var filled = prefix + ".filled";
-        chain = chain.Append(context.Transforms.Expression(filled, $"s => len(s) == 0 ? {Text(statistics.Mode!)} : s", column.Name));
+        var input = column.Name;
+        if (column.Kind == ColumnKind.Boolean)
+        {
+            input = prefix + ".boolean";
+            chain = chain.Append(context.Transforms.Expression(input, BooleanText.Expression, column.Name));
+        }
+        chain = chain.Append(context.Transforms.Expression(filled, $"s => len(s) == 0 ? {Text(statistics.Mode!)} : s", input));
         chain = column.Treatment switch
         {
             ColumnTreatment.OneHot => chain
