@@ -104,5 +104,10 @@ public static class PlanCompiler
 
     private static string Number(double value) => "(" + value.ToString("R", CultureInfo.InvariantCulture) + (Math.Floor(value) == value && Math.Abs(value) < 1e15 ? ".0" : "") + ")";
 
-    private static string Text(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+    // A string literal of the Expression language: backslash escapes, no raw line breaks.
+    private static string Text(string value) => "\"" + value
+        .Replace("\\", "\\\\", StringComparison.Ordinal)
+        .Replace("\"", "\\\"", StringComparison.Ordinal)
+        .Replace("\n", "\\n", StringComparison.Ordinal)
+        .Replace("\r", "\\r", StringComparison.Ordinal) + "\"";
 }
