@@ -25,7 +25,7 @@ public static class PlanCompiler
         foreach (var column in fitted.Plan.Features)
         {
             var statistics = fitted.Column(column.Name);
-            var prefix = $"__flywheel.{index++}";
+            var prefix = PartName(index++);
             switch (column.Treatment)
             {
                 case ColumnTreatment.Numeric:
@@ -53,7 +53,7 @@ public static class PlanCompiler
             : $"x => {filled}";
         chain.Add(context.Transforms.Expression(Part(parts, prefix), expression, column.Name));
         if (column.MissingIndicator)
-            chain.Add(context.Transforms.Expression(Part(parts, prefix + ".missing"), "x => isna(x) ? 1.0 : 0.0", column.Name));
+            chain.Add(context.Transforms.Expression(Part(parts, MissingPartName(prefix)), "x => isna(x) ? 1.0 : 0.0", column.Name));
     }
 
     private static void Categorical(MLContext context, List<IEstimator<ITransformer>> chain, ColumnPlan column, FittedColumn statistics, string prefix, List<string> parts)
@@ -84,7 +84,7 @@ public static class PlanCompiler
                 throw new ArgumentOutOfRangeException(nameof(column), column.Treatment, null);
         }
         if (column.MissingIndicator)
-            chain.Add(context.Transforms.Expression(Part(parts, prefix + ".missing"), "s => len(s) == 0 ? 1.0 : 0.0", column.Name));
+            chain.Add(context.Transforms.Expression(Part(parts, MissingPartName(prefix)), "s => len(s) == 0 ? 1.0 : 0.0", column.Name));
     }
 
     // s => s == "a" ? 1.0 : s == "b" ? 2.0 : 0.0   (unknown categories give 0)
@@ -103,6 +103,11 @@ public static class PlanCompiler
     {
         public string Value { get; set; } = "";
     }
+
+    /// <summary>The intermediate column that holds the <paramref name="index"/>-th feature column's encoded values.</summary>
+    internal static string PartName(int index) => $"__flywheel.{index}";
+
+    internal static string MissingPartName(string part) => part + ".missing";
 
     private static string Part(List<string> parts, string name)
     {

@@ -49,6 +49,17 @@ public class DataPreparationTests
         Assert.Equal([0f, 0f, 0f, 1f, 0f], train[4][1..]);
         Assert.Equal([0f, 1f, 0f, 0f, 1f], train[3][1..]);
     }
+
+    [Fact]
+    public void Feature_names_describe_every_slot_in_order()
+    {
+        var prepared = DataPreparation.Prepare(PreparationFixtures.Table(), PreparationFixtures.Binary());
+        Assert.Equal(["income", "income (missing)", "city=tokyo", "city=osaka", "city=kyoto", "city (missing)"], prepared.FeatureNames);
+        var size = ((VectorDataViewType)prepared.Train.Schema[PreparedData.FeaturesColumn].Type).Size;
+        Assert.Equal(size, prepared.FeatureNames.Count);
+        var city = prepared.FeatureGroups[2];
+        Assert.Equal(("city", FeatureRole.OneHot, 2, 3), (city.Column, city.Role, city.Start, city.Length));
+    }
 }
 
 public class JapaneseAndOddTextTests
