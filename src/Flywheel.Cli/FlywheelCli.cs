@@ -11,9 +11,12 @@ public static class FlywheelCli
     {
         var root = new RootCommand("Flywheel: from a value statement to a model in production, priced in your own units.");
         // Each verb folder contributes its commands here.
+        root.Add(Init.InitCommand.Create());
         root.Add(Value.ValueCommand.Create());
-        // Temporary home for `data split` until the data verb (DataCommand) lands; then it adds DataSplitCommand itself.
+        root.Add(Report.ReportCommand.Create());
         root.Add(new Command("data", "Analyze and prepare the data") { Data.DataSplitCommand.Create() });
+        root.Add(Train.TrainCommand.Create());
+        root.Add(Models.ModelsCommand.Create());
         return root;
     }
 
@@ -21,8 +24,10 @@ public static class FlywheelCli
     {
         try
         {
-            // Our handler below turns user mistakes into exit 2 without a stack trace; System.CommandLine's own would print one.
-            return await Build().Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            // No response files: "@production" is an alias, not a file to read arguments from.
+            var parse = Build().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+            // The default handler would print a stack trace and exit 1; user mistakes must reach the catch below.
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (InputException error)
         {

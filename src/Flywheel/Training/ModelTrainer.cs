@@ -18,7 +18,8 @@ public sealed record TrainingResult(
 
 /// <summary>
 /// The Training stage in one call: choose the validation scheme, search, trace the learning curve of a boosted
-/// winner (early stopping picks its iteration count), then refit the chosen configuration.
+/// winner (early stopping picks its iteration count), then refit the chosen configuration. The curve may use its
+/// own scorer: a smooth loss (log loss, RMSE) shows under- and overfitting more clearly than a thresholded value.
 /// </summary>
 public static class ModelTrainer
 {
@@ -29,7 +30,8 @@ public static class ModelTrainer
         ITrialScorer scorer,
         SearchOptions options,
         IProgress<SearchProgress>? progress = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default,
+        ITrialScorer? curveScorer = null)
     {
         var scheme = ValidationScheme.Choose(train, validation, options.Seed);
         var search = ModelSearch.Run(scheme, trainers, scorer, options, progress, cancellation);
@@ -41,17 +43,15 @@ public static class ModelTrainer
         if (trainer.Iterations is { } knob)
         {
             var (curveTrain, curveValidation) = scheme.CurveSplit;
-            curve = LearningCurveTracer.Trace(trainer, hyperparameters, curveTrain, curveValidation, scorer, options.Seed);
+            curve = LearningCurveTracer.Trace(trainer, hyperparameters, curveTrain, curveValidation, curveScorer ?? scorer, options.Seed);
             diagnosis = FitDiagnostics.Diagnose(curve);
             hyperparameters = hyperparameters.With(knob.Name, curve.BestIterations);
         }
 
         var model = TrialRunner.Fit(trainer, hyperparameters, options.Seed, scheme.RefitRows);
-        // The threshold is chosen on predictions from a model that did not see those rows: the validation split
-        // for a holdout, or out-of-fold predictions under cross-validation.
-        var validationPredictions = scheme is Holdout holdout
-            ? TrialRunner.Predict(model, holdout.Validation, options.Seed)
-            : scheme.Evaluate(trainer, hyperparameters, options.Seed);
+        // The threshold is chosen on predictions from models that did not see those rows: the train-only fit on the
+        // validation split, or out-of-fold predictions under cross-validation.
+        var validationPredictions = scheme.Evaluate(trainer, hyperparameters, options.Seed);
         return new TrainingResult(search, trainer, hyperparameters, model, validationPredictions, curve, diagnosis, options.Seed);
     }
 }

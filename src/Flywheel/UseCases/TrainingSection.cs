@@ -20,10 +20,17 @@ internal static class TrainingSectionReader
         return new TrainingSection(task, budget, objective, trainers, seed, section.Position);
     }
 
-    /// <summary>Reads <c>90s</c>, <c>5m</c>, <c>1h</c> or a plain number of seconds.</summary>
-    public static TimeSpan ParseDuration(Positioned<string> text)
+    public static TimeSpan ParseDuration(Positioned<string> text) =>
+        DurationText.TryParse(text.Value) ?? throw text.Position.Error($"a duration such as '60s', '5m' or '1h' was expected, not '{text.Value}'");
+}
+
+/// <summary>Durations as people write them in the use-case file and on the command line.</summary>
+public static class DurationText
+{
+    /// <summary>Reads <c>90s</c>, <c>500ms</c>, <c>5m</c>, <c>1h</c> or a plain number of seconds; null when it is none of these or not positive.</summary>
+    public static TimeSpan? TryParse(string text)
     {
-        var value = text.Value.Trim();
+        var value = text.Trim();
         var (number, scale) = value switch
         {
             _ when value.EndsWith("ms", StringComparison.Ordinal) => (value[..^2], 0.001),
@@ -34,6 +41,6 @@ internal static class TrainingSectionReader
         };
         return double.TryParse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var amount) && amount > 0
             ? TimeSpan.FromSeconds(amount * scale)
-            : throw text.Position.Error($"a duration such as '60s', '5m' or '1h' was expected, not '{text.Value}'");
+            : null;
     }
 }

@@ -25,7 +25,10 @@ public abstract record ValidationScheme
             : new Holdout(train, validation);
 }
 
-/// <summary>Fit on train, predict validation. The final model is refit on train alone, so validation stays unseen for choosing the threshold.</summary>
+/// <summary>
+/// Fit on train, predict validation. The final model is refit on train and validation together (more rows, a
+/// better model); the threshold is still chosen on validation predictions of the train-only fit, which never saw them.
+/// </summary>
 public sealed record Holdout(FeatureTable Train, FeatureTable Validation) : ValidationScheme
 {
     public override string Describe() => $"validation split ({Validation.RowCount} rows)";
@@ -35,7 +38,7 @@ public sealed record Holdout(FeatureTable Train, FeatureTable Validation) : Vali
 
     public override (FeatureTable Train, FeatureTable Validation) CurveSplit => (Train, Validation);
 
-    public override FeatureTable RefitRows => Train;
+    public override FeatureTable RefitRows => Train.Concat(Validation);
 }
 
 /// <summary>

@@ -1,0 +1,33 @@
+using System.CommandLine;
+using Flywheel.UseCases;
+using Flywheel.Workflows;
+using Spectre.Console;
+
+namespace Flywheel.Cli.Train;
+
+/// <summary><c>flywheel train [DIR] [--budget 60s] [--seed N]</c>: search, refit, test and package a model.</summary>
+public static class TrainCommand
+{
+    public static Command Create()
+    {
+        var path = new Argument<string>("path") { Description = "The use-case folder or its flywheel.yaml", DefaultValueFactory = _ => "." };
+        var budget = new Option<string?>("--budget", "-b") { Description = "Search time, e.g. 60s, 5m (default: training.budget, else 60s)" };
+        var seed = new Option<int?>("--seed") { Description = "Random seed (default: training.seed, else data.split.seed)" };
+        var trials = new Option<int?>("--max-trials") { Description = "Stop after this many trials even if budget remains" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object (the evaluation) instead of tables" };
+        var command = new Command("train", "Search trainers and hyperparameters within a time budget, test the best and package it") { path, budget, seed, trials, json };
+        command.SetAction(parseResult =>
+        {
+            var useCase = UseCaseLoader.Load(parseResult.GetValue(path)!);
+            var request = new TrainRequest(Budget(parseResult.GetValue(budget)), parseResult.GetValue(seed), parseResult.GetValue(trials));
+            var outcome = TrainingConsole.Train(useCase, request, quiet: parseResult.GetValue(json));
+            if (parseResult.GetValue(json)) Console.Out.WriteLine(EvaluationDocument.From(outcome.Record, outcome.Test, outcome.PackageId).ToJson());
+            else TrainingTables.Write(AnsiConsole.Console, outcome);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    internal static TimeSpan? Budget(string? text) =>
+        text is null ? null : DurationText.TryParse(text) ?? throw new InputException($"--budget must be a duration such as 60s, 5m or 1h, not '{text}'");
+}

@@ -1,0 +1,45 @@
+using Flywheel.Training.Search;
+using Flywheel.UseCases;
+using Flywheel.Workflows;
+using Spectre.Console;
+
+namespace Flywheel.Cli.Train;
+
+/// <summary>Runs the train workflow behind a Spectre.Console progress display: stages, trials and the best so far.</summary>
+internal static class TrainingConsole
+{
+    public static TrainOutcome Train(UseCase useCase, TrainRequest request, bool quiet)
+    {
+        if (quiet || Console.IsErrorRedirected && Console.IsOutputRedirected)
+            return TrainWorkflow.Run(useCase, request);
+
+        TrainOutcome? outcome = null;
+        AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn())
+            .Start(context =>
+            {
+                var stage = context.AddTask("preparing", maxValue: 1);
+                ProgressTask? search = null;
+                outcome = TrainWorkflow.Run(useCase, request, new ForwardProgress<WorkflowProgress>(update =>
+                {
+                    if (update.Search is { } progress)
+                    {
+                        search ??= context.AddTask("search", maxValue: progress.Budget.TotalSeconds);
+                        search.Value = Math.Min(progress.Elapsed.TotalSeconds, progress.Budget.TotalSeconds);
+                        search.Description = Markup.Escape(Describe(progress));
+                        return;
+                    }
+                    if (search is not null && update.Stage != "search") search.Value = search.MaxValue;
+                    stage.Description = Markup.Escape($"{update.Stage}: {update.Message}");
+                }));
+                stage.Value = 1;
+                stage.Description = "done";
+            });
+        return outcome!;
+    }
+
+    private static string Describe(SearchProgress progress) => progress.Best is { } best
+        ? $"trial {progress.TrialsDone}: best {progress.ObjectiveName} {best.Objective:G5} ({best.Trainer}, trial {best.Number})"
+        : $"trial {progress.TrialsDone}";
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using Flywheel.Evaluation.Results;
+using Flywheel.Workflows;
+using Spectre.Console;
+
+namespace Flywheel.Cli.Train;
+
+/// <summary>The human-readable result of training: leaderboard, learning-curve diagnosis, test metrics and the decision.</summary>
+internal static class TrainingTables
+{
+    public const int LeaderboardRows = 10;
+
+    public static void Write(IAnsiConsole console, TrainOutcome outcome)
+    {
+        var record = outcome.Record;
+        console.MarkupLine($"[bold]{Markup.Escape(record.UseCase)}[/]: {Markup.Escape(record.Task)} on '{Markup.Escape(record.Target)}' ({Markup.Escape(record.TaskReason)})");
+        console.MarkupLine($"{record.Trials.Count} trials in {record.BudgetSeconds:0}s, scored by {Markup.Escape(record.Objective)} on {Markup.Escape(record.Validation)}, seed {record.Seed}");
+        Leaderboard(console, record);
+        Curve(console, record);
+        Metrics(console, outcome.Test);
+        Decision(console, outcome.Test);
+        if (record.Importance is { } importance)
+        {
+            var top = importance.Features.Take(5).Select(f => $"{f.Feature} ({f.MeanDrop:+0.####;-0.####;0})");
+            console.MarkupLine($"Most important columns (drop when shuffled): {Markup.Escape(string.Join(", ", top))}");
+        }
+        if (record.Latency is { } latency)
+            console.MarkupLine($"Latency per row: p50 {latency.P50Milliseconds:0.###} ms, p99 {latency.P99Milliseconds:0.###} ms");
+        console.MarkupLine(Markup.Escape("Time: " + string.Join(", ", record.StageSeconds.Select(pair => $"{pair.Key} {pair.Value:0.0}s"))));
+        console.MarkupLine($"Model package [green]{Markup.Escape(outcome.PackageId)}[/] in {Markup.Escape(outcome.PackageDirectory)}");
+    }
+
+    public static void Leaderboard(IAnsiConsole console, TrainingRecord record)
+    {
+        var table = new Table().Title("Leaderboard").AddColumns("#", "trial", "trainer", record.Objective, "seconds", "hyperparameters");
+        var ranked = (record.HigherIsBetter
+                ? record.Trials.Where(t => t.Error is null).OrderByDescending(t => t.Objective)
+                : record.Trials.Where(t => t.Error is null).OrderBy(t => t.Objective))
+            .ThenBy(t => t.Number).Take(LeaderboardRows).ToList();
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            var trial = ranked[i];
+            var hyperparameters = string.Join(" ", trial.Hyperparameters.Select(p => $"{p.Key}={p.Value.ToString("G4", CultureInfo.InvariantCulture)}"));
+            table.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), trial.Number.ToString(CultureInfo.InvariantCulture), trial.Trainer,
+                trial.Objective.ToString("G6", CultureInfo.InvariantCulture), trial.DurationSeconds.ToString("0.00", CultureInfo.InvariantCulture), Markup.Escape(hyperparameters));
+        }
+        console.Write(table);
+        var failed = record.Trials.Count(t => t.Error is not null);
+        if (failed > 0) console.MarkupLine($"[yellow]{failed} trial(s) failed[/], e.g. {Markup.Escape(record.Trials.First(t => t.Error is not null).Error!)}");
+    }
+
+    private static void Curve(IAnsiConsole console, TrainingRecord record)
+    {
+        if (record.Curve is not { } curve || record.Diagnosis is not { } diagnosis) return;
+        var points = string.Join("  ", curve.Points.Select(p => $"{p.Iterations}: {p.Train:G4}/{p.Validation:G4}"));
+        console.MarkupLine($"Learning curve ({Markup.Escape(curve.Metric)} train/validation by iterations): {Markup.Escape(points)}");
+        console.MarkupLine($"Early stopping chose {curve.BestIterations} iterations (the search configured {curve.ConfiguredIterations}). [bold]{Markup.Escape(diagnosis.Verdict)}[/]: {Markup.Escape(diagnosis.Finding)}");
+        foreach (var advice in diagnosis.Advice) console.MarkupLine($"  - {Markup.Escape(advice)}");
+    }
+
+    public static void Metrics(IAnsiConsole console, EvaluationReport test)
+    {
+        var table = new Table().Title($"Test metrics ({test.Rows} rows)").AddColumns("metric", "value");
+        foreach (var metric in test.Metrics)
+            table.AddRow(metric.Name, metric.Value is { } value ? value.ToString("G6", CultureInfo.InvariantCulture) : Markup.Escape(metric.Note ?? "undefined"));
+        console.Write(table);
+        if (test.ConfusionMatrix is { } matrix)
+        {
+            var confusion = new Table().Title("Confusion matrix (rows actual, columns predicted)").AddColumn("");
+            foreach (var name in matrix.Classes) confusion.AddColumn(Markup.Escape(name));
+            for (var row = 0; row < matrix.Classes.Count; row++)
+                confusion.AddRow([Markup.Escape(matrix.Classes[row]), .. matrix.Counts[row].Select(c => c.ToString(CultureInfo.InvariantCulture))]);
+            console.Write(confusion);
+        }
+    }
+
+    public static void Decision(IAnsiConsole console, EvaluationReport test)
+    {
+        if (test.Decision is not { } d) return;
+        string Money(double? amount) => amount is { } value ? $"{value.ToString("N0", CultureInfo.InvariantCulture)} {d.Currency}" : "-";
+        console.MarkupLine($"Decision (threshold chosen on validation, reported on test): threshold [bold]{d.Threshold:0.####}[/], value per item {Markup.Escape(Money(d.ValuePerItem))} (at 0.5: {Markup.Escape(Money(d.ValuePerItemAtHalf))})");
+        if (d.ValuePerDay is { } perDay) console.MarkupLine($"  value per day {Markup.Escape(Money(perDay))}");
+        if (d.ReviewBand is { } band)
+            console.MarkupLine($"  review band [{band.Lower:0.####}, {band.Upper:0.####}): {d.ReviewRate:P1} of items, {d.ReviewerHoursPerDay:0.#} reviewer hours/day, {d.ReviewerPeople:0.##} people");
+    }
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text;
+using Flywheel.Storage;
+
+namespace Flywheel.Serving;
+
+/// <summary>Rows scored so far, for a progress bar.</summary>
+public sealed record PredictProgress(long Rows);
+
+/// <summary>What a batch prediction did.</summary>
+public sealed record PredictSummary(long Rows, long Review, TimeSpan Duration)
+{
+    public double RowsPerSecond => Rows / Math.Max(Duration.TotalSeconds, 1e-9);
+}
+
+/// <summary>
+/// Streams a CSV through a model: reads a batch, scores it, writes the input columns with <c>score</c>,
+/// <c>label</c> and <c>decision</c> added. The output appears only when every row scored: a bad row anywhere
+/// leaves no file behind.
+/// </summary>
+public static class CsvPredictor
+{
+    public const int DefaultBatchSize = 2048;
+    public static readonly string[] AddedColumns = ["score", "label", "decision"];
+
+    public static PredictSummary Predict(ScoringModel model, string inputPath, string outputPath, int batchSize = DefaultBatchSize, IProgress<PredictProgress>? progress = null)
+    {
+        if (!File.Exists(inputPath)) throw new InputException("no such input file", inputPath);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        long rows = 0, review = 0;
+        AtomicFile.Write(outputPath, stream =>
+        {
+            using var input = new StreamReader(inputPath, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+            using var output = new StreamWriter(stream, new UTF8Encoding(false));
+            var reader = new CsvRecordReader(input, inputPath);
+            var header = reader.Read() ?? throw new InputException("the input is empty; it needs a header row", inputPath, 1);
+            var clash = header.Fields.FirstOrDefault(name => AddedColumns.Contains(name.Trim(), StringComparer.Ordinal));
+            if (clash is not null)
+                throw new InputException($"the input already has a column '{clash}', which prediction adds; rename it", inputPath, 1);
+            output.Write(string.Join(",", header.Fields.Concat(AddedColumns).Select(CsvRecordReader.Escape)));
+            output.Write('\n');
+
+            var collected = new InputRows(model.Spec.Inputs, header.Fields, inputPath);
+            var pending = new List<CsvRecord>(batchSize);
+            void Flush()
+            {
+                if (pending.Count == 0) return;
+                var scored = model.Score(collected.TakeBatch());
+                for (var i = 0; i < pending.Count; i++)
+                {
+                    var row = scored[i];
+                    if (row.Decision == DecisionRoute.Review) review++;
+                    output.Write(string.Join(",", pending[i].Fields.Select(CsvRecordReader.Escape)));
+                    output.Write(',');
+                    output.Write(row.Score.ToString("R", CultureInfo.InvariantCulture));
+                    output.Write(',');
+                    output.Write(CsvRecordReader.Escape(row.Label));
+                    output.Write(',');
+                    output.Write(row.Decision == DecisionRoute.Review ? "review" : "automatic");
+                    output.Write('\n');
+                }
+                rows += pending.Count;
+                pending.Clear();
+                progress?.Report(new PredictProgress(rows));
+            }
+
+            foreach (var record in reader.Records())
+            {
+                if (record.Fields is [""]) continue; // a blank line
+                collected.Add(record);
+                pending.Add(record);
+                if (pending.Count >= batchSize) Flush();
+            }
+            Flush();
+        });
+        return new PredictSummary(rows, review, clock.Elapsed);
+    }
+}

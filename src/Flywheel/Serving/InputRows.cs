@@ -1,0 +1,66 @@
+using System.Globalization;
+using Flywheel.Data.Preprocessing;
+using Flywheel.Data.Sources;
+
+namespace Flywheel.Serving;
+
+/// <summary>
+/// Collects rows to score against the model's input columns: checks the header names every column the model
+/// needs, parses numeric columns (an error names the column and line), and hands out batches as a
+/// <see cref="ColumnTable"/>. Extra columns are carried through untouched.
+/// </summary>
+public sealed class InputRows
+{
+    private readonly IReadOnlyList<ServingInputColumn> _inputs;
+    private readonly int[] _indexOf;
+    private readonly string _file;
+    private readonly List<string?>[] _values;
+
+    public InputRows(IReadOnlyList<ServingInputColumn> inputs, IReadOnlyList<string> header, string file)
+    {
+        _inputs = inputs;
+        _file = file;
+        var positions = header.Select((name, index) => (name: name.Trim(), index))
+            .GroupBy(pair => pair.name, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.First().index, StringComparer.Ordinal);
+        var missing = inputs.Where(input => !positions.ContainsKey(input.Name)).Select(input => $"'{input.Name}'").ToList();
+        if (missing.Count > 0)
+            throw new InputException($"the input lacks the column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)} that the model needs; the model reads: {string.Join(", ", inputs.Select(i => i.Name))}", file, 1);
+        _indexOf = inputs.Select(input => positions[input.Name]).ToArray();
+        _values = inputs.Select(_ => new List<string?>()).ToArray();
+    }
+
+    public int Count => _values.Length == 0 ? 0 : _values[0].Count;
+
+    /// <summary>Adds one record; a numeric column holding something other than a number fails naming column and line.</summary>
+    public void Add(CsvRecord record)
+    {
+        for (var i = 0; i < _inputs.Count; i++)
+        {
+            var index = _indexOf[i];
+            if (index >= record.Fields.Length)
+                throw new InputException($"the row has {record.Fields.Length} fields but column '{_inputs[i].Name}' is field {index + 1}", _file, record.Line);
+            var text = record.Fields[index];
+            if (_inputs[i].Numeric && !IsMissing(text) && !TryNumber(text, out _))
+                throw new InputException($"column '{_inputs[i].Name}' must be a number, not '{text}'", _file, record.Line);
+            _values[i].Add(IsMissing(text) ? null : text);
+        }
+    }
+
+    /// <summary>The rows collected so far as a table, and a fresh start for the next batch.</summary>
+    public ColumnTable TakeBatch()
+    {
+        var columns = _inputs.Select((input, i) => input.Numeric
+            ? TableColumn.Numeric(input.Name, _values[i].Select(text => text is null ? double.NaN : Number(text)).ToArray())
+            : TableColumn.Text(input.Name, ColumnKind.Categorical, _values[i].ToArray())).ToList();
+        foreach (var list in _values) list.Clear();
+        return new ColumnTable(columns, _file);
+    }
+
+    public static bool IsMissing(string text) => text.Length == 0 || text is "NA" or "NaN" or "null";
+
+    private static bool TryNumber(string text, out double value) =>
+        double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+
+    private static double Number(string text) => TryNumber(text, out var value) ? value : double.NaN;
+}

@@ -1,0 +1,83 @@
+using Flywheel.Data.Preprocessing;
+using Flywheel.Evaluation.Decisions;
+using Flywheel.Evaluation.Metrics;
+using Flywheel.Evaluation.Results;
+using Flywheel.Training;
+using Flywheel.Training.Search;
+
+namespace Flywheel.Workflows;
+
+/// <summary>
+/// Scores trials with the Evaluation stage: every catalog metric for the task, and as the objective either one
+/// of them (<c>training.objective</c>) or — when the use case prices binary outcomes — the expected value per item
+/// of the decision policy optimized on the same out-of-sample predictions.
+/// </summary>
+public sealed class EvaluationScorer : ITrialScorer
+{
+    public const string ValueObjective = "value_per_item";
+
+    private readonly MlTask _task;
+    private readonly LabelMapping _labels;
+    private readonly DecisionSettings? _decision;
+
+    private EvaluationScorer(MlTask task, LabelMapping labels, string objective, bool higherIsBetter, DecisionSettings? decision)
+    {
+        _task = task;
+        _labels = labels;
+        ObjectiveName = objective;
+        HigherIsBetter = higherIsBetter;
+        _decision = decision;
+    }
+
+    public string ObjectiveName { get; }
+    public bool HigherIsBetter { get; }
+
+    /// <summary>Default objectives: value per item when binary outcomes are priced, else AUC, log loss or RMSE by task.</summary>
+    public static EvaluationScorer For(MlTask task, LabelMapping labels, string? objective, DecisionSettings? decision, UseCases.SourcePosition? objectivePosition = null)
+    {
+        var metricTask = task switch
+        {
+            MlTask.BinaryClassification => MetricTask.Binary,
+            MlTask.MulticlassClassification => MetricTask.Multiclass,
+            _ => MetricTask.Regression,
+        };
+        var pricesBinary = task == MlTask.BinaryClassification && decision?.Binary is not null;
+        var name = objective ?? (pricesBinary ? ValueObjective : task switch
+        {
+            MlTask.BinaryClassification => "auc",
+            MlTask.MulticlassClassification => "log_loss",
+            _ => "rmse",
+        });
+        if (name == ValueObjective)
+        {
+            if (!pricesBinary)
+                throw Error($"'training.objective: {ValueObjective}' needs a binary task and 'decision.outcomes' (tp, fp, fn, tn)");
+            return new EvaluationScorer(task, labels, name, true, decision);
+        }
+        var definition = MetricCatalog.Find(metricTask, name)
+            ?? throw Error($"'training.objective' must be {ValueObjective} or a {task.ToName()} metric: {string.Join(", ", MetricCatalog.Definitions.Where(d => d.Task == metricTask).Select(d => d.Name))}; not '{name}'");
+        return new EvaluationScorer(task, labels, name, definition.HigherIsBetter, decision);
+
+        InputException Error(string message) => objectivePosition?.Error(message) ?? new InputException(message);
+    }
+
+    public TrialScore Score(Predictions predictions)
+    {
+        var metrics = Metrics(predictions);
+        var values = metrics.Where(m => m.Value is not null).ToDictionary(m => m.Name, m => m.Value!.Value, StringComparer.Ordinal);
+        if (ObjectiveName == ValueObjective)
+        {
+            var binary = predictions.ToBinary();
+            var policy = DecisionPolicy.Optimize(binary.Labels, binary.Scores, _decision!.Binary!, _decision.Options);
+            values[ValueObjective] = policy.ValidationValuePerItem!.Value;
+        }
+        return new TrialScore(values.TryGetValue(ObjectiveName, out var objective) ? objective : double.NaN, values);
+    }
+
+    private IReadOnlyList<MetricValue> Metrics(Predictions predictions) => _task switch
+    {
+        MlTask.BinaryClassification => MetricCatalog.Binary.Select(m => m.Evaluate(predictions.ToBinary())).ToList(),
+        MlTask.MulticlassClassification => MetricCatalog.Multiclass.Select(m => m.Evaluate(predictions.ToMulticlass(_labels.Classes))).ToList(),
+        _ => MetricCatalog.Regression.Select(m => m.Evaluate(predictions.ToRegression(_labels))).ToList(),
+    };
+}

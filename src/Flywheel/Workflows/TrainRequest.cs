@@ -1,0 +1,11 @@
+using Flywheel.Training.Search;
+
+namespace Flywheel.Workflows;
+
+/// <summary>Command-line overrides of the use case's training settings.</summary>
+/// <param name="MaxTrials">Stops after this many trials whatever the budget (tests; reproducible across machines).</param>
+/// <param name="Importance">Compute permutation importance on the test split (the slowest part of evaluation).</param>
+public sealed record TrainRequest(TimeSpan? Budget = null, int? Seed = null, int? MaxTrials = null, bool Importance = true);
+
+/// <summary>Where the workflow is: a stage name, a message, and the search's progress while searching.</summary>
+public sealed record WorkflowProgress(string Stage, string Message, SearchProgress? Search = null);

@@ -1,0 +1,178 @@
+using System.Diagnostics;
+using Flywheel.Data.Preprocessing;
+using Flywheel.Data.Splits;
+using Flywheel.Evaluation;
+using Flywheel.Evaluation.Decisions;
+using Flywheel.Evaluation.Importance;
+using Flywheel.Evaluation.Results;
+using Flywheel.Serving;
+using Flywheel.Training;
+using Flywheel.Training.Search;
+using Flywheel.Training.Trainers;
+using Flywheel.UseCases;
+using Microsoft.ML;
+
+namespace Flywheel.Workflows;
+
+/// <summary>
+/// Train and test in one call: read the data, detect the task, prepare the splits, search within the budget,
+/// refit, evaluate on test (metrics, curves, decision analysis with the validation threshold, permutation
+/// importance, latency), and write a model package.
+/// </summary>
+public static class TrainWorkflow
+{
+    /// <summary>Single-row predictions timed for the latency figures.</summary>
+    public const int LatencyRows = 200;
+
+    public static TrainOutcome Run(UseCase useCase, TrainRequest request, IProgress<WorkflowProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        var data = useCase.Data ?? throw new InputException("the use case has no 'data' section; add one with 'source' and 'target' to train", useCase.FilePath);
+        var target = data.Target ?? throw data.Position.Error("'data.target' names the column to predict; training needs it");
+        var seed = request.Seed ?? useCase.Training?.Seed ?? data.Split.Seed;
+        var budget = request.Budget ?? useCase.Training?.Budget ?? TimeSpan.FromSeconds(60);
+
+        var stages = new StageTimes();
+        progress?.Report(new("load", $"reading {data.Source.Value}"));
+        var table = stages.Time("load", () => UseCaseTable.Load(useCase));
+        var targetColumn = table.Get(target, "'data.target'");
+        var detection = TaskDetector.Detect(Enumerable.Range(0, table.RowCount).Select(targetColumn.String), target, useCase.Training);
+        var task = detection.Task;
+
+        progress?.Report(new("prepare", $"{detection.Task.ToName()} ({detection.Reason}); splitting and preprocessing"));
+        var prepared = stages.Time("prepare", () => DataPreparation.Prepare(table, PreparationFor(useCase, data, target, task), null, new MLContext(seed)));
+        var classCount = task == MlTask.MulticlassClassification ? prepared.Label.Classes.Count : 0;
+        var train = FeatureTable.FromDataView(prepared.Train, task, classCount);
+        var validation = FeatureTable.FromDataView(prepared.Validation, task, classCount);
+        var test = FeatureTable.FromDataView(prepared.Test, task, classCount);
+
+        var decision = useCase.Decision is { } section ? DecisionSettings.From(section) : null;
+        var scorer = EvaluationScorer.For(task, prepared.Label, useCase.Training?.Objective, decision, useCase.Training?.Position);
+        var trainers = TrainerCatalog.For(task, useCase.Training?.Trainers);
+
+        progress?.Report(new("search", $"searching {string.Join(", ", trainers.Select(t => t.Name))} for {budget.TotalSeconds:0}s by {scorer.ObjectiveName}"));
+        var searchProgress = progress is null ? null : new ForwardProgress<SearchProgress>(p => progress.Report(new("search", $"trial {p.TrialsDone}", p)));
+        var curveScorer = EvaluationScorer.For(task, prepared.Label, task == MlTask.Regression ? "rmse" : "log_loss", null);
+        var result = stages.Time("search, learning curve and refit", () => ModelTrainer.Train(train, validation, trainers, scorer, new SearchOptions(budget, seed, request.MaxTrials), searchProgress, cancellation, curveScorer));
+
+        progress?.Report(new("evaluate", "evaluating on the test split"));
+        var testPredictions = TrialRunner.Predict(result.Model, test, seed);
+        var validationReport = Evaluate(task, result.ValidationPredictions, prepared.Label);
+        var testReport = Evaluate(task, testPredictions, prepared.Label);
+        DecisionPolicy? policy = null;
+        if (task == MlTask.BinaryClassification && decision?.Binary is { } outcomes)
+        {
+            // Chosen on validation, reported on test: the test split never tunes the threshold.
+            var chosenOn = result.ValidationPredictions.ToBinary();
+            policy = DecisionPolicy.Optimize(chosenOn.Labels, chosenOn.Scores, outcomes, decision.Options);
+            var reportedOn = testPredictions.ToBinary();
+            testReport = testReport with { Decision = policy.Evaluate(reportedOn.Labels, reportedOn.Scores) };
+            validationReport = validationReport with { Decision = policy.Evaluate(chosenOn.Labels, chosenOn.Scores) };
+        }
+
+        var chain = prepared.Transformer.Append(result.Model);
+        var spec = new ServingSpec(
+            task.ToName(), target,
+            prepared.InputColumns.Select(column => new ServingInputColumn(column.Name, column.IsNumeric)).ToList(),
+            prepared.Label.Classes, prepared.Label.Positive, prepared.Label.Transform == TargetTransformKind.Log,
+            policy?.Threshold ?? (task == MlTask.BinaryClassification ? 0.5 : null), policy?.ReviewBand?.Lower, policy?.ReviewBand?.Upper);
+        var scoring = new ScoringModel(chain, spec);
+        var testRows = prepared.Split.RowsIn(SplitName.Test).Where(row => !targetColumn.IsMissing(row)).ToList();
+        var rawTest = RawPermutableRows.Subset(table, testRows, prepared.InputColumns.Select(column => column.Name));
+
+        progress?.Report(new("latency", $"timing {Math.Min(LatencyRows, rawTest.RowCount)} single-row predictions"));
+        var latency = rawTest.RowCount == 0 ? null : stages.Time("latency", () => Latency(scoring, rawTest));
+        PermutationImportanceResult? importance = null;
+        if (request.Importance && rawTest.RowCount > 0)
+        {
+            progress?.Report(new("importance", "permutation importance on the test split"));
+            importance = stages.Time("importance", () => Importance(chain, prepared, rawTest, test, task, seed));
+        }
+
+        var record = new TrainingRecord(
+            useCase.Name, task.ToName(), detection.Reason, target, scorer.ObjectiveName, scorer.HigherIsBetter,
+            result.Search.Validation, seed, budget.TotalSeconds,
+            result.Search.Trials.Select(TrialRecord.From).ToList(), result.Search.Best.Number,
+            result.Trainer.Name, result.Hyperparameters.Values, result.Curve, result.Diagnosis,
+            prepared.DataFingerprint, prepared.Split.Fingerprint,
+            new Dictionary<string, int> { ["train"] = train.RowCount, ["validation"] = validation.RowCount, ["test"] = test.RowCount },
+            importance, latency, stages.Seconds, typeof(MLContext).Assembly.GetName().Version?.ToString() ?? "unknown");
+
+        progress?.Report(new("package", "writing the model package"));
+        var package = ModelPackageWriter.Write(useCase, prepared.Context, chain, prepared.InputSchema, spec, record, testReport, validationReport);
+        return new TrainOutcome(record, testReport, validationReport, result, package.Directory, package.Id);
+    }
+
+    private static PreparationOptions PreparationFor(UseCase useCase, DataSection data, string target, MlTask task) =>
+        new(target, task switch
+            {
+                MlTask.BinaryClassification => LabelKind.Binary,
+                MlTask.MulticlassClassification => LabelKind.Multiclass,
+                _ => LabelKind.Regression,
+            },
+            SplitSettings.From(data.Split, target, task != MlTask.Regression))
+        {
+            Positive = data.Positive,
+            Drop = data.Drop,
+            IdColumns = data.Roles.Id,
+            DescribedIn = useCase.FilePath,
+        };
+
+    public static EvaluationReport Evaluate(MlTask task, Predictions predictions, LabelMapping labels) => task switch
+    {
+        MlTask.BinaryClassification => Evaluator.Binary(predictions.ToBinary(),
+            labels.Classes.FirstOrDefault(c => c != labels.Positive) ?? "negative", labels.Positive ?? "positive"),
+        MlTask.MulticlassClassification => Evaluator.Multiclass(predictions.ToMulticlass(labels.Classes)),
+        _ => Evaluator.Regression(predictions.ToRegression(labels)),
+    };
+
+    private static LatencySummary Latency(ScoringModel scoring, ColumnTable rows)
+    {
+        var columns = rows.Columns.Select(column => column.Name).ToList();
+        var count = Math.Min(LatencyRows, rows.RowCount);
+        var singles = Enumerable.Range(0, count).Select(i => RawPermutableRows.Subset(rows, [i], columns)).ToList();
+        scoring.Score(singles[0]); // the first call compiles the chain
+        var durations = new List<TimeSpan>(count);
+        foreach (var single in singles)
+        {
+            var clock = Stopwatch.StartNew();
+            scoring.Score(single);
+            durations.Add(clock.Elapsed);
+        }
+        return LatencySummary.Of(durations);
+    }
+
+    /// <summary>Drop in a fixed metric (AUC, accuracy, RMSE) when one raw input column is shuffled on the test rows.</summary>
+    private static PermutationImportanceResult Importance(ITransformer chain, PreparedData prepared, ColumnTable rawTest, FeatureTable test, MlTask task, int seed)
+    {
+        var metric = task switch { MlTask.BinaryClassification => "auc", MlTask.MulticlassClassification => "accuracy", _ => "rmse" };
+        var scorer = EvaluationScorer.For(task, prepared.Label, metric, null);
+        double Score(IPermutableDataset rows)
+        {
+            var view = ServingInput.ToDataView(((RawPermutableRows)rows).Rows, prepared.InputColumns);
+            return scorer.Score(Predictions.Read(chain.Transform(view), task, test.Labels)).Objective;
+        }
+        return PermutationImportance.Compute(new RawPermutableRows(rawTest), Score, scorer.HigherIsBetter, new PermutationImportanceOptions(Repeats: 3, Seed: seed));
+    }
+}
+
+/// <summary>Wall time of each stage, in the order they ran, for the record and for finding what is slow.</summary>
+public sealed class StageTimes
+{
+    private readonly List<KeyValuePair<string, double>> _seconds = [];
+
+    public IReadOnlyDictionary<string, double> Seconds => _seconds.ToDictionary(pair => pair.Key, pair => pair.Value);
+
+    public T Time<T>(string stage, Func<T> work)
+    {
+        var clock = Stopwatch.StartNew();
+        var result = work();
+        _seconds.Add(KeyValuePair.Create(stage, clock.Elapsed.TotalSeconds));
+        return result;
+    }
+}
+
+/// <summary>Reports synchronously on the caller's thread (unlike <see cref="Progress{T}"/>, which posts).</summary>
+public sealed class ForwardProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
+}

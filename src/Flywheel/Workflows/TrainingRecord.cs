@@ -1,0 +1,55 @@
+using Flywheel.Evaluation;
+using Flywheel.Evaluation.Importance;
+using Flywheel.Training.Curves;
+using Flywheel.Training.Search;
+
+namespace Flywheel.Workflows;
+
+/// <summary>One trial as stored and shown on the leaderboard.</summary>
+public sealed record TrialRecord(
+    int Number,
+    string Trainer,
+    IReadOnlyDictionary<string, double> Hyperparameters,
+    string Origin,
+    double Objective,
+    IReadOnlyDictionary<string, double> Metrics,
+    double DurationSeconds,
+    int Seed,
+    string? Error)
+{
+    public static TrialRecord From(Trial trial) => new(
+        trial.Number, trial.Trainer, trial.Hyperparameters.Values, trial.Origin.ToString().ToLowerInvariant(),
+        trial.Objective, trial.Metrics, trial.Duration.TotalSeconds, trial.Seed, trial.Error);
+}
+
+/// <summary>
+/// How a model was trained, stored as <c>training.json</c> in its package: the task and why, the objective, the
+/// validation scheme, every trial, the chosen configuration, the learning curve and its diagnosis, fingerprints,
+/// permutation importance and inference latency.
+/// </summary>
+public sealed record TrainingRecord(
+    string UseCase,
+    string Task,
+    string TaskReason,
+    string Target,
+    string Objective,
+    bool HigherIsBetter,
+    string Validation,
+    int Seed,
+    double BudgetSeconds,
+    IReadOnlyList<TrialRecord> Trials,
+    int BestTrial,
+    string Trainer,
+    IReadOnlyDictionary<string, double> Hyperparameters,
+    LearningCurve? Curve,
+    FitDiagnosis? Diagnosis,
+    string DataFingerprint,
+    string SplitFingerprint,
+    IReadOnlyDictionary<string, int> Rows,
+    PermutationImportanceResult? Importance,
+    LatencySummary? Latency,
+    IReadOnlyDictionary<string, double> StageSeconds,
+    string MlNetVersion)
+{
+    public const string FileName = "training.json";
+}

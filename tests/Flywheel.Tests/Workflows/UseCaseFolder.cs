@@ -1,0 +1,28 @@
+namespace Flywheel.Tests.Workflows;
+
+/// <summary>A temporary use-case folder whose flywheel.yaml points at a sample's data; deleted on dispose.</summary>
+internal sealed class UseCaseFolder : IDisposable
+{
+    public UseCaseFolder(string yaml)
+    {
+        Directory.CreateDirectory(Path);
+        System.IO.File.WriteAllText(System.IO.Path.Combine(Path, "flywheel.yaml"), yaml);
+    }
+
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"flywheel-test-{Guid.NewGuid():N}");
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Path)) Directory.Delete(Path, recursive: true);
+    }
+
+    /// <summary>A file of the repository (samples/…), found by walking up to the solution file.</summary>
+    public static string Repo(string relative)
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !System.IO.File.Exists(System.IO.Path.Combine(directory.FullName, "Flywheel.slnx"))) directory = directory.Parent;
+        return System.IO.Path.Combine(directory?.FullName ?? throw new InvalidOperationException("the repository root was not found"), relative);
+    }
+}
