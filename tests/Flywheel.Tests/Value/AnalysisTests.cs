@@ -160,3 +160,38 @@ public class ValueModelGraphTests
         Assert.Equal(0.1, atLeast.Limit!.Value, 1e-9);
     }
 }
+
+public class ParameterShorthandTests
+{
+    [Fact]
+    public void A_parameter_may_carry_its_unit_in_the_value()
+    {
+        var model = ValueModelErrorTests.Build(
+            "parameters:\n  rate: 1200 JPY/h\n  hours: { value: 7.5 h/day, range: [6, 8] }\n  share: 0.5\nvalue: rate * hours * share");
+        Assert.Equal(1200 * 7.5 * 0.5, model.Evaluate().ValuePerDay.Value, 1e-9);
+        Assert.Equal("h/day", model.FindParameter("hours")!.Unit.Text);
+    }
+
+    [Fact]
+    public void An_unknown_unit_in_the_shorthand_is_named_where_it_is()
+    {
+        var error = Assert.Throws<InputException>(() => ValueModelErrorTests.Build("parameters:\n  rate: 1200 JPY/parsec\nvalue: rate"));
+        Assert.Contains("unknown unit 'parsec'", error.Message);
+        Assert.Equal((5, 20), (error.Line, error.Column));
+    }
+
+    [Fact]
+    public void A_unit_in_both_places_is_refused()
+    {
+        var error = Assert.Throws<InputException>(() => ValueModelErrorTests.Build("parameters:\n  rate: { value: 1200 JPY/h, unit: JPY/h }\nvalue: rate"));
+        Assert.Contains("both", error.Message);
+    }
+
+    [Fact]
+    public void A_value_that_is_not_a_number_is_refused()
+    {
+        var error = Assert.Throws<InputException>(() => ValueModelErrorTests.Build("parameters:\n  rate: lots\nvalue: rate"));
+        Assert.Contains("must be a number", error.Message);
+        Assert.Equal((5, 11), (error.Line, error.Column));
+    }
+}
