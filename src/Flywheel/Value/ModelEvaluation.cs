@@ -78,7 +78,7 @@ internal sealed class ModelEvaluation(ValueModel model, ScenarioDefinition? scen
         if (scenario is not null && scenario.Overrides.TryGetValue(name, out var replacement))
             return Override(parameter, replacement);
         if (parameter is not null) return parameter.Value;
-        if (model.FindFormula(name) is { } formula) return Evaluate(formula);
+        if (model.FindFormula(name) is { } formula) return CheckDisplayUnit(formula, Evaluate(formula));
         throw askedFrom.Error(at ?? new TextPosition(1, 1),
             $"'{name}' is an external variable that a later stage provides, and none was given; define it as a parameter to give it a default");
     }
@@ -95,6 +95,12 @@ internal sealed class ModelEvaluation(ValueModel model, ScenarioDefinition? scen
             throw replacement.Source.Error($"is {Describe(value)} but the parameter '{parameter.Name}' is {parameter.Unit.Text}");
         return value;
     }
+
+    // A formula that states its unit must have that unit's dimension: the statement doubles as a check.
+    private static Quantity CheckDisplayUnit(FormulaDefinition formula, Quantity value) =>
+        formula.DisplayUnit is not { } unit || unit.Dimension.Equals(value.Dimension)
+            ? value
+            : throw formula.Source.Error($"is {Describe(value)}, but its unit says {unit.Text} ({(unit.Dimension.IsNone ? "a plain number" : unit.Dimension)})");
 
     private static Quantity Checked(Quantity quantity, FormulaSource source) =>
         double.IsFinite(quantity.Value) ? quantity : throw source.Error($"the result is not a finite number ({quantity.Value})");
