@@ -75,9 +75,12 @@ internal static class Distributions
                 .ToDictionary(pair => pair.Name, pair => pair.Counts)).Single();
     }
 
-    /// <summary>Rows that repeat an earlier row in every column.</summary>
+    /// <summary>
+    /// Rows that repeat an earlier row in every column, counted on 64-bit row hashes (much cheaper than DISTINCT over
+    /// all columns; a collision among a billion rows has a probability of about 3%, among a million about 3·10⁻⁸).
+    /// </summary>
     public static long DuplicateRows(DataSource source) =>
-        source.RowCount - source.Scalar<long>($"SELECT count(*) FROM (SELECT DISTINCT * FROM {DataSource.Relation})");
+        source.RowCount - source.Scalar<long>($"SELECT count(DISTINCT hash(row({string.Join(", ", source.Columns.Select(column => column.Sql))}))) FROM {DataSource.Relation}");
 
     public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture) is var text && (text.Contains('E') || text.Contains('e'))
         ? $"CAST('{text}' AS DOUBLE)"
