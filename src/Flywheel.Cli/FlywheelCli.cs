@@ -14,7 +14,7 @@ public static class FlywheelCli
         root.Add(Init.InitCommand.Create());
         root.Add(Value.ValueCommand.Create());
         root.Add(Report.ReportCommand.Create());
-        root.Add(new Command("data", "Analyze and prepare the data") { Data.DataSplitCommand.Create() });
+        root.Add(Data.DataCommand.Create());
         root.Add(Train.TrainCommand.Create());
         root.Add(Models.ModelsCommand.Create());
         return root;

@@ -157,10 +157,30 @@ public static class ValueReport
             TableCell.Number(Quantity.Format(row.ValueAtHigh.Value)),
             TableCell.Number(ValueText.DaysRange(row.BreakEvenDaysAtLow, row.BreakEvenDaysAtHigh)),
         ]);
-        report.AddSection("Sensitivity")
+        var section = report.AddSection("Sensitivity")
             .Paragraph("Each parameter over its range (±20% when none is given), the others held at the base; widest swing on top.")
-            .Chart(chart, height: Math.Max(260, 60 + 44 * bars.Count))
+            .Chart(chart, height: Math.Max(260, 60 + 44 * bars.Count));
+        if (BreakEvenTornado(result) is { } breakEven)
+            section.Chart(breakEven, height: Math.Max(260, 60 + 44 * bars.Count),
+                caption: "Break-even at each end of each parameter's range; an end that never breaks even is drawn at the horizon.");
+        section
             .Table(["parameter", "owner", "low → high", $"value at low ({unit})", $"value at high ({unit})", "break-even"], rows);
+    }
+
+    private static TornadoChart? BreakEvenTornado(ValueAnalysisResult result)
+    {
+        if (result.Base.Payback.BreakEvenDays is not { } baseDays) return null;
+        var horizon = result.Base.Payback.HorizonDays;
+        var bars = result.Sensitivity
+            .OrderByDescending(row => row.BreakEvenSwing)
+            .Select(row => new TornadoBar(row.Owner is null ? row.Parameter : $"{row.Parameter} ({row.Owner})",
+                row.BreakEvenDaysAtLow ?? horizon, row.BreakEvenDaysAtHigh ?? horizon))
+            .ToList();
+        return new TornadoChart($"Sensitivity of break-even — {result.UseCase.Name}", "break-even (days)", baseDays, bars)
+        {
+            LowLegend = "low end",
+            HighLegend = "high end",
+        };
     }
 
     private static void AddSeek(HtmlReport report, SeekResult seek) =>

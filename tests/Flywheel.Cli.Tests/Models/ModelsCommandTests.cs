@@ -93,6 +93,19 @@ public class ModelsCommandTests : IDisposable
         Assert.Equal("FastTree", shown.GetProperty("manifest").GetProperty("trainer").GetString());
     }
 
+    [Theory]
+    [InlineData("list")]
+    [InlineData("show")]
+    public async Task Tables_render_without_error(string verb)
+    {
+        string[] args = verb == "list" ? ["models", "list", _folder] : ["models", "show", "churn:1", "--dir", _folder];
+
+        var (exit, _, error) = await RunAsync(args);
+
+        Assert.Equal(0, exit);
+        Assert.Equal("", error);
+    }
+
     [Fact]
     public async Task Show_accepts_the_use_case_folder_and_gives_the_newest_version()
     {

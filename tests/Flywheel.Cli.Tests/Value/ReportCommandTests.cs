@@ -25,7 +25,7 @@ public sealed partial class ReportCommandTests : IDisposable
         var html = System.Net.WebUtility.HtmlDecode(File.ReadAllText(file));
 
         var charts = Svg().Matches(html).Select(match => match.Value).ToList();
-        Assert.Equal(2, charts.Count); // payback curves, tornado
+        Assert.Equal(3, charts.Count); // payback curves, tornado of value, tornado of break-even
         var chartTexts = charts.SelectMany(svg => SvgText().Matches(svg).Select(match => match.Groups[1].Value.Trim())).ToList();
         Assert.Contains("before_people (出品審査チーム)", chartTexts);
         Assert.Contains(chartTexts, text => text.StartsWith("ten-checkers-short-shifts (break-even 65 days)", StringComparison.Ordinal));

@@ -22,7 +22,11 @@ public class ValueCommandTests
         var sensitivity = json.RootElement.GetProperty("sensitivity").EnumerateArray().ToList();
         Assert.Equal(5, sensitivity.Count);
         Assert.Equal("hourly_cost", sensitivity[0].GetProperty("parameter").GetString());
-        Assert.Equal(135_000, sensitivity[0].GetProperty("valueAtLow").GetProperty("amount").GetDouble(), 1e-6);
+        var low = sensitivity[0].GetProperty("low");
+        Assert.Equal(1000, low.GetProperty("parameterValue").GetDouble());
+        Assert.Equal(135_000, low.GetProperty("valuePerDay").GetProperty("amount").GetDouble(), 1e-6);
+        Assert.Equal(10_000_000 / (135_000 - 100_000 / 30.4375), low.GetProperty("breakEvenDays").GetDouble(), 1e-9);
+        Assert.Equal(202_500, sensitivity[0].GetProperty("high").GetProperty("valuePerDay").GetProperty("amount").GetDouble(), 1e-6);
 
         var owners = json.RootElement.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("owner").GetString()).ToList();
         Assert.Contains("出品審査チーム", owners);

@@ -36,6 +36,17 @@ public sealed class ValueErrorTests : IDisposable
     }
 
     [Fact]
+    public void An_unknown_scenario_or_seek_parameter_is_refused_listing_what_exists()
+    {
+        var scenario = CliProcess.Run("value", CliProcess.Sample("inspection"), "--scenario", "eleven");
+        Assert.Equal(2, scenario.ExitCode);
+        Assert.Contains("no scenario 'eleven'; the scenarios are: base, ten-checkers, ten-checkers-short-shifts", scenario.Stderr);
+        var seek = CliProcess.Run("value", CliProcess.Sample("inspection"), "--seek", "nobody");
+        Assert.Equal(2, seek.ExitCode);
+        Assert.Contains("no parameter 'nobody' to seek", seek.Stderr);
+    }
+
+    [Fact]
     public void Target_roi_without_seek_is_refused()
     {
         var outcome = CliProcess.Run("value", CliProcess.Sample("inspection"), "--target-roi", "2");

@@ -157,6 +157,14 @@ public class FormulaParserTests
         Assert.Contains("unknown unit 'bananas'", Assert.Throws<InputException>(() => ParseUnit("JPY/bananas")).Message);
     }
 
+    [Fact]
+    public void Unit_parse_is_available_to_code()
+    {
+        Assert.Equal(24.0, Unit.Parse("JPY/h").Factor, 1e-12);
+        Assert.Equal("JPY/day", Unit.Parse("円/日").Dimension.ToString());
+        Assert.Throws<InputException>(() => Unit.Parse("JPY/parsec"));
+    }
+
     private sealed class NoNames : INameScope
     {
         public Quantity Resolve(NameReference name, FormulaSource source) => throw new InvalidOperationException(name.Name);
