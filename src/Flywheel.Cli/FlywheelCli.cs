@@ -13,6 +13,8 @@ public static class FlywheelCli
         // Each verb folder contributes its commands here.
         root.Add(Value.ValueCommand.Create());
         root.Add(Train.TrainCommand.Create());
+        root.Add(Evaluate.EvaluateCommand.Create());
+        root.Add(Predict.PredictCommand.Create());
         return root;
     }
 
