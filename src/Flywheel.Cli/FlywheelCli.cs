@@ -16,6 +16,8 @@ public static class FlywheelCli
         root.Add(Report.ReportCommand.Create());
         root.Add(Data.DataCommand.Create());
         root.Add(Train.TrainCommand.Create());
+        root.Add(Evaluate.EvaluateCommand.Create());
+        root.Add(Predict.PredictCommand.Create());
         root.Add(Models.ModelsCommand.Create());
         return root;
     }
