@@ -89,6 +89,8 @@ public static class DataSplitCommand
             table.AddRow(cells.ToArray());
         }
         console.Write(table);
+        foreach (var empty in summary.Counts.Where(count => count.Rows == 0 && settings.Fractions[count.Split] > 0))
+            console.MarkupLineInterpolated($"[yellow]warning:[/] the {empty.Split.Name()} split is empty: the groups or timestamps are too few or too large for these fractions");
         if (settings.Column is { } column) console.MarkupLineInterpolated($"[grey]{settings.Strategy} by[/] {column}");
         console.MarkupLineInterpolated($"[grey]fingerprint[/] {summary.Assignment.Fingerprint}");
         console.MarkupLineInterpolated($"[grey]written to[/] {destination}");

@@ -93,6 +93,33 @@ public class ModelsCommandTests : IDisposable
         Assert.Equal("FastTree", shown.GetProperty("manifest").GetProperty("trainer").GetString());
     }
 
+    [Theory]
+    [InlineData("list")]
+    [InlineData("show")]
+    public async Task Tables_render_without_error(string verb)
+    {
+        string[] args = verb == "list" ? ["models", "list", _folder] : ["models", "show", "churn:1", "--dir", _folder];
+
+        var (exit, _, error) = await RunAsync(args);
+
+        Assert.Equal(0, exit);
+        Assert.Equal("", error);
+    }
+
+    [Fact]
+    public async Task Register_adds_a_written_package_as_the_next_version_and_refuses_a_tampered_one()
+    {
+        var package = ModelPackageWriter.Write(Content("three"), Path.Combine(_folder, ".flywheel", "artifacts"));
+
+        var (exit, output, _) = await RunAsync("models", "register", package.Path, "--dir", _folder, "--actor", "aiko", "--json");
+        File.AppendAllText(Path.Combine(package.Path, "manifest.json"), " ");
+        var (tampered, _, error) = await RunAsync("models", "register", package.Path, "--dir", _folder);
+
+        Assert.Equal((0, 2), (exit, tampered));
+        Assert.Equal(3, JsonDocument.Parse(output).RootElement.GetProperty("version").GetInt32());
+        Assert.Contains("modified after it was written", error);
+    }
+
     [Fact]
     public async Task Show_accepts_the_use_case_folder_and_gives_the_newest_version()
     {

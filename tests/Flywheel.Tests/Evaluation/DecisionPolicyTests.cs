@@ -151,7 +151,9 @@ public class DecisionPolicyTests
     {
         var error = Assert.Throws<InputException>(() =>
             DecisionPolicy.Optimize([false, false], [0.2, 0.4], Offer, new DecisionOptions(Prevalence: 0.1)));
-        Assert.Contains("no positives", error.Message);
+        Assert.Contains("validation rows have no positives", error.Message);
+        var policy = DecisionPolicy.Fixed(0.5, Offer, new DecisionOptions(Prevalence: 0.1));
+        Assert.Contains("test rows have no negatives", Assert.Throws<InputException>(() => policy.Evaluate([true], [0.7])).Message);
     }
 
     [Fact]
@@ -177,5 +179,31 @@ public class DecisionPolicyTests
         var costs = new RegressionCosts(UnderPerUnit: 120, OverPerUnit: 40, "JPY");
         var report = costs.Evaluate(new RegressionPredictions([10, 10, 5], [7, 12, 5]));
         Near(-(120 * 3 + 40 * 2) / 3.0, report.ValuePerItem); // under by 3, over by 2, exact
+    }
+}
+
+public class CutPointTests
+{
+    [Fact]
+    public void Cut_points_lie_between_distinct_scores_with_counts_below()
+    {
+        var cuts = Flywheel.Evaluation.Decisions.CutPoints.Of([true, false, false, true, true], [0.2, 0.2, 0.4, 0.8, 0.6]);
+        Assert.Equal(new[] { 0.2, 0.30000000000000004, 0.5, 0.7, double.PositiveInfinity }, cuts.Cuts);
+        Assert.Equal(new long[] { 0, 1, 1, 2, 3 }, cuts.PositivesBelow);
+        Assert.Equal(new long[] { 0, 1, 2, 2, 2 }, cuts.NegativesBelow);
+    }
+
+    [Fact]
+    public void Thinning_picks_row_quantiles_and_keeps_both_ends()
+    {
+        // 100 rows: 90 share the score 0.1, then ten distinct scores. Quantiles of rows, not of distinct scores:
+        // 0/4·100 → the lowest cut, 25, 50 and 75 rows below → the first cut above the tie (90 rows below), 100 → +∞.
+        var scores = Enumerable.Repeat(0.1, 90).Concat(Enumerable.Range(1, 10).Select(i => 0.1 + i / 100.0)).ToArray();
+        var labels = scores.Select((_, i) => i % 2 == 0).ToArray();
+        var thin = Flywheel.Evaluation.Decisions.CutPoints.Of(labels, scores).Thinned(5);
+        Assert.Equal(3, thin.Count);
+        Assert.Equal(0.1, thin.Cuts[0]);
+        Assert.Equal(90, thin.PositivesBelow[1] + thin.NegativesBelow[1]);
+        Assert.True(double.IsPositiveInfinity(thin.Cuts[^1]));
     }
 }

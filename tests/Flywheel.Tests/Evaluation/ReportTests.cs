@@ -46,6 +46,19 @@ public class ReportTests
     }
 
     [Fact]
+    public void Json_reads_back_into_the_same_report()
+    {
+        var report = BinaryReportWithDecision();
+        var back = JsonSerializer.Deserialize<EvaluationReport>(EvaluationJson.Serialize(report), EvaluationJson.Options)!;
+        Assert.Equal(report.Metrics, back.Metrics);
+        Assert.Equal(report.Decision! with { ReviewBand = null }, back.Decision! with { ReviewBand = null });
+        Assert.Equal(report.Decision.ReviewBand, back.Decision.ReviewBand);
+        Assert.Equal(report.ConfusionMatrix!.Counts, back.ConfusionMatrix!.Counts);
+        Assert.Equal(report.Curves![0].Thresholds, back.Curves![0].Thresholds);
+        Assert.Equal(report.Lift, back.Lift);
+    }
+
+    [Fact]
     public void Value_variables_carry_units_for_the_value_model()
     {
         var report = BinaryReportWithDecision();

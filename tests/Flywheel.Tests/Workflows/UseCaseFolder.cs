@@ -1,7 +1,7 @@
 namespace Flywheel.Tests.Workflows;
 
 /// <summary>A temporary use-case folder whose flywheel.yaml points at a sample's data; deleted on dispose.</summary>
-internal sealed class UseCaseFolder : IDisposable
+public sealed class UseCaseFolder : IDisposable
 {
     public UseCaseFolder(string yaml)
     {

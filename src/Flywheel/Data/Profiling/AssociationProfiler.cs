@@ -2,57 +2,68 @@ using Flywheel.Data.Sources;
 
 namespace Flywheel.Data.Profiling;
 
-/// <summary>Chooses the measure for each pair of column kinds and runs the queries.</summary>
+/// <summary>What the association step found, including the intermediate tables the target profile reuses.</summary>
+internal sealed record AssociationResult(
+    Associations Associations,
+    Dictionary<string, List<(string Level, Statistics.GroupMoments Moments)>> MomentsByClass,
+    Dictionary<string, ContingencyTable> ByClassTables);
+
+/// <summary>Chooses the measure for each pair of column kinds and runs the (batched) queries.</summary>
 internal static class AssociationProfiler
 {
-    public static (Associations Associations, Dictionary<string, List<(string Level, Statistics.GroupMoments Moments)>> ByClass) Compute(DataSource source, AnalysisRoles roles, ProfileOptions options)
+    public static AssociationResult Compute(DataSource source, AnalysisRoles roles, ProfileOptions options)
     {
         var matrixColumns = roles.NumericFeatures.ToList();
         if (roles.IsRegression) matrixColumns.Add(roles.Target!);
         var pearson = AssociationQueries.PearsonMatrix(source, matrixColumns);
 
-        var categoricalPairs = new List<Association>();
-        for (var i = 0; i < roles.CategoricalFeatures.Count; i++)
-        {
-            for (var j = i + 1; j < roles.CategoricalFeatures.Count; j++)
-                categoricalPairs.Add(CramersV(source, roles.CategoricalFeatures[i], roles.CategoricalFeatures[j]));
-        }
+        // All categorical tables in one scan: feature pairs, and each feature against a categorical target.
+        var pairs = new List<(SourceColumn Left, SourceColumn Right)>();
+        var categorical = roles.CategoricalFeatures;
+        for (var i = 0; i < categorical.Count; i++)
+            for (var j = i + 1; j < categorical.Count; j++)
+                pairs.Add((categorical[i], categorical[j]));
+        var featurePairs = pairs.Count;
+        if (roles.IsClassification) pairs.AddRange(categorical.Select(feature => (feature, roles.Target!)));
+        var tables = AssociationQueries.Contingencies(source, pairs);
+        var categoricalPairs = pairs.Take(featurePairs).Select((pair, i) => CramersV(pair.Left, pair.Right, tables[i])).ToList();
 
         var withTarget = new List<Association>();
         var separation = new List<SeparationScore>();
-        var byClass = new Dictionary<string, List<(string, Statistics.GroupMoments)>>();
-        if (roles.Target is { } target)
+        var momentsByClass = new Dictionary<string, List<(string, Statistics.GroupMoments)>>();
+        var byClassTables = new Dictionary<string, ContingencyTable>();
+        if (roles.Target is { } target && roles.IsClassification)
         {
-            if (roles.IsClassification)
+            momentsByClass = AssociationQueries.GroupMoments(source, target, roles.NumericFeatures);
+            foreach (var feature in roles.NumericFeatures)
             {
-                byClass = AssociationQueries.GroupMoments(source, target, roles.NumericFeatures);
-                foreach (var feature in roles.NumericFeatures)
-                {
-                    var groups = byClass[feature.Name];
-                    withTarget.Add(new Association(feature.Name, target.Name, AssociationMeasure.CorrelationRatio,
-                        Statistics.CorrelationRatio(groups.Select(group => group.Item2).ToList()), groups.Sum(group => group.Item2.Count)));
-                }
-                foreach (var feature in roles.CategoricalFeatures) withTarget.Add(CramersV(source, feature, target));
-                if (roles.TargetProfile!.Distinct == 2)
-                {
-                    var positive = PositiveClass(source, roles);
-                    separation.AddRange(roles.NumericFeatures.Select(feature => new SeparationScore(feature.Name, AssociationQueries.Auc(source, feature, target, positive))));
-                }
+                var groups = momentsByClass[feature.Name].Select(group => group.Item2).ToList();
+                withTarget.Add(new Association(feature.Name, target.Name, AssociationMeasure.CorrelationRatio, Statistics.CorrelationRatio(groups), groups.Sum(group => group.Count)));
             }
-            else if (roles.IsRegression)
+            for (var i = featurePairs; i < pairs.Count; i++)
             {
-                var targetIndex = matrixColumns.Count - 1;
-                for (var i = 0; i < roles.NumericFeatures.Count; i++)
-                {
-                    if (pearson[i][targetIndex] is { } r)
-                        withTarget.Add(new Association(roles.NumericFeatures[i].Name, target.Name, AssociationMeasure.Pearson, r, roles.TargetProfile!.Present));
-                }
-                foreach (var feature in roles.CategoricalFeatures)
-                {
-                    var groups = AssociationQueries.GroupMoments(source, feature, [target])[target.Name];
-                    withTarget.Add(new Association(feature.Name, target.Name, AssociationMeasure.CorrelationRatio,
-                        Statistics.CorrelationRatio(groups.Select(group => group.Moments).ToList()), groups.Sum(group => group.Moments.Count)));
-                }
+                withTarget.Add(CramersV(pairs[i].Left, target, tables[i]));
+                byClassTables[pairs[i].Left.Name] = tables[i];
+            }
+            if (roles.TargetProfile!.Distinct == 2)
+            {
+                var positive = PositiveClass(source, roles);
+                separation.AddRange(roles.NumericFeatures.Select(feature => new SeparationScore(feature.Name, AssociationQueries.Auc(source, feature, target, positive))));
+            }
+        }
+        else if (roles.Target is { } numericTarget && roles.IsRegression)
+        {
+            var targetIndex = matrixColumns.Count - 1;
+            for (var i = 0; i < roles.NumericFeatures.Count; i++)
+            {
+                if (pearson[i][targetIndex] is { } r)
+                    withTarget.Add(new Association(roles.NumericFeatures[i].Name, numericTarget.Name, AssociationMeasure.Pearson, r, roles.TargetProfile!.Present));
+            }
+            var moments = AssociationQueries.MomentsByLevel(source, categorical, numericTarget);
+            for (var i = 0; i < categorical.Count; i++)
+            {
+                var groups = moments[i].Select(group => group.Moments).ToList();
+                withTarget.Add(new Association(categorical[i].Name, numericTarget.Name, AssociationMeasure.CorrelationRatio, Statistics.CorrelationRatio(groups), groups.Sum(group => group.Count)));
             }
         }
 
@@ -62,7 +73,7 @@ internal static class AssociationProfiler
             categoricalPairs,
             withTarget.OrderByDescending(association => association.Strength).ToList(),
             separation.OrderByDescending(score => score.Strength).ToList());
-        return (associations, byClass);
+        return new AssociationResult(associations, momentsByClass, byClassTables);
     }
 
     /// <summary>The declared positive class if it occurs, else the rarer of the two classes.</summary>
@@ -73,9 +84,6 @@ internal static class AssociationProfiler
         return classes.OrderBy(value => value.Count).ThenBy(value => value.Value, StringComparer.Ordinal).First().Value;
     }
 
-    private static Association CramersV(DataSource source, SourceColumn left, SourceColumn right)
-    {
-        var (table, n) = AssociationQueries.Contingency(source, left, right);
-        return new Association(left.Name, right.Name, AssociationMeasure.CramersV, Statistics.CramersV(table), n);
-    }
+    private static Association CramersV(SourceColumn left, SourceColumn right, ContingencyTable table) =>
+        new(left.Name, right.Name, AssociationMeasure.CramersV, Statistics.CramersV(table.Counts), table.N);
 }

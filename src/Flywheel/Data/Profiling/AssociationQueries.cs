@@ -32,17 +32,22 @@ internal static class AssociationQueries
         return matrix;
     }
 
-    /// <summary>Counts of each (left, right) level pair over rows where both are present.</summary>
-    public static (long[,] Table, long N) Contingency(DataSource source, SourceColumn left, SourceColumn right)
+    /// <summary>Contingency tables of many column pairs in one grouped scan, over rows where both are present.</summary>
+    public static List<ContingencyTable> Contingencies(DataSource source, IReadOnlyList<(SourceColumn Left, SourceColumn Right)> pairs)
     {
-        var cells = source.Query(
-            $"SELECT {ColumnSummaries.Text(left)}, {ColumnSummaries.Text(right)}, count(*) FROM {DataSource.Relation} WHERE {left.Sql} IS NOT NULL AND {right.Sql} IS NOT NULL GROUP BY ALL",
-            reader => (Left: SqlValues.Text(reader, 0)!, Right: SqlValues.Text(reader, 1)!, Count: SqlValues.Long(reader, 2)));
-        var rows = cells.Select(cell => cell.Left).Distinct().Select((level, index) => (level, index)).ToDictionary(pair => pair.level, pair => pair.index);
-        var columns = cells.Select(cell => cell.Right).Distinct().Select((level, index) => (level, index)).ToDictionary(pair => pair.level, pair => pair.index);
-        var table = new long[rows.Count, columns.Count];
-        foreach (var cell in cells) table[rows[cell.Left], columns[cell.Right]] = cell.Count;
-        return (table, cells.Sum(cell => cell.Count));
+        var groups = GroupCounts.Run(source, pairs.Select(pair => (IReadOnlyList<string>)[pair.Left.Sql, pair.Right.Sql]).ToList());
+        return groups.Select(ContingencyTable.From).ToList();
+    }
+
+    /// <summary>For each grouping column: per level, the count, mean and population variance of <paramref name="numeric"/>, in one grouped scan.</summary>
+    public static List<List<(string Level, Statistics.GroupMoments Moments)>> MomentsByLevel(DataSource source, IReadOnlyList<SourceColumn> groupings, SourceColumn numeric)
+    {
+        var x = ColumnSummaries.Number(numeric);
+        var groups = GroupingSets.Run(source, groupings.Select(column => (IReadOnlyList<string>)[column.Sql]).ToList(), [$"count({x})", $"avg({x})", $"var_pop({x})"]);
+        return groups.Select(levels => levels
+            .Where(level => level.Values[0] is > 0)
+            .Select(level => (level.Keys[0], new Statistics.GroupMoments((long)level.Values[0]!.Value, level.Values[1] ?? 0, level.Values[2] ?? 0)))
+            .ToList()).ToList();
     }
 
     /// <summary>Per level of <paramref name="group"/>: count, mean and population variance of each numeric column, in one scan.</summary>

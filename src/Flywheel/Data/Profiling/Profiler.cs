@@ -19,41 +19,19 @@ public static class Profiler
         var fences = Distributions.FenceCounts(source, numeric);
 
         progress?.Report(new DataProgress("histograms and top values", 0.35));
-        var columns = summaries.Select(summary => ColumnProfileOf(source, summary, fences, options)).ToList();
+        var columns = ColumnDistributions.Compute(source, summaries, fences, options);
 
         progress?.Report(new DataProgress("duplicate rows", 0.55));
         var duplicates = Distributions.DuplicateRows(source);
 
         progress?.Report(new DataProgress("associations", 0.65));
         var roles = new AnalysisRoles(source, columns, options);
-        var (associations, byClassMoments) = AssociationProfiler.Compute(source, roles, options);
+        var associations = AssociationProfiler.Compute(source, roles, options);
 
         progress?.Report(new DataProgress("target", 0.9));
-        var target = roles.Target is null ? null : TargetProfiler.Compute(source, roles, byClassMoments, options);
+        var target = roles.Target is null ? null : TargetProfiler.Compute(source, roles, associations, options);
         progress?.Report(new DataProgress("done", 1));
-        return new DataProfile(source.FilePath, source.RowCount, source.Dialect, columns, target, duplicates, associations);
-    }
-
-    private static ColumnProfile ColumnProfileOf(DataSource source, ColumnSummaries.Summary summary, Dictionary<string, (long Below, long Above, long AtMedian)> fences, ProfileOptions options)
-    {
-        var column = summary.Column;
-        var numbers = summary.Numbers is { } n && fences.TryGetValue(column.Name, out var fence) ? n with { BelowFence = fence.Below, AboveFence = fence.Above, AtMedian = fence.AtMedian } : summary.Numbers;
-        Histogram? histogram = null;
-        if (summary.Present > 0 && Distributions.BinnedExpression(column) is { } expression)
-        {
-            var (min, max) = column.Kind switch
-            {
-                ColumnKind.Numeric => (numbers!.Min, numbers.Max),
-                ColumnKind.Date => (summary.EpochMin ?? 0, summary.EpochMax ?? 0),
-                _ => ((double)summary.Lengths!.Min, (double)summary.Lengths.Max),
-            };
-            histogram = Distributions.Histogram(source, expression, Distributions.Edges(min, max, options.Bins));
-        }
-        var topValues = column.Kind is ColumnKind.Categorical or ColumnKind.Boolean or ColumnKind.Text || (numbers is { IsInteger: true } && summary.Distinct <= options.TopValues)
-            ? Distributions.TopValues(source, column, options.TopValues)
-            : null;
-        return new ColumnProfile(column.Name, column.Kind, column.SqlType, source.RowCount, source.RowCount - summary.Present, summary.Distinct,
-            numbers, topValues, summary.Lengths, summary.Dates, histogram, summary.NumericLike);
+        return new DataProfile(source.FilePath, source.RowCount, source.Dialect, columns, target, duplicates, associations.Associations);
     }
 }
 

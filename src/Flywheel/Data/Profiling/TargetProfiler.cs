@@ -5,60 +5,69 @@ namespace Flywheel.Data.Profiling;
 /// <summary>The target's distribution and, for classification, how each feature is distributed within each class.</summary>
 internal static class TargetProfiler
 {
-    public static TargetProfile Compute(DataSource source, AnalysisRoles roles, Dictionary<string, List<(string Level, Statistics.GroupMoments Moments)>> moments, ProfileOptions options)
+    public static TargetProfile Compute(DataSource source, AnalysisRoles roles, AssociationResult associations, ProfileOptions options)
     {
         var target = roles.Target!;
         var profile = roles.TargetProfile!;
         if (!roles.IsClassification)
             return new TargetProfile(target.Name, profile.Kind, false, profile.Missing, null, profile.Histogram, []);
 
-        var classes = Distributions.TopValues(source, target, options.MaxClasses + 1);
+        var classes = profile.Distinct <= options.MaxClasses && profile.TopValues is { } known && known.Count == profile.Distinct
+            ? known
+            : Distributions.TopValues(source, target, options.MaxClasses + 1);
         if (classes.Count > options.MaxClasses)
             return new TargetProfile(target.Name, profile.Kind, true, profile.Missing, classes.Take(options.MaxClasses).ToList(), null, []);
 
         var byClass = new List<FeatureByClass>();
+        var binCounts = BinCountsByClass(source, target, roles);
         foreach (var feature in roles.NumericFeatures)
         {
-            var histogram = roles.Histograms[feature.Name];
-            var binCounts = BinCountsByClass(source, target, feature, histogram);
+            var bins = roles.Histograms[feature.Name].Bins.Count;
             var slices = classes.Select(cls =>
             {
-                var found = moments[feature.Name].FirstOrDefault(group => group.Level == cls.Value);
-                var m = found.Moments;
+                var m = associations.MomentsByClass[feature.Name].FirstOrDefault(group => group.Level == cls.Value).Moments;
                 double? std = m.Count > 1 ? Math.Sqrt(m.PopulationVariance * m.Count / (m.Count - 1)) : null;
                 return new ClassSlice(cls.Value, m.Count, m.Count > 0 ? m.Mean : null, std,
-                    binCounts.TryGetValue(cls.Value, out var counts) ? counts : new long[histogram.Bins.Count], null);
+                    binCounts[feature.Name].TryGetValue(cls.Value, out var counts) ? counts : new long[bins], null);
             }).ToList();
             byClass.Add(new FeatureByClass(feature.Name, feature.Kind, slices));
         }
         foreach (var feature in roles.CategoricalFeatures)
         {
+            var table = associations.ByClassTables[feature.Name];
             var top = roles.Profile(feature.Name).TopValues ?? [];
-            var counts = source.Query(
-                $"SELECT {ColumnSummaries.Text(target)}, {ColumnSummaries.Text(feature)}, count(*) FROM {DataSource.Relation} WHERE {target.Sql} IS NOT NULL AND {feature.Sql} IS NOT NULL GROUP BY ALL",
-                reader => (Class: SqlValues.Text(reader, 0)!, Value: SqlValues.Text(reader, 1)!, Count: SqlValues.Long(reader, 2)));
             var slices = classes.Select(cls =>
             {
-                var inClass = counts.Where(cell => cell.Class == cls.Value).ToList();
-                var values = top.Select(value => new ValueCount(value.Value, inClass.FirstOrDefault(cell => cell.Value == value.Value).Count)).ToList();
-                return new ClassSlice(cls.Value, inClass.Sum(cell => cell.Count), null, null, null, values);
+                var values = top.Select(value => new ValueCount(value.Value, table.Count(value.Value, cls.Value))).ToList();
+                var inClass = table.RowLevels.Sum(level => table.Count(level, cls.Value));
+                return new ClassSlice(cls.Value, inClass, null, null, null, values);
             }).ToList();
             byClass.Add(new FeatureByClass(feature.Name, feature.Kind, slices));
         }
         return new TargetProfile(target.Name, profile.Kind, true, profile.Missing, classes, null, byClass);
     }
 
-    private static Dictionary<string, long[]> BinCountsByClass(DataSource source, SourceColumn target, SourceColumn feature, Histogram histogram)
+    /// <summary>For each numeric feature, per class: counts in the feature's own histogram bins — one grouped scan for all features.</summary>
+    private static Dictionary<string, Dictionary<string, long[]>> BinCountsByClass(DataSource source, SourceColumn target, AnalysisRoles roles)
     {
-        var edges = histogram.Bins.Select(bin => bin.Lower).Append(histogram.Bins[^1].Upper).ToArray();
-        var x = ColumnSummaries.Number(feature);
-        var result = new Dictionary<string, long[]>(StringComparer.Ordinal);
-        foreach (var (cls, bin, count) in source.Query(
-            $"SELECT {ColumnSummaries.Text(target)}, {Distributions.BinOf(x, edges)} AS bin, count(*) FROM {DataSource.Relation} WHERE {x} IS NOT NULL AND {target.Sql} IS NOT NULL GROUP BY ALL",
-            reader => (SqlValues.Text(reader, 0)!, (int)SqlValues.Long(reader, 1), SqlValues.Long(reader, 2))))
+        var features = roles.NumericFeatures;
+        var edges = features.Select(feature =>
         {
-            if (!result.TryGetValue(cls, out var counts)) result[cls] = counts = new long[histogram.Bins.Count];
-            counts[bin] += count;
+            var bins = roles.Histograms[feature.Name].Bins;
+            return bins.Select(bin => bin.Lower).Append(bins[^1].Upper).ToArray();
+        }).ToList();
+        var sets = features.Select((feature, i) => (IReadOnlyList<string>)[target.Sql, Distributions.BinOf(ColumnSummaries.Number(feature), edges[i])]).ToList();
+        var groups = GroupCounts.Run(source, sets);
+        var result = new Dictionary<string, Dictionary<string, long[]>>();
+        for (var i = 0; i < features.Count; i++)
+        {
+            var perClass = new Dictionary<string, long[]>(StringComparer.Ordinal);
+            foreach (var group in groups[i])
+            {
+                if (!perClass.TryGetValue(group.Keys[0], out var counts)) perClass[group.Keys[0]] = counts = new long[edges[i].Length - 1];
+                counts[int.Parse(group.Keys[1], System.Globalization.CultureInfo.InvariantCulture)] += (long)(group.Values[0] ?? 0);
+            }
+            result[features[i].Name] = perClass;
         }
         return result;
     }

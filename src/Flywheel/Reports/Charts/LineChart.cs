@@ -19,16 +19,16 @@ public sealed record LineChart(string Title, string XLabel, string YLabel, IRead
             line.LegendText = series.Name;
             line.LineWidth = 2;
         }
-        foreach (var reference in ReferenceLines) PlotSetup.AddReferenceLine(plot, reference);
         foreach (var marker in Markers)
         {
             var point = plot.Add.Marker(marker.X, marker.Y);
             point.Color = Colors.Black;
             point.Size = 8;
-            PlotSetup.AddLabel(plot, marker.Label, marker.X, marker.Y, Alignment.LowerLeft);
+            if (marker.Label.Length > 0) PlotSetup.AddLabel(plot, marker.Label, marker.X, marker.Y, Alignment.LowerLeft);
         }
         if (Series.Count > 1) plot.ShowLegend(Alignment.LowerRight);
         if (Limits is { } limits) plot.Axes.SetLimits(limits.XMin, limits.XMax, limits.YMin, limits.YMax);
+        PlotSetup.AddReferenceLines(plot, ReferenceLines, Limits);
         return plot;
     }
 }
