@@ -24,6 +24,8 @@ internal sealed class ModelEvaluation(ValueModel model, ScenarioDefinition? scen
         var horizon = Cost(model.Horizon, Dimension.Of(Dimension.Time), "a time such as '3 year'", zero: default);
         if (horizon.Value <= 0) throw model.Horizon.Source.Error("must be a positive time such as '3 year'");
         if (delay.Value < 0) throw model.Costs.Delay!.Source.Error("must not be negative");
+        if (development.Value < 0) throw model.Costs.Development!.Source.Error("must not be negative; savings belong in the value");
+        if (operation.Value < 0) throw model.Costs.Operation!.Source.Error("must not be negative; savings belong in the value");
 
         var payback = new Payback(currency, value.Value, operation.Value, development.Value, delay.Value, horizon.Value);
         return new ScenarioResult(scenario?.Name ?? ScenarioResult.Base, parameters, formulas, value, operation, development, delay, horizon, payback);
