@@ -26,12 +26,17 @@ internal static class ColumnSummaries
     {
         var expressions = new List<string>();
         var offsets = new List<int>();
+        var casts = new List<string>();
         foreach (var column in source.Columns)
         {
             offsets.Add(expressions.Count);
-            expressions.AddRange(Expressions(column));
+            // Numbers are cast to DOUBLE once per row in the inner SELECT rather than once per aggregate.
+            var number = column.Kind == ColumnKind.Numeric ? $"__x{casts.Count}" : null;
+            if (number is not null) casts.Add($"{Number(column)} AS {number}");
+            expressions.AddRange(Expressions(column, number));
         }
-        return source.Query($"SELECT {string.Join(", ", expressions)} FROM {DataSource.Relation}", reader =>
+        var from = casts.Count == 0 ? DataSource.Relation : $"(SELECT *, {string.Join(", ", casts)} FROM {DataSource.Relation})";
+        return source.Query($"SELECT {string.Join(", ", expressions)} FROM {from}", reader =>
             source.Columns.Select((column, index) => Read(column, reader, offsets[index])).ToList()).Single();
     }
 
@@ -56,7 +61,7 @@ internal static class ColumnSummaries
 
     public static string Text(SourceColumn column) => $"CAST({column.Sql} AS VARCHAR)";
 
-    private static IEnumerable<string> Expressions(SourceColumn column)
+    private static IEnumerable<string> Expressions(SourceColumn column, string? number)
     {
         var name = column.Sql;
         yield return $"count({name})";
@@ -65,7 +70,7 @@ internal static class ColumnSummaries
         switch (column.Kind)
         {
             case ColumnKind.Numeric:
-                var x = Number(column);
+                var x = number!;
                 yield return $"min({x})";
                 yield return $"max({x})";
                 yield return $"avg({x})";
