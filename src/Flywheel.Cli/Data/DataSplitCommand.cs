@@ -57,7 +57,8 @@ public static class DataSplitCommand
     {
         var settings = summary.Assignment.Settings;
         var classes = summary.Counts.SelectMany(count => count.Classes.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
-        var table = new Table().Title($"[bold]{Markup.Escape(Path.GetFileName(summary.DataFile))}[/]: {settings.Strategy} split, seed {settings.Seed}");
+        console.MarkupLineInterpolated($"[bold]{Path.GetFileName(summary.DataFile)}[/]: {settings.Strategy} split, seed {settings.Seed}");
+        var table = new Table();
         table.AddColumn("split");
         table.AddColumn(new TableColumn("rows").RightAligned());
         table.AddColumn(new TableColumn("share").RightAligned());
