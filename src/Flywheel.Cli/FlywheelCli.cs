@@ -11,10 +11,14 @@ public static class FlywheelCli
     {
         var root = new RootCommand("Flywheel: from a value statement to a model in production, priced in your own units.");
         // Each verb folder contributes its commands here.
+        root.Add(Init.InitCommand.Create());
         root.Add(Value.ValueCommand.Create());
+        root.Add(Report.ReportCommand.Create());
+        root.Add(Data.DataCommand.Create());
         root.Add(Train.TrainCommand.Create());
         root.Add(Evaluate.EvaluateCommand.Create());
         root.Add(Predict.PredictCommand.Create());
+        root.Add(Models.ModelsCommand.Create());
         return root;
     }
 
@@ -22,8 +26,10 @@ public static class FlywheelCli
     {
         try
         {
-            // Our handler below turns user mistakes into exit 2 without a stack trace; System.CommandLine's own would print one.
-            return await Build().Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            // No response files: "@production" is an alias, not a file to read arguments from.
+            var parse = Build().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+            // The default handler would print a stack trace and exit 1; user mistakes must reach the catch below.
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (InputException error)
         {

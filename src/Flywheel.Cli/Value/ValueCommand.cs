@@ -36,14 +36,22 @@ public static class ValueCommand
             var result = ValueAnalysis.Run(useCase, options);
             if (parseResult.GetValue(json))
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(ValueDocument.From(result), Json));
+                System.Console.Out.WriteLine(JsonSerializer.Serialize(ValueDocument.From(result), Json));
             }
             else
             {
-                ValueTables.Write(AnsiConsole.Console, result);
+                ValueTables.Write(Console(), result);
             }
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    // Piped output has no terminal width; Spectre would assume 80 columns and wrap the numbers.
+    private static IAnsiConsole Console()
+    {
+        var console = AnsiConsole.Console;
+        if (System.Console.IsOutputRedirected) console.Profile.Width = Math.Max(console.Profile.Width, 140);
+        return console;
     }
 }

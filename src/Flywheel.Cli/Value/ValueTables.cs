@@ -44,9 +44,11 @@ internal static class ValueTables
     {
         var unit = result.Base.ValuePerDay.UnitText;
         var table = new Table().Title("Sensitivity (each parameter over its range, others held; ±20% when no range)")
-            .AddColumn("parameter").AddColumn("owner").AddColumn(new TableColumn("low → high").RightAligned())
-            .AddColumn(new TableColumn($"value at low ({unit})").RightAligned()).AddColumn(new TableColumn($"value at high ({unit})").RightAligned())
-            .AddColumn(new TableColumn("break-even").RightAligned()).AddColumn("swing");
+            .AddColumn(new TableColumn("parameter").NoWrap()).AddColumn("owner")
+            .AddColumn(new TableColumn("low → high").RightAligned().NoWrap())
+            .AddColumn(new TableColumn($"value ({unit})").RightAligned().NoWrap())
+            .AddColumn(new TableColumn("break-even").RightAligned().NoWrap())
+            .AddColumn(new TableColumn("swing").NoWrap());
         var widest = result.Sensitivity.Select(row => row.ValueSwing).DefaultIfEmpty(0).Max();
         foreach (var row in result.Sensitivity)
         {
@@ -56,8 +58,7 @@ internal static class ValueTables
                 Markup.Escape(row.Parameter),
                 Markup.Escape(row.Owner ?? ""),
                 Markup.Escape($"{Quantity.Format(row.Low)} → {Quantity.Format(row.High)}{suffix}"),
-                Quantity.Format(row.ValueAtLow.Value),
-                Quantity.Format(row.ValueAtHigh.Value),
+                Markup.Escape($"{Quantity.Format(row.ValueAtLow.Value)} → {Quantity.Format(row.ValueAtHigh.Value)}"),
                 Markup.Escape(ValueText.DaysRange(row.BreakEvenDaysAtLow, row.BreakEvenDaysAtHigh)),
                 $"[blue]{bar}[/]");
         }

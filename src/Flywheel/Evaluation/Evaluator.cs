@@ -7,9 +7,13 @@ namespace Flywheel.Evaluation;
 /// <summary>
 /// The way in: computes every catalog metric, the confusion matrix, per-class table and curves for one set of
 /// predictions. Add the decision analysis with <c>report with { Decision = policy.Evaluate(...) }</c>.
+/// Curves in a report keep at most <see cref="MaxCurvePoints"/> points (<see cref="Curve.Thinned"/>); call
+/// <see cref="BinaryCurves"/> for the full ones.
 /// </summary>
 public static class Evaluator
 {
+    public const int MaxCurvePoints = 1001;
+
     /// <summary>Binary report; class names label the 2×2 confusion matrix (negative first).</summary>
     public static EvaluationReport Binary(BinaryPredictions predictions, string negativeName = "negative", string positiveName = "positive", int calibrationBins = 10)
     {
@@ -18,6 +22,7 @@ public static class Evaluator
             [[c.TrueNegative, c.FalsePositive], [c.FalseNegative, c.TruePositive]]);
         var curves = new List<Curve> { BinaryCurves.Roc(predictions), BinaryCurves.PrecisionRecall(predictions), BinaryCurves.Gain(predictions) };
         if (predictions.Scores.All(s => s is >= 0 and <= 1)) curves.Add(BinaryCurves.Calibration(predictions, calibrationBins));
+        curves = curves.Select(curve => curve.Thinned(MaxCurvePoints)).ToList();
         return new EvaluationReport(
             "binary",
             predictions.Count,

@@ -1,4 +1,5 @@
 using Flywheel.Evaluation.Results;
+using Flywheel.Value;
 
 namespace Flywheel.Evaluation;
 
@@ -42,5 +43,25 @@ public static class ValueVariables
         {
             if (amount is { } known) variables[name] = (known, unit);
         }
+    }
+
+    /// <summary>
+    /// The same variables as <see cref="Quantity"/> values with their units, ready to pass as <c>externals</c> to
+    /// <c>ValueAnalysis.Run</c> so formulas can say <c>after_workers = decision.reviewer_people</c>.
+    /// </summary>
+    public static IReadOnlyDictionary<string, Quantity> Quantities(EvaluationReport report) =>
+        From(report).ToDictionary(v => v.Key, v => UnitOf(v.Value.Unit).Of(v.Value.Amount), StringComparer.Ordinal);
+
+    /// <summary>Unit texts written by <see cref="From"/>: "", "word" or "word/word".</summary>
+    private static Value.Unit UnitOf(string text)
+    {
+        if (text.Length == 0) return Value.Unit.One;
+        var parts = text.Split('/');
+        var unit = Word(parts[0]);
+        return parts.Length == 1 ? unit : unit.Divide(Word(parts[1]));
+
+        static Value.Unit Word(string word) => word == "1"
+            ? Value.Unit.One
+            : UnitCatalog.Find(word) ?? throw new InvalidOperationException($"'{word}' is not a unit the value model knows");
     }
 }

@@ -21,6 +21,16 @@ internal sealed record CalloutBlock(string Text, CalloutKind Kind) : IReportBloc
             .Append(HtmlText.Escape(Text)).Append("</div>\n");
 }
 
+internal sealed record BulletListBlock(IReadOnlyList<string> Items) : IReportBlock
+{
+    public void Render(StringBuilder html)
+    {
+        html.Append("<ul>\n");
+        foreach (var item in Items) html.Append("<li>").Append(HtmlText.Escape(item)).Append("</li>\n");
+        html.Append("</ul>\n");
+    }
+}
+
 internal sealed record PreformattedBlock(string Text) : IReportBlock
 {
     public void Render(StringBuilder html) => html.Append("<pre>").Append(HtmlText.Escape(Text)).Append("</pre>\n");

@@ -22,6 +22,9 @@ public sealed class ReportSection
 
     public ReportSection Callout(string text, CalloutKind kind = CalloutKind.Info) => Add(new CalloutBlock(text, kind));
 
+    /// <summary>A bulleted list (caveats, findings, next steps).</summary>
+    public ReportSection BulletList(params IEnumerable<string> items) => Add(new BulletListBlock(items.ToList()));
+
     /// <summary>Monospaced text kept as written: formulas, file excerpts.</summary>
     public ReportSection Preformatted(string text) => Add(new PreformattedBlock(text));
 

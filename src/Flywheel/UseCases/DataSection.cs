@@ -15,6 +15,9 @@ public sealed record DataSection(
 {
     /// <summary>Column kinds a <c>schema</c> entry may declare.</summary>
     public static IReadOnlyList<string> SchemaKinds { get; } = ["numeric", "categorical", "boolean", "date", "text"];
+
+    /// <summary><c>data.preprocessing</c>: overrides of the derived preprocessing plan.</summary>
+    public PreprocessingSpec Preprocessing { get; init; } = PreprocessingSpec.None;
 }
 
 /// <summary>How complete the labels are, as the team knows it (the data only shows what is missing in the file).</summary>
@@ -96,8 +99,10 @@ internal static class DataSectionReader
             splitMap.RejectUnknownKeys();
         }
 
+        var preprocessing = PreprocessingSpecReader.Read(section.Mapping("preprocessing"));
+
         section.RejectUnknownKeys();
-        return new DataSection(source, target, positive, drop, roles, schema, split, section.Position, missingThreshold, declared);
+        return new DataSection(source, target, positive, drop, roles, schema, split, section.Position, missingThreshold, declared) { Preprocessing = preprocessing };
     }
 
     private static LabelCoverage? ReadLabels(MappingReader section)

@@ -43,18 +43,18 @@ internal static class ValueSectionReader
         if (section.Mapping("formulas") is { } formulaMap)
         {
             foreach (var (key, node) in formulaMap.Entries())
-                formulas.Add(new FormulaSpec(key.Value, formulaMap.ScalarOf(node, key.Value)));
+                formulas.Add(new FormulaSpec(key.Value, formulaMap.ExpressionOf(node, key.Value)));
         }
 
-        var value = section.RequiredString("value");
+        var value = section.RequiredExpression("value");
         var costs = new CostsSpec(null, null, null);
         if (section.Mapping("costs") is { } costMap)
         {
-            costs = new CostsSpec(costMap.String("development"), costMap.String("operation"), costMap.String("delay"));
+            costs = new CostsSpec(costMap.Expression("development"), costMap.Expression("operation"), costMap.Expression("delay"));
             costMap.RejectUnknownKeys();
         }
 
-        var horizon = section.String("horizon");
+        var horizon = section.Expression("horizon");
         var scenarios = new List<ScenarioSpec>();
         if (section.Mapping("scenarios") is { } scenarioMap)
         {
@@ -62,7 +62,7 @@ internal static class ValueSectionReader
             {
                 var overrides = new MappingReader(node, section.File, $"value.scenarios.{key.Value}");
                 var list = overrides.Entries()
-                    .Select(entry => new FormulaSpec(entry.Key.Value, overrides.ScalarOf(entry.Value, entry.Key.Value)))
+                    .Select(entry => new FormulaSpec(entry.Key.Value, overrides.ExpressionOf(entry.Value, entry.Key.Value)))
                     .ToList();
                 scenarios.Add(new ScenarioSpec(key.Value, list, key.Position));
             }
@@ -80,7 +80,7 @@ internal static class ValueSectionReader
         var parameter = new MappingReader(node, parent.File, $"value.parameters.{key.Value}");
         var valueNode = parameter.Required("value");
         var value = parameter.NumberOf(valueNode, "value");
-        var unit = parameter.String("unit");
+        var unit = parameter.Expression("unit");
         (double, double)? range = null;
         if (parameter.Node("range") is { } rangeNode)
         {

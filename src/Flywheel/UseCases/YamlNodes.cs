@@ -116,6 +116,26 @@ public sealed class MappingReader
             ? new Positioned<string>(text, PositionOf(node))
             : throw At(node, $"'{_section}.{key}' must be a single value");
 
+    /// <summary>
+    /// Like <see cref="ScalarOf"/>, but positioned at the first character of the text rather than at the node, so that
+    /// a column inside an expression maps onto the file: a quoted scalar's text starts one column after its quote.
+    /// </summary>
+    public Positioned<string> ExpressionOf(YamlNode node, string key)
+    {
+        var scalar = ScalarOf(node, key);
+        return node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.DoubleQuoted or YamlDotNet.Core.ScalarStyle.SingleQuoted }
+            ? scalar with { Position = scalar.Position with { Column = scalar.Position.Column + 1 } }
+            : scalar;
+    }
+
+    public Positioned<string>? Expression(string key)
+    {
+        var node = Node(key);
+        return node is null ? null : ExpressionOf(node, key);
+    }
+
+    public Positioned<string> RequiredExpression(string key) => ExpressionOf(Required(key), key);
+
     public double NumberOf(YamlNode node, string key)
     {
         var text = ScalarOf(node, key).Value.Replace("_", "", StringComparison.Ordinal);

@@ -12,48 +12,66 @@ public abstract record Expression(TextPosition At)
         FunctionCall call => call.Arguments.SelectMany(argument => argument.References()),
         _ => [],
     };
+
+    /// <summary>The formula written out readably (× for *, minimal parentheses); names are replaced by <paramref name="nameText"/> where it gives text.</summary>
+    public string Write(Func<string, string?>? nameText = null) => ExpressionWriter.Write(this, nameText ?? (_ => null));
+
+    public sealed override string ToString() => Write();
 }
 
 /// <summary>A number with an optional unit, e.g. <c>1200 JPY/h</c>.</summary>
-public sealed record Literal(double Amount, Unit Unit, TextPosition At) : Expression(At)
-{
-    public override string ToString() => Unit.Text == "" ? Quantity.Format(Amount) : $"{Quantity.Format(Amount)} {Unit.Text}";
-}
+public sealed record Literal(double Amount, Unit Unit, TextPosition At) : Expression(At);
 
-public sealed record NameReference(string Name, TextPosition At) : Expression(At)
-{
-    public override string ToString() => Name;
-}
+public sealed record NameReference(string Name, TextPosition At) : Expression(At);
 
-public sealed record Negation(Expression Operand, TextPosition At) : Expression(At)
-{
-    public override string ToString() => $"-{Operand}";
-}
+public sealed record Negation(Expression Operand, TextPosition At) : Expression(At);
 
 public enum Operator { Add, Subtract, Multiply, Divide, Power, Less, LessOrEqual, Greater, GreaterOrEqual, Equal, NotEqual }
 
 public sealed record BinaryOperation(Operator Operator, Expression Left, Expression Right, TextPosition At) : Expression(At)
 {
+    public bool IsComparison => Operator >= Operator.Less;
+}
+
+/// <summary><c>min(a, b, ...)</c>, <c>max(a, b, ...)</c> or <c>if(condition, then, else)</c>.</summary>
+public sealed record FunctionCall(string Function, IReadOnlyList<Expression> Arguments, TextPosition At) : Expression(At);
+
+internal static class ExpressionWriter
+{
+    public static string Write(Expression expression, Func<string, string?> nameText) => expression switch
+    {
+        Literal literal => literal.Unit.Text == "" ? Quantity.Format(literal.Amount) : $"{Quantity.Format(literal.Amount)} {literal.Unit.Text}",
+        NameReference name => nameText(name.Name) ?? name.Name,
+        Negation negation => negation.Operand is BinaryOperation ? $"-({Write(negation.Operand, nameText)})" : $"-{Write(negation.Operand, nameText)}",
+        BinaryOperation binary => $"{Side(binary, binary.Left, false, nameText)} {Symbol(binary.Operator)} {Side(binary, binary.Right, true, nameText)}",
+        FunctionCall call => $"{call.Function}({string.Join(", ", call.Arguments.Select(argument => Write(argument, nameText)))})",
+        _ => expression.GetType().Name,
+    };
+
     public static string Symbol(Operator op) => op switch
     {
-        Operator.Add => "+", Operator.Subtract => "-", Operator.Multiply => "×", Operator.Divide => "/", Operator.Power => "^",
+        Operator.Add => "+", Operator.Subtract => "−", Operator.Multiply => "×", Operator.Divide => "/", Operator.Power => "^",
         Operator.Less => "<", Operator.LessOrEqual => "≤", Operator.Greater => ">", Operator.GreaterOrEqual => "≥",
         Operator.Equal => "=", Operator.NotEqual => "≠", _ => op.ToString(),
     };
 
-    public bool IsComparison => Operator >= Operator.Less;
-
-    public override string ToString()
+    private static string Side(BinaryOperation outer, Expression side, bool right, Func<string, string?> nameText)
     {
-        string Wrap(Expression side, bool right) => side is BinaryOperation inner && NeedsParentheses(inner, right) ? $"({inner})" : side.ToString()!;
-        return $"{Wrap(Left, false)} {Symbol(Operator)} {Wrap(Right, true)}";
+        var text = Write(side, nameText);
+        // A substituted quantity with a unit ("7.5 h/day") reads as one factor only inside parentheses.
+        var substitutedWithUnit = side is NameReference && text.Contains(' ') && outer.Operator is Operator.Multiply or Operator.Divide or Operator.Power;
+        return NeedsParentheses(outer, side, right) || substitutedWithUnit ? $"({text})" : text;
     }
 
-    private bool NeedsParentheses(BinaryOperation inner, bool right)
+    private static bool NeedsParentheses(BinaryOperation outer, Expression side, bool right)
     {
-        var outer = Precedence(Operator);
+        if (side is Literal { Unit.Text: not "" } && outer.Operator is Operator.Power) return true;
+        if (side is not BinaryOperation inner) return false;
         var own = Precedence(inner.Operator);
-        return own < outer || (own == outer && right && Operator is Operator.Subtract or Operator.Divide) || (own == outer && !right && Operator == Operator.Power);
+        var other = Precedence(outer.Operator);
+        return own < other
+            || (own == other && right && outer.Operator is Operator.Subtract or Operator.Divide)
+            || (own == other && outer.Operator == Operator.Power && !right);
     }
 
     private static int Precedence(Operator op) => op switch
@@ -63,10 +81,4 @@ public sealed record BinaryOperation(Operator Operator, Expression Left, Express
         Operator.Power => 3,
         _ => 0,
     };
-}
-
-/// <summary><c>min(a, b, ...)</c>, <c>max(a, b, ...)</c> or <c>if(condition, then, else)</c>.</summary>
-public sealed record FunctionCall(string Function, IReadOnlyList<Expression> Arguments, TextPosition At) : Expression(At)
-{
-    public override string ToString() => $"{Function}({string.Join(", ", Arguments)})";
 }

@@ -7,8 +7,8 @@ namespace Flywheel.Value;
 
 /// <summary>
 /// Parses formulas such as <c>(before - after) * 7.5 h/day * 1200 JPY/h</c> into an <see cref="Expression"/>.
-/// A number may be followed by a unit; after the first unit word, <c>/word</c> and <c>*word</c> continue the unit only
-/// when the word is a unit and not one of the model's own names, so <c>100 JPY / days_open</c> is a division.
+/// A number may be followed by a unit; after the first unit word, <c>/word</c> and <c>*word</c> continue the unit unless
+/// the word is one of the model's own names (or a dotted external name), so <c>100 JPY / days_open</c> is a division.
 /// </summary>
 public sealed class FormulaParser
 {
@@ -34,10 +34,11 @@ public sealed class FormulaParser
             from word in unitWord
             from exponent in unitPower.OptionalOrDefault(1)
             select new UnitTerm(word.Name, exponent, word.At);
-        var knownUnitWord = unitWord.Where(word => UnitCatalog.IsUnit(word.Name) && !_isModelName(word.Name));
+        // After '/' or '*', a word is a unit unless it is one of the model's names, an external (dotted) name or a function.
+        var continuedUnitWord = unitWord.Where(word => !_isModelName(word.Name) && !word.Name.Contains('.') && !Functions.Contains(word.Name));
         var moreUnits =
             (from op in Token.EqualTo(FormulaToken.Divide).Or(Token.EqualTo(FormulaToken.Times))
-             from word in knownUnitWord
+             from word in continuedUnitWord
              from exponent in unitPower.OptionalOrDefault(1)
              select new UnitTerm(word.Name, op.Kind == FormulaToken.Divide ? -exponent : exponent, word.At)).Try();
         var unit =
@@ -197,7 +198,7 @@ public sealed class FormulaParser
     private sealed record UnitTerm(string Name, int Power, TextPosition At);
 
     private sealed class UnknownUnit(string name, TextPosition at)
-        : Exception($"unknown unit '{name}'; use a time unit (s, min, h, day, week, month, year), a currency code (JPY, USD, EUR ...) or a count (people, items, 件 ...)")
+        : Exception($"unknown unit '{name}'; use a time unit (s, min, h, day, week, month, year), a currency code (JPY, USD, EUR ...) or a count (people, items, 件 ...); after '/' or '*' a parameter or formula name also works")
     {
         public TextPosition At { get; } = at;
     }

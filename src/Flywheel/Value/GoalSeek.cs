@@ -37,11 +37,22 @@ public static class GoalSeek
             $"no parameter '{parameterName}' to seek; the parameters are: {string.Join(", ", model.Parameters.Select(p => p.Name))}", model.File);
         var start = model.Evaluate(scenario, externals).Parameters[parameter.Name];
         var x0 = parameter.Unit.AmountOf(start);
-        double Margin(double amount) => goal.Margin(model.Evaluate(scenario, SensitivityAnalysis.With(externals, parameter, amount)));
+        // A value at which the model cannot be evaluated (e.g. a divisor reaching 0) does not meet the goal.
+        double Margin(double amount)
+        {
+            try
+            {
+                return goal.Margin(model.Evaluate(scenario, SensitivityAnalysis.With(externals, parameter, amount)));
+            }
+            catch (InputException)
+            {
+                return double.NegativeInfinity;
+            }
+        }
         var nonNegative = x0 >= 0;
         double Clamp(double amount) => nonNegative ? Math.Max(0, amount) : amount;
 
-        var baseMargin = Margin(x0);
+        var baseMargin = goal.Margin(model.Evaluate(scenario, SensitivityAnalysis.With(externals, parameter, x0)));
         var baseMeets = baseMargin >= 0;
         var slope = Slope(Margin, x0, baseMargin);
 

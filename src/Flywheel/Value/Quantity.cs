@@ -36,8 +36,9 @@ public readonly record struct Quantity(double Value, Dimension Dimension)
     {
         if (double.IsNaN(value) || double.IsInfinity(value)) return value.ToString(CultureInfo.InvariantCulture);
         var magnitude = Math.Abs(value);
-        if (magnitude is > 0 and < 0.001) return value.ToString("G4", CultureInfo.InvariantCulture);
-        var format = magnitude >= 1000 ? "#,##0" : magnitude >= 100 ? "#,##0.#" : magnitude >= 1 ? "#,##0.##" : "0.####";
+        // Below 1, four significant digits: a churn of 0.009903 per month must not read as 0.0099.
+        if (magnitude is > 0 and < 1) return value.ToString("G4", CultureInfo.InvariantCulture);
+        var format = magnitude >= 1000 ? "#,##0" : magnitude >= 100 ? "#,##0.#" : "#,##0.##";
         var text = value.ToString(format, CultureInfo.InvariantCulture);
         return text == "-0" ? "0" : text;
     }

@@ -8,6 +8,10 @@ public sealed record Unit(double Factor, Dimension Dimension, string Text)
 {
     public static Unit One { get; } = new(1, Dimension.None, "");
 
+    /// <summary>Parses unit text such as <c>JPY/h</c>, <c>1/month</c> or <c>person</c> (for code; files go through the model builder, which knows positions).</summary>
+    public static Unit Parse(string text) =>
+        new FormulaParser().ParseUnit(new FormulaSource(text, new UseCases.SourcePosition("unit", 1, 1), $"unit '{text}'"));
+
     public Unit Multiply(Unit other) => new(Factor * other.Factor, Dimension.Multiply(other.Dimension), Join(Text, "*", other.Text));
 
     public Unit Divide(Unit other) => new(Factor / other.Factor, Dimension.Divide(other.Dimension), Join(Text == "" ? "1" : Text, "/", other.Text));

@@ -22,9 +22,10 @@ public sealed record ScenarioDocument(
     IReadOnlyDictionary<string, AmountDocument> Formulas,
     IReadOnlyDictionary<string, AmountDocument> Parameters);
 
-public sealed record SensitivityDocument(
-    string Parameter, string Unit, string? Owner, double Low, double High,
-    AmountDocument ValueAtLow, AmountDocument ValueAtHigh, double? BreakEvenDaysAtLow, double? BreakEvenDaysAtHigh, double ValueSwing);
+/// <summary>One end of a sensitivity sweep: the parameter's amount (in its own unit) and what the value and break-even become.</summary>
+public sealed record SensitivityEndDocument(double ParameterValue, AmountDocument ValuePerDay, double? BreakEvenDays);
+
+public sealed record SensitivityDocument(string Parameter, string Unit, string? Owner, SensitivityEndDocument Low, SensitivityEndDocument High, double ValueSwing);
 
 public sealed record ParameterDocument(string Name, double Value, string Unit, string? Owner, string? Description, double[]? Range);
 
@@ -46,8 +47,10 @@ public sealed record ValueDocument(
         result.UseCase.Statement,
         result.Base.Payback.Currency,
         result.Scenarios.Select(scenario => Scenario(scenario, result.Model)).ToList(),
-        result.Sensitivity.Select(row => new SensitivityDocument(row.Parameter, row.Unit, row.Owner, row.Low, row.High,
-            AmountDocument.Of(row.ValueAtLow), AmountDocument.Of(row.ValueAtHigh), row.BreakEvenDaysAtLow, row.BreakEvenDaysAtHigh, row.ValueSwing)).ToList(),
+        result.Sensitivity.Select(row => new SensitivityDocument(row.Parameter, row.Unit, row.Owner,
+            new SensitivityEndDocument(row.Low, AmountDocument.Of(row.ValueAtLow), row.BreakEvenDaysAtLow),
+            new SensitivityEndDocument(row.High, AmountDocument.Of(row.ValueAtHigh), row.BreakEvenDaysAtHigh),
+            row.ValueSwing)).ToList(),
         result.Model.Parameters.Select(parameter => new ParameterDocument(parameter.Name, parameter.Amount, parameter.Unit.Text, parameter.Owner,
             parameter.Description, parameter.Range is { } range ? [range.Low, range.High] : null)).ToList(),
         result.Model.Formulas.Append(result.Model.Value)

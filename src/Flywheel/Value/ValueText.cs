@@ -15,11 +15,10 @@ public static class ValueText
     };
 
     /// <summary>A break-even pair in little space: "76 → 50 days".</summary>
-    public static string DaysRange(double? low, double? high)
-    {
-        static string Short(double? days) => days is { } value ? value.ToString("0", CultureInfo.InvariantCulture) : "never";
-        return $"{Short(low)} → {Short(high)} days";
-    }
+    public static string DaysRange(double? low, double? high) => $"{WholeDays(low)} → {WholeDays(high)} days";
+
+    /// <summary>Whole days, or "never": "63".</summary>
+    public static string WholeDays(double? days) => days is { } value ? value.ToString("0", CultureInfo.InvariantCulture) : "never";
 
     public static string Percent(double? ratio) => ratio is { } value ? (value * 100).ToString("#,##0.#", CultureInfo.InvariantCulture) + " %" : "—";
 

@@ -46,6 +46,7 @@ public class HtmlReportTests
             .Paragraph(hostile)
             .Callout(hostile, CalloutKind.Problem)
             .Preformatted(hostile)
+            .BulletList(hostile, hostile)
             .KeyFigures(new KeyFigure(hostile, hostile, hostile))
             .Table([hostile], [[hostile]], caption: hostile)
             .Subsection(hostile).Paragraph(hostile);
@@ -64,6 +65,15 @@ public class HtmlReportTests
         Assert.Contains("<td>基準</td><td class=\"num\">14.2</td><td class=\"num\">1,234,567</td>", html);
         Assert.Contains("<td>悲観</td><td class=\"num\">—</td><td class=\"num\">-5,000</td>", html);
         Assert.Contains("<th>シナリオ</th><th class=\"num\">損益分岐 (月)</th>", html);
+    }
+
+    [Fact]
+    public void Bullet_lists_keep_their_order()
+    {
+        var report = new HtmlReport("r");
+        report.AddSection("注意").BulletList("一", "二");
+
+        Assert.Contains("<ul>\n<li>一</li>\n<li>二</li>\n</ul>", report.ToHtml());
     }
 
     [Fact]

@@ -105,3 +105,58 @@ public class AnalysisTests
         Assert.Equal(365.25, curve[^1].Day);
     }
 }
+
+public class ValueModelGraphTests
+{
+    [Fact]
+    public void A_cycle_through_a_scenario_override_is_named_when_evaluated()
+    {
+        var model = ValueModelErrorTests.Build(
+            "parameters:\n  p: { value: 1, unit: JPY/day }\nformulas:\n  f: p * 2\nvalue: f\nscenarios:\n  loop: { p: f / 2 }");
+        Assert.Equal(2, model.Evaluate().ValuePerDay.Value, 1e-12);
+        var error = Assert.Throws<InputException>(() => model.Evaluate("loop"));
+        Assert.Contains("p → f → p", error.Message);
+    }
+
+    [Fact]
+    public void A_dotted_parameter_is_a_default_that_an_external_replaces()
+    {
+        var model = ValueModelErrorTests.Build(
+            "parameters:\n  model.recall: 0.8\n  fakes: { value: 100, unit: items/day }\n  loss: { value: 5000, unit: JPY/item }\nvalue: fakes * model.recall * loss");
+        Assert.Equal(400_000, model.Evaluate().ValuePerDay.Value, 1e-9);
+        var measured = new Dictionary<string, Quantity> { ["model.recall"] = Quantity.Dimensionless(0.5) };
+        Assert.Equal(250_000, model.Evaluate(null, measured).ValuePerDay.Value, 1e-9);
+    }
+
+    [Fact]
+    public void An_external_with_the_wrong_dimension_is_refused()
+    {
+        var model = ValueModelErrorTests.Build("parameters:\n  rate: { value: 1, unit: JPY/day }\nvalue: rate");
+        var wrong = new Dictionary<string, Quantity> { ["rate"] = Quantity.Dimensionless(3) };
+        Assert.Contains("external value for 'rate'", Assert.Throws<InputException>(() => model.Evaluate(null, wrong)).Message);
+    }
+
+    [Fact]
+    public void Names_may_be_written_in_japanese()
+    {
+        var model = ValueModelErrorTests.Build("parameters:\n  審査人数: { value: 3, unit: 人 }\n  時給: { value: 1000, unit: 円/時間 }\nvalue: 審査人数 * 時給 * 8 時間/日");
+        Assert.Equal(24_000, model.Evaluate().ValuePerDay.Value, 1e-9);
+        Assert.Equal("JPY/day", model.Evaluate().ValuePerDay.UnitText);
+    }
+
+    [Fact]
+    public void Goal_seek_treats_a_value_that_cannot_be_evaluated_as_not_meeting_the_goal()
+    {
+        // value = 1000 / churn: smaller churn is better, the worst value is the largest churn that still pays back.
+        var model = ValueModelErrorTests.Build(
+            "parameters:\n  churn: { value: 0.5, unit: 1/month }\nvalue: 1000 JPY/month / churn / 1 month\ncosts: { operation: 1500 JPY/month }");
+        var result = GoalSeek.Run(model, "churn", SeekGoal.BreakEven);
+        Assert.Equal("at most", result.Direction);
+        Assert.Equal(1000.0 / 1500, result.Limit!.Value, 1e-9);
+        var zeroBase = ValueModelErrorTests.Build(
+            "parameters:\n  share: { value: 0.5 }\nvalue: 1000 JPY/month * share\ncosts: { operation: 100 JPY/month }");
+        var atLeast = GoalSeek.Run(zeroBase, "share", SeekGoal.BreakEven);
+        Assert.Equal("at least", atLeast.Direction);
+        Assert.Equal(0.1, atLeast.Limit!.Value, 1e-9);
+    }
+}

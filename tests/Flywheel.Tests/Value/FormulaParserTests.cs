@@ -66,6 +66,16 @@ public class FormulaParserTests
         Assert.Equal(Operator.Divide, division.Operator);
         var shadowed = Assert.IsType<BinaryOperation>(Parse("3 JPY / CAC", "CAC"));
         Assert.Equal(Operator.Divide, shadowed.Operator);
+        Assert.Equal(Operator.Divide, Assert.IsType<BinaryOperation>(Parse("1 JPY / model.calls")).Operator);
+        Assert.IsType<FunctionCall>(Assert.IsType<BinaryOperation>(Parse("2 JPY * max(1, 2)")).Right);
+    }
+
+    [Fact]
+    public void An_unknown_word_after_a_unit_is_an_unknown_unit()
+    {
+        var error = ParseError("3 JPY/fortnight", "x");
+        Assert.Contains("unknown unit 'fortnight'", error.Message);
+        Assert.Equal(11, error.Column);
     }
 
     [Fact]
@@ -79,8 +89,8 @@ public class FormulaParserTests
     [Fact]
     public void A_formula_is_written_out_readably()
     {
-        Assert.Equal("(a - b) × 7.5 h/day × 1,200 JPY/h", Parse("(a - b) * 7.5 h/day * 1200 JPY/h", "a", "b").ToString());
-        Assert.Equal("a - (b - c)", Parse("a - (b - c)", "a", "b", "c").ToString());
+        Assert.Equal("(a − b) × 7.5 h/day × 1,200 JPY/h", Parse("(a - b) * 7.5 h/day * 1200 JPY/h", "a", "b").ToString());
+        Assert.Equal("a − (b − c)", Parse("a - (b - c)", "a", "b", "c").ToString());
     }
 
     [Fact]
@@ -145,6 +155,14 @@ public class FormulaParserTests
         Assert.Equal(24.0, ParseUnit("JPY/h").Factor, 1e-12);
         Assert.True(ParseUnit("people").Dimension.IsNone);
         Assert.Contains("unknown unit 'bananas'", Assert.Throws<InputException>(() => ParseUnit("JPY/bananas")).Message);
+    }
+
+    [Fact]
+    public void Unit_parse_is_available_to_code()
+    {
+        Assert.Equal(24.0, Unit.Parse("JPY/h").Factor, 1e-12);
+        Assert.Equal("JPY/day", Unit.Parse("円/日").Dimension.ToString());
+        Assert.Throws<InputException>(() => Unit.Parse("JPY/parsec"));
     }
 
     private sealed class NoNames : INameScope

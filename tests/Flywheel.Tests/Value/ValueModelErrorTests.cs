@@ -34,6 +34,14 @@ public class ValueModelErrorTests
     }
 
     [Fact]
+    public void A_quoted_expression_reports_columns_inside_the_quotes()
+    {
+        var error = Refused("parameters:\n  x: 1\nvalue: \"x * y\"", evaluate: false);
+        Assert.Contains("'y' is not defined", error.Message);
+        Assert.Equal((6, 15), (error.Line, error.Column));
+    }
+
+    [Fact]
     public void Adding_different_currencies_is_refused()
     {
         var error = Refused("value: 1 JPY/day + 1 USD/day");

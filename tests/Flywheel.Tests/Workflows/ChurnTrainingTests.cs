@@ -79,10 +79,16 @@ public class ChurnTrainingTests(ChurnModel churn) : IClassFixture<ChurnModel>
     {
         var stored = StoredEvaluation.Load(churn.Outcome.PackageDirectory);
         Assert.Equal(churn.Outcome.PackageId, stored.Id);
+        Assert.Equal("LightGbm", stored.Package.Manifest.Trainer);
+        Assert.Equal(["no", "yes"], stored.Package.Manifest.LabelMapping);
         Assert.Equal(churn.Outcome.Test.Metric("auc"), stored.Test.Metric("auc"));
         Assert.Equal(churn.Outcome.Record.Trials.Count, stored.Record.Trials.Count);
-        Assert.Equal(ModelPackageWriter.ContentId(churn.Outcome.PackageDirectory), churn.Outcome.PackageId);
-        Assert.Equal(churn.Outcome.PackageDirectory, ModelReference.Resolve(churn.Folder.Path));
+        Assert.Equal(churn.Outcome.PackageDirectory, ModelLocator.Resolve(churn.Folder.Path).Path);
+        Assert.Equal(churn.Outcome.PackageId, ModelLocator.Resolve("churn@candidate", churn.Folder.Path).Id);
+        Assert.Equal("churn:1", churn.Outcome.Version);
+        // Machine-dependent figures stay out of the package, so its id is a function of what was trained.
+        Assert.All(stored.Record.Trials, trial => Assert.Null(trial.DurationSeconds));
+        Assert.Null(stored.Record.Latency);
     }
 
     [Fact]

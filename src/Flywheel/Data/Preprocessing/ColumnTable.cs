@@ -40,6 +40,9 @@ public sealed class TableColumn
         ? texts[row]
         : double.IsNaN(_numbers![row]) ? null : _numbers[row].ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>Every value as text (see <see cref="String"/>), in row order.</summary>
+    public IEnumerable<string?> Strings() => Enumerable.Range(0, Count).Select(String);
+
     public bool IsMissing(int row) => _numbers is { } numbers ? double.IsNaN(numbers[row]) : _texts![row] is null;
 }
 

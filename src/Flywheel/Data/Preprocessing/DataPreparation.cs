@@ -1,4 +1,6 @@
+using Flywheel.Data.Sources;
 using Flywheel.Data.Splits;
+using Flywheel.UseCases;
 using Microsoft.ML;
 
 namespace Flywheel.Data.Preprocessing;
@@ -10,6 +12,15 @@ namespace Flywheel.Data.Preprocessing;
 public static class DataPreparation
 {
     private const int Steps = 5;
+
+    /// <summary>Reads <c>data.source</c> of the use case and prepares it with the settings of its <c>data</c> section.</summary>
+    public static PreparedData Prepare(UseCase useCase, LabelKind labelKind, IProgress<PreparationProgress>? progress = null, MLContext? context = null)
+    {
+        var options = PreparationOptions.From(useCase, labelKind);
+        progress?.Report(new("read", 0, Steps));
+        using var source = DataSource.Open(SourceSpec.FromUseCase(useCase));
+        return Prepare(ColumnTableReader.Read(source), options, progress, context);
+    }
 
     public static PreparedData Prepare(ColumnTable table, PreparationOptions options, IProgress<PreparationProgress>? progress = null, MLContext? context = null)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Flywheel.Data.Sources;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;
@@ -19,54 +20,71 @@ public static class PlanCompiler
     public static IEstimator<ITransformer> Compile(MLContext context, FittedPlan fitted)
     {
         var parts = new List<string>();
-        IEstimator<ITransformer> chain = new EstimatorChain<ITransformer>();
+        var chain = new List<IEstimator<ITransformer>>();
         var index = 0;
         foreach (var column in fitted.Plan.Features)
         {
             var statistics = fitted.Column(column.Name);
-            var prefix = $"__flywheel.{index++}";
-            chain = column.Treatment switch
+            var prefix = PartName(index++);
+            switch (column.Treatment)
             {
-                ColumnTreatment.Numeric => Numeric(context, chain, column, statistics, prefix, parts),
-                ColumnTreatment.Text => chain.Append(context.Transforms.Text.FeaturizeText(Part(parts, prefix), column.Name)),
-                _ => Categorical(context, chain, column, statistics, prefix, parts),
-            };
+                case ColumnTreatment.Numeric:
+                    Numeric(context, chain, column, statistics, prefix, parts);
+                    break;
+                case ColumnTreatment.Text:
+                    chain.Add(context.Transforms.Text.FeaturizeText(Part(parts, prefix), column.Name));
+                    break;
+                default:
+                    Categorical(context, chain, column, statistics, prefix, parts);
+                    break;
+            }
         }
         if (parts.Count == 0)
             throw new InputException("no column is left to learn from: every column was dropped (see the plan's reasons)");
-        return chain.Append(context.Transforms.Concatenate(FeaturesColumn, [.. parts]));
+        chain.Add(context.Transforms.Concatenate(FeaturesColumn, [.. parts]));
+        return new StepwiseEstimator(chain);
     }
 
-    private static IEstimator<ITransformer> Numeric(MLContext context, IEstimator<ITransformer> chain, ColumnPlan column, FittedColumn statistics, string prefix, List<string> parts)
+    private static void Numeric(MLContext context, List<IEstimator<ITransformer>> chain, ColumnPlan column, FittedColumn statistics, string prefix, List<string> parts)
     {
         var filled = $"(isna(x) ? {Number(statistics.Median!.Value)} : x)";
         var expression = column.Scaling == Scaling.Standardize
             ? $"x => ({filled} - {Number(statistics.Mean!.Value)}) / {Number(Divisor(statistics.StandardDeviation!.Value))}"
             : $"x => {filled}";
-        chain = chain.Append(context.Transforms.Expression(Part(parts, prefix), expression, column.Name));
+        chain.Add(context.Transforms.Expression(Part(parts, prefix), expression, column.Name));
         if (column.MissingIndicator)
-            chain = chain.Append(context.Transforms.Expression(Part(parts, prefix + ".missing"), "x => isna(x) ? 1.0 : 0.0", column.Name));
-        return chain;
+            chain.Add(context.Transforms.Expression(Part(parts, MissingPartName(prefix)), "x => isna(x) ? 1.0 : 0.0", column.Name));
     }
 
-    private static IEstimator<ITransformer> Categorical(MLContext context, IEstimator<ITransformer> chain, ColumnPlan column, FittedColumn statistics, string prefix, List<string> parts)
+    private static void Categorical(MLContext context, List<IEstimator<ITransformer>> chain, ColumnPlan column, FittedColumn statistics, string prefix, List<string> parts)
     {
         var filled = prefix + ".filled";
-        chain = chain.Append(context.Transforms.Expression(filled, $"s => len(s) == 0 ? {Text(statistics.Mode!)} : s", column.Name));
-        chain = column.Treatment switch
+        var input = column.Name;
+        if (column.Kind == ColumnKind.Boolean)
         {
-            ColumnTreatment.OneHot => chain
-                .Append(context.Transforms.Conversion.MapValueToKey(prefix + ".key", filled,
-                    keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByOccurrence, keyData: Vocabulary(context, statistics.Vocabulary!)))
-                .Append(context.Transforms.Conversion.MapKeyToVector(Part(parts, prefix), prefix + ".key")),
-            ColumnTreatment.Hashed => chain.Append(context.Transforms.Categorical.OneHotHashEncoding(Part(parts, prefix), filled,
-                OneHotEncodingEstimator.OutputKind.Indicator, numberOfBits: column.HashBits ?? 10)),
-            ColumnTreatment.Ordinal => chain.Append(context.Transforms.Expression(Part(parts, prefix), Ordinal(statistics.Vocabulary!), filled)),
-            _ => throw new ArgumentOutOfRangeException(nameof(column), column.Treatment, null),
-        };
+            input = prefix + ".boolean";
+            chain.Add(context.Transforms.Expression(input, BooleanText.Expression, column.Name));
+        }
+        chain.Add(context.Transforms.Expression(filled, $"s => len(s) == 0 ? {Text(statistics.Mode!)} : s", input));
+        switch (column.Treatment)
+        {
+            case ColumnTreatment.OneHot:
+                chain.Add(context.Transforms.Conversion.MapValueToKey(prefix + ".key", filled,
+                    keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByOccurrence, keyData: Vocabulary(context, statistics.Vocabulary!)));
+                chain.Add(context.Transforms.Conversion.MapKeyToVector(Part(parts, prefix), prefix + ".key"));
+                break;
+            case ColumnTreatment.Hashed:
+                chain.Add(context.Transforms.Categorical.OneHotHashEncoding(Part(parts, prefix), filled,
+                    OneHotEncodingEstimator.OutputKind.Indicator, numberOfBits: column.HashBits ?? 10));
+                break;
+            case ColumnTreatment.Ordinal:
+                chain.Add(context.Transforms.Expression(Part(parts, prefix), Ordinal(statistics.Vocabulary!), filled));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(column), column.Treatment, null);
+        }
         if (column.MissingIndicator)
-            chain = chain.Append(context.Transforms.Expression(Part(parts, prefix + ".missing"), "s => len(s) == 0 ? 1.0 : 0.0", column.Name));
-        return chain;
+            chain.Add(context.Transforms.Expression(Part(parts, MissingPartName(prefix)), "s => len(s) == 0 ? 1.0 : 0.0", column.Name));
     }
 
     // s => s == "a" ? 1.0 : s == "b" ? 2.0 : 0.0   (unknown categories give 0)
@@ -86,6 +104,11 @@ public static class PlanCompiler
         public string Value { get; set; } = "";
     }
 
+    /// <summary>The intermediate column that holds the <paramref name="index"/>-th feature column's encoded values.</summary>
+    internal static string PartName(int index) => $"__flywheel.{index}";
+
+    internal static string MissingPartName(string part) => part + ".missing";
+
     private static string Part(List<string> parts, string name)
     {
         parts.Add(name);
@@ -97,5 +120,10 @@ public static class PlanCompiler
 
     private static string Number(double value) => "(" + value.ToString("R", CultureInfo.InvariantCulture) + (Math.Floor(value) == value && Math.Abs(value) < 1e15 ? ".0" : "") + ")";
 
-    private static string Text(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+    // A string literal of the Expression language: backslash escapes, no raw line breaks.
+    private static string Text(string value) => "\"" + value
+        .Replace("\\", "\\\\", StringComparison.Ordinal)
+        .Replace("\"", "\\\"", StringComparison.Ordinal)
+        .Replace("\n", "\\n", StringComparison.Ordinal)
+        .Replace("\r", "\\r", StringComparison.Ordinal) + "\"";
 }

@@ -1,3 +1,5 @@
+using Flywheel.Data.Sources;
+
 namespace Flywheel.Data.Preprocessing;
 
 /// <summary>
@@ -45,12 +47,15 @@ public static class PlanFitter
         }
         if (column.Treatment == ColumnTreatment.Text) return new FittedColumn(column.Name, hadMissing);
 
-        var values = rows.Where(row => !data.IsMissing(row)).Select(row => data.String(row)!).ToList();
+        string? Text(int row) => data.String(row) is { } text && data.Kind == ColumnKind.Boolean ? BooleanText.Normalize(text) : data.String(row);
+        var values = rows.Where(row => !data.IsMissing(row)).Select(row => Text(row)!).ToList();
         var byFrequency = Statistics.ByFrequency(values);
         var mode = byFrequency[0];
+        if (column.Order is { } order && values.FirstOrDefault(value => !order.Contains(value)) is { } stray)
+            throw new InputException($"column '{column.Name}' has the value '{stray}' in train, which its ordinal order in data.preprocessing does not list");
         var vocabulary = column.Treatment switch
         {
-            ColumnTreatment.OneHot => Statistics.ByFrequency(rows.Select(row => data.String(row) ?? mode)),
+            ColumnTreatment.OneHot => Statistics.ByFrequency(rows.Select(row => Text(row) ?? mode)),
             ColumnTreatment.Ordinal => column.Order ?? byFrequency.Order(StringComparer.Ordinal).ToList(),
             _ => null,
         };
@@ -67,6 +72,9 @@ public static class PlanFitter
     {
         if (classes.Count != 2)
             throw new InputException($"binary classification needs exactly 2 classes in '{target.Name}', found {classes.Count}: {string.Join(", ", classes.Take(10))}", describedIn);
+        // A yes/no column read as BOOLEAN holds "true"/"false"; data.positive may still say "yes".
+        if (positive is not null && !classes.Contains(positive) && classes.SequenceEqual(["false", "true"]))
+            positive = BooleanText.Normalize(positive);
         if (positive is not null)
             return classes.Contains(positive) ? positive
                 : throw new InputException($"'data.positive' is '{positive}', which is not a value of '{target.Name}' ({string.Join(", ", classes)})", describedIn);

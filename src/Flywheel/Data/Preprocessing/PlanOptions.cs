@@ -1,3 +1,5 @@
+using Flywheel.UseCases;
+
 namespace Flywheel.Data.Preprocessing;
 
 public enum TargetTransformChoice
@@ -28,4 +30,44 @@ public sealed record PlanOptions
     public OutlierFilter? Outliers { get; init; }
 
     public IReadOnlyDictionary<string, ColumnOverride> Columns { get; init; } = new Dictionary<string, ColumnOverride>();
+
+    /// <summary>
+    /// Options from <c>data.preprocessing</c> (values already checked by the use-case reader); the missing-value
+    /// threshold is <c>data.missing_threshold</c>, the same one the data diagnosis uses.
+    /// </summary>
+    public static PlanOptions From(DataSection data) => From(data.Preprocessing, data.MissingThreshold);
+
+    public static PlanOptions From(PreprocessingSpec spec, double? missingThreshold = null) => new()
+    {
+        MaxMissing = missingThreshold ?? Default.MaxMissing,
+        OneHotMax = spec.OneHotMax ?? Default.OneHotMax,
+        TargetTransform = spec.TargetTransform switch
+        {
+            "log" => TargetTransformChoice.Log,
+            "none" => TargetTransformChoice.None,
+            _ => TargetTransformChoice.Auto,
+        },
+        Outliers = spec.OutlierFence is { } fence ? new OutlierFilter(fence) : null,
+        Columns = spec.Columns.ToDictionary(pair => pair.Key, pair => Override(pair.Value), StringComparer.Ordinal),
+    };
+
+    private static ColumnOverride Override(ColumnPreprocessingSpec spec) => new(
+        spec.Drop ? ColumnTreatment.Drop : spec.Encoding switch
+        {
+            "numeric" => ColumnTreatment.Numeric,
+            "onehot" => ColumnTreatment.OneHot,
+            "ordinal" => ColumnTreatment.Ordinal,
+            "hashed" => ColumnTreatment.Hashed,
+            "text" => ColumnTreatment.Text,
+            _ => null,
+        },
+        spec.Bits,
+        spec.Order,
+        spec.Indicator,
+        spec.Scale switch
+        {
+            "none" => Preprocessing.Scaling.None,
+            "standardize" => Preprocessing.Scaling.Standardize,
+            _ => null,
+        });
 }

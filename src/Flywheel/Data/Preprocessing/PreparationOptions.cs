@@ -1,4 +1,5 @@
 using Flywheel.Data.Splits;
+using Flywheel.UseCases;
 
 namespace Flywheel.Data.Preprocessing;
 
@@ -24,4 +25,21 @@ public sealed record PreparationOptions(string Target, LabelKind LabelKind, Spli
 
     /// <summary>The file named in error messages about these options (the use-case file when there is one).</summary>
     public string? DescribedIn { get; init; }
+
+    /// <summary>Options from a use case's <c>data</c> section: target, positive class, drops, ids, split and overrides.</summary>
+    public static PreparationOptions From(UseCase useCase, LabelKind labelKind)
+    {
+        var data = useCase.Data
+            ?? throw new InputException("the use case has no 'data' section; add 'data: { source: data/your.csv, target: column }'", useCase.FilePath);
+        var target = data.Target
+            ?? throw data.Position.Error("'data' needs the key 'target': the column the model predicts");
+        return new PreparationOptions(target, labelKind, SplitSettings.From(data.Split, target, labelKind != LabelKind.Regression))
+        {
+            Positive = data.Positive,
+            Drop = data.Drop,
+            IdColumns = data.Roles.Id,
+            Plan = PlanOptions.From(data),
+            DescribedIn = useCase.FilePath,
+        };
+    }
 }

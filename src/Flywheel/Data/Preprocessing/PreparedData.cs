@@ -27,6 +27,12 @@ public sealed record PreparedData(
 
     /// <summary>The ML.NET schema of the raw input the transformer expects (for <c>MLContext.Model.Save</c>).</summary>
     public DataViewSchema InputSchema => ServingInput.Schema(InputColumns);
+
+    /// <summary>Which slots of "Features" each input column produced, with a name per slot.</summary>
+    public IReadOnlyList<FeatureGroup> FeatureGroups => FeatureLayout.Of(Plan, Train.Schema);
+
+    /// <summary>One readable name per slot of "Features", in order.</summary>
+    public IReadOnlyList<string> FeatureNames => FeatureGroups.SelectMany(group => group.SlotNames).ToList();
 }
 
 /// <summary>A raw input column: numeric → ML.NET Single (NaN = missing); any other kind → String (empty = missing).</summary>

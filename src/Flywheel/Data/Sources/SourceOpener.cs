@@ -93,7 +93,8 @@ internal static class SourceOpener
     {
         var path = SqlText.Literal(spec.FilePath);
         if (spec.Format == SourceFormat.Parquet) return $"read_parquet({path})";
-        var options = new List<string> { path };
+        // Without BOOLEAN: DuckDB would turn yes/no labels into true/false and the user's class names would be lost.
+        var options = new List<string> { path, "auto_type_candidates = ['BIGINT', 'DOUBLE', 'DATE', 'TIMESTAMP', 'VARCHAR']" };
         if (delimiter is not null) options.Add($"delim = {SqlText.Literal(delimiter)}, strict_mode = true, null_padding = false");
         if (overrides.Count > 0)
             options.Add("types = {" + string.Join(", ", overrides.Select(pair => $"{SqlText.Literal(pair.Key)}: {SqlText.Literal(pair.Value)}")) + "}");
@@ -171,17 +172,21 @@ internal static class SourceOpener
         }
     }
 
-    /// <summary>Kinds from storage types, declared kinds first; string columns are split into categories and free text on a sample.</summary>
+    /// <summary>
+    /// Kinds from storage types, declared kinds first; string columns are split into categories, true/false flags
+    /// (kept as the strings written, so labels survive) and free text on a sample.
+    /// </summary>
     private static List<SourceColumn> Classify(DuckDBConnection connection, SourceSpec spec, List<(string Name, string Type)> described)
     {
         var strings = described.Where(column => ColumnKinds.FromSqlType(column.Type) == ColumnKind.Categorical && !spec.DeclaredKinds.ContainsKey(column.Name)).ToList();
         var textual = new HashSet<string>(StringComparer.Ordinal);
+        var logical = new HashSet<string>(StringComparer.Ordinal);
         if (strings.Count > 0)
         {
             var measures = string.Join(", ", strings.Select(column =>
             {
                 var name = SqlText.Identifier(column.Name);
-                return $"avg(length({name})), count(DISTINCT {name}) / greatest(count({name}), 1)";
+                return $"avg(length({name})), count(DISTINCT {name}) / greatest(count({name}), 1), bool_and(lower({name}) IN ('true', 'false'))";
             }));
             using var command = connection.CreateCommand();
             command.CommandText = $"SELECT {measures} FROM (SELECT * FROM {DataSource.Relation} LIMIT {KindSampleRows})";
@@ -189,15 +194,17 @@ internal static class SourceOpener
             reader.Read();
             for (var i = 0; i < strings.Count; i++)
             {
-                var averageLength = reader.IsDBNull(2 * i) ? 0 : Convert.ToDouble(reader.GetValue(2 * i), System.Globalization.CultureInfo.InvariantCulture);
-                var distinctRatio = Convert.ToDouble(reader.GetValue(2 * i + 1), System.Globalization.CultureInfo.InvariantCulture);
+                var averageLength = reader.IsDBNull(3 * i) ? 0 : Convert.ToDouble(reader.GetValue(3 * i), System.Globalization.CultureInfo.InvariantCulture);
+                var distinctRatio = Convert.ToDouble(reader.GetValue(3 * i + 1), System.Globalization.CultureInfo.InvariantCulture);
                 if (averageLength >= TextMinAverageLength && distinctRatio >= TextMinDistinctRatio) textual.Add(strings[i].Name);
+                if (!reader.IsDBNull(3 * i + 2) && reader.GetBoolean(3 * i + 2)) logical.Add(strings[i].Name);
             }
         }
         return described.Select(column =>
         {
             var kind = spec.DeclaredKinds.TryGetValue(column.Name, out var declared) ? declared
                 : textual.Contains(column.Name) ? ColumnKind.Text
+                : logical.Contains(column.Name) ? ColumnKind.Boolean
                 : ColumnKinds.FromSqlType(column.Type);
             return new SourceColumn(column.Name, kind, column.Type);
         }).ToList();

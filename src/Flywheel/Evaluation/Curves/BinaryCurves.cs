@@ -156,8 +156,7 @@ public static class BinaryCurves
         return rows;
     }
 
-    private static int[] ByScoreDescending(BinaryPredictions p) =>
-        Enumerable.Range(0, p.Count).OrderByDescending(i => p.Scores[i]).ToArray();
+    private static int[] ByScoreDescending(BinaryPredictions p) => ScoreOrder.Descending(p.Scores);
 }
 
 /// <summary>

@@ -8,7 +8,7 @@ internal sealed record ThresholdPoints(double[] Thresholds, long[] TruePositives
 {
     public static ThresholdPoints Of(IReadOnlyList<bool> labels, IReadOnlyList<double> scores)
     {
-        var order = Enumerable.Range(0, scores.Count).OrderByDescending(i => scores[i]).ToArray();
+        var order = ScoreOrder.Descending(scores);
         var thresholds = new List<double>();
         var tps = new List<long>();
         var fps = new List<long>();

@@ -12,7 +12,8 @@ internal sealed record CutPoints(double[] Cuts, long[] PositivesBelow, long[] Ne
 
     public static CutPoints Of(IReadOnlyList<bool> labels, IReadOnlyList<double> scores)
     {
-        var order = Enumerable.Range(0, scores.Count).OrderBy(i => scores[i]).ToArray();
+        var order = Curves.ScoreOrder.Descending(scores);
+        Array.Reverse(order); // ascending; the order among ties does not matter here
         var cuts = new List<double>();
         var positivesBelow = new List<long>();
         var negativesBelow = new List<long>();
@@ -35,12 +36,17 @@ internal sealed record CutPoints(double[] Cuts, long[] PositivesBelow, long[] Ne
         return new CutPoints(cuts.ToArray(), positivesBelow.ToArray(), negativesBelow.ToArray(), positives, negatives);
     }
 
-    /// <summary>At most <paramref name="max"/> cut points at evenly spaced ranks, always keeping the first and the last (+∞).</summary>
+    /// <summary>
+    /// At most <paramref name="max"/> cut points at the validation score quantiles: for k = 0..max−1 the first cut
+    /// with at least k·n/(max−1) rows below it, so the lowest cut and +∞ are always kept and ties never split.
+    /// </summary>
     public CutPoints Thinned(int max)
     {
         if (Count <= max) return this;
+        var rows = Positives + Negatives;
+        var below = Enumerable.Range(0, Count).Select(i => PositivesBelow[i] + NegativesBelow[i]).ToArray();
         var picked = Enumerable.Range(0, max)
-            .Select(k => (int)Math.Round((double)k * (Count - 1) / (max - 1), MidpointRounding.AwayFromZero))
+            .Select(k => FirstAtLeast(below, (long)Math.Ceiling((double)k * rows / (max - 1))))
             .Distinct()
             .ToArray();
         return new CutPoints(
@@ -48,6 +54,18 @@ internal sealed record CutPoints(double[] Cuts, long[] PositivesBelow, long[] Ne
             picked.Select(i => PositivesBelow[i]).ToArray(),
             picked.Select(i => NegativesBelow[i]).ToArray(),
             Positives, Negatives);
+    }
+
+    /// <summary>The first index whose ascending value is ≥ target (the last index when none is).</summary>
+    private static int FirstAtLeast(long[] ascending, long target)
+    {
+        int low = 0, high = ascending.Length - 1;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (ascending[middle] >= target) high = middle; else low = middle + 1;
+        }
+        return low;
     }
 
     /// <summary>Counts when scores in [Cuts[lower], Cuts[upper]) are reviewed and scores at or above Cuts[upper] are positive.</summary>

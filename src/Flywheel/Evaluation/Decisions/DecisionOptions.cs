@@ -7,7 +7,7 @@ namespace Flywheel.Evaluation.Decisions;
 /// <param name="VolumePerDay">Items decided per day; null = no per-day figures.</param>
 /// <param name="Review">A person decides a band of uncertain scores; null = the model decides everything.</param>
 /// <param name="MaxCutPoints">
-/// At most this many candidate cut points (validation score quantiles) for the review band search, which tries every
+/// At most this many candidate cut points (row quantiles of the validation scores) for the review band search, which tries every
 /// pair: O(n log n + c²). The threshold alone (no review) is searched over every distinct score.
 /// </param>
 public sealed record DecisionOptions(double? Prevalence = null, double? VolumePerDay = null, ReviewOptions? Review = null, int MaxCutPoints = 512)

@@ -39,7 +39,8 @@ public sealed class DecisionPolicy
     /// maximizes expected value per item on the validation rows, at <see cref="DecisionOptions.Prevalence"/> when set.
     /// Candidates are cut points between distinct validation scores (all of them for the threshold alone; at most
     /// <see cref="DecisionOptions.MaxCutPoints"/> quantiles for the band, every pair tried). Among equal values the
-    /// lower review rate, then the lower cut, wins.
+    /// lower review rate, then the lower cut, wins. With a prevalence set, validation rows lacking a class it weighs
+    /// are an <see cref="InputException"/> (the split is too small or not stratified).
     /// </summary>
     public static DecisionPolicy Optimize(IReadOnlyList<bool> validationLabels, IReadOnlyList<double> validationScores, BinaryOutcomeValues outcomes, DecisionOptions? options = null)
     {
@@ -48,9 +49,9 @@ public sealed class DecisionPolicy
         var cuts = CutPoints.Of(rows.Labels, rows.Scores);
         var prevalence = options.Prevalence ?? (double)cuts.Positives / (cuts.Positives + cuts.Negatives);
         if (options.Prevalence is > 0 && cuts.Positives == 0)
-            throw new ArgumentException($"the validation rows have no positives, so no threshold can be priced at prevalence {options.Prevalence}");
+            throw new InputException($"'decision.prevalence': the validation rows have no positives, so no threshold can be priced at prevalence {options.Prevalence}; use a larger or stratified validation split");
         if (options.Prevalence is < 1 && cuts.Negatives == 0)
-            throw new ArgumentException($"the validation rows have no negatives, so no threshold can be priced at prevalence {options.Prevalence}");
+            throw new InputException($"'decision.prevalence': the validation rows have no negatives, so no threshold can be priced at prevalence {options.Prevalence}; use a larger or stratified validation split");
 
         var reviewCost = options.Review?.CostPerItem ?? 0;
         if (options.Review is not null) cuts = cuts.Thinned(Math.Max(2, options.MaxCutPoints));

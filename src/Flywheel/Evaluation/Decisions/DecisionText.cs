@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Flywheel.UseCases;
+using Flywheel.Value;
 
 namespace Flywheel.Evaluation.Decisions;
 
@@ -9,8 +10,8 @@ public readonly record struct Money(double Amount, string? Currency);
 
 /// <summary>
 /// The small parser for the <c>decision</c> section's texts: amounts such as <c>-500 JPY</c>, <c>−200,000 JPY</c>
-/// (Unicode minus and thousands separators accepted) and volumes such as <c>3000 customers/day</c>. The Value
-/// stage's unit parser may replace it later; the accepted forms are a subset of that language.
+/// (Unicode minus and thousands separators accepted) and volumes such as <c>3000 customers/day</c>. Currency and
+/// time words come from the Value stage's <see cref="UnitCatalog"/> (so <c>円</c> is JPY and <c>件/日</c> is per day).
 /// </summary>
 public static partial class DecisionText
 {
@@ -29,13 +30,17 @@ public static partial class DecisionText
         if (!match.Success)
             throw text.Position.Error($"'{field}' must be an amount of money such as '-500 JPY', not '{text.Value}'");
         var amount = NumberOf(match);
-        var currency = match.Groups["currency"].Success ? match.Groups["currency"].Value : null;
-        return new Money(amount, currency);
+        if (!match.Groups["currency"].Success) return new Money(amount, null);
+        var word = match.Groups["currency"].Value;
+        var currency = UnitCatalog.Find(word)?.Dimension is { IsCurrencyAmount: true } dimension ? dimension.Currency : null;
+        return currency is null
+            ? throw text.Position.Error($"'{field}': '{word}' is not a currency; write a three-letter code such as JPY or USD")
+            : new Money(amount, currency);
     }
 
     /// <summary>
     /// Reads a volume like <c>3000 customers/day</c> as items per day (the label is free; per s, min, h, day,
-    /// week, month = 365.25/12 days, year = 365.25 days).
+    /// week, month = 365.25/12 days, year = 365.25 days, or their Japanese names).
     /// </summary>
     public static double ParsePerDay(Positioned<string> text, string field)
     {
@@ -44,17 +49,11 @@ public static partial class DecisionText
             throw text.Position.Error($"'{field}' must be a count per time such as '3000 items/day', not '{text.Value}'");
         var perUnit = NumberOf(match);
         if (perUnit < 0) throw text.Position.Error($"'{field}' cannot be negative: '{text.Value}'");
-        var unitsPerDay = match.Groups["time"].Value.ToLowerInvariant() switch
-        {
-            "s" or "sec" or "second" or "seconds" => 86400.0,
-            "min" or "minute" or "minutes" => 1440.0,
-            "h" or "hour" or "hours" => 24.0,
-            "d" or "day" or "days" => 1.0,
-            "week" or "weeks" => 1 / 7.0,
-            "month" or "months" => 12 / 365.25,
-            "year" or "years" => 1 / 365.25,
-            var other => throw text.Position.Error($"'{field}': unknown time unit '{other}'; expected s, min, h, day, week, month or year"),
-        };
+        var timeWord = match.Groups["time"].Value;
+        var time = UnitCatalog.Find(timeWord) is { Dimension.IsTime: true } unit ? unit : null;
+        if (time is null)
+            throw text.Position.Error($"'{field}': unknown time unit '{timeWord}'; expected s, min, h, day, week, month or year");
+        var unitsPerDay = 1 / time.Factor; // Factor is the unit's length in days
         return perUnit * unitsPerDay;
     }
 

@@ -18,14 +18,23 @@ public sealed record BarChart(string Title, string XLabel, string YLabel, IReadO
             Value = item.Value,
             FillColor = palette.GetColor(0),
             Label = ValueFormat is null ? "" : item.Value.ToString(ValueFormat, System.Globalization.CultureInfo.InvariantCulture),
+            LabelOffset = 0,
         }).ToList();
         var barPlot = plot.Add.Bars(bars);
         barPlot.ValueLabelStyle.FontName = ChartFonts.For("0");
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-            PlotSetup.CategoryTicks(Bars.Select(b => b.Label).ToList(), i => i));
-        plot.Axes.Bottom.MajorTickStyle.Length = 0;
+        PlotSetup.BottomCategories(plot, Bars.Select(b => b.Label).ToList(), i => i);
         plot.HideGrid();
-        plot.Axes.Margins(bottom: 0);
+        SetValueLimits(plot);
         return plot;
+    }
+
+    /// <summary>Bars stand on zero; leave room above (and below, for negatives) so value labels are not cut off.</summary>
+    private void SetValueLimits(Plot plot)
+    {
+        var low = Math.Min(0, Bars.Select(b => b.Value).DefaultIfEmpty(0).Min());
+        var high = Math.Max(0, Bars.Select(b => b.Value).DefaultIfEmpty(1).Max());
+        if (high == low) high = low + 1;
+        var pad = (high - low) * 0.18;
+        plot.Axes.SetLimits(-0.6, Bars.Count - 0.4, low < 0 ? low - pad : 0, high > 0 ? high + pad : 0);
     }
 }

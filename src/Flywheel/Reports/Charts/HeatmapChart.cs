@@ -30,7 +30,7 @@ public sealed record HeatmapChart(string Title, IReadOnlyList<string> RowLabels,
         var plot = PlotSetup.Create(Title, XLabel, YLabel);
         var heatmap = plot.Add.Heatmap(Values);
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
-        heatmap.Extent = new CoordinateRect(-0.5, columns - 0.5, -0.5, rows - 0.5);
+        heatmap.Rectangle = new CoordinateRect(-0.5, columns - 0.5, -0.5, rows - 0.5); // outer edges: cell (r, c) centred on (c, rows - 1 - r)
         if (Min is not null || Max is not null)
         {
             heatmap.ManualRange = new ScottPlot.Range(Min ?? heatmap.DataRange.Min, Max ?? heatmap.DataRange.Max);
@@ -38,11 +38,11 @@ public sealed record HeatmapChart(string Title, IReadOnlyList<string> RowLabels,
         var colorBar = plot.Add.ColorBar(heatmap);
         colorBar.Label = ColorBarLabel;
         colorBar.LabelStyle.FontName = ChartFonts.For(ColorBarLabel);
+        colorBar.LabelStyle.OffsetX = -colorBar.LabelStyle.FontSize * 0.25f; // keep the rotated title inside the image
 
         if (ValueFormat is not null) AddCellValues(plot, rows, columns);
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(PlotSetup.CategoryTicks(ColumnLabels, c => c));
+        PlotSetup.BottomCategories(plot, ColumnLabels, c => c);
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(PlotSetup.CategoryTicks(RowLabels, r => RowY(rows, r)));
-        plot.Axes.Bottom.MajorTickStyle.Length = 0;
         plot.Axes.Left.MajorTickStyle.Length = 0;
         plot.HideGrid();
         plot.Axes.SetLimits(-0.5, columns - 0.5, -0.5, rows - 0.5);

@@ -19,7 +19,6 @@ public sealed record LineChart(string Title, string XLabel, string YLabel, IRead
             line.LegendText = series.Name;
             line.LineWidth = 2;
         }
-        foreach (var reference in ReferenceLines) PlotSetup.AddReferenceLine(plot, reference);
         foreach (var marker in Markers)
         {
             var point = plot.Add.Marker(marker.X, marker.Y);
@@ -29,6 +28,7 @@ public sealed record LineChart(string Title, string XLabel, string YLabel, IRead
         }
         if (Series.Count > 1) plot.ShowLegend(Alignment.LowerRight);
         if (Limits is { } limits) plot.Axes.SetLimits(limits.XMin, limits.XMax, limits.YMin, limits.YMax);
+        PlotSetup.AddReferenceLines(plot, ReferenceLines, Limits);
         return plot;
     }
 }

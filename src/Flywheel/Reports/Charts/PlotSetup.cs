@@ -29,19 +29,48 @@ internal static class PlotSetup
         if (xCount != yCount) throw new ArgumentException($"Series '{name}' has {xCount} x values but {yCount} y values.");
     }
 
+    /// <summary>A category axis along the bottom: one label per position, no tick marks, labels clear of the frame.</summary>
+    public static void BottomCategories(Plot plot, IReadOnlyList<string> labels, Func<int, double> position)
+    {
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(CategoryTicks(labels, position));
+        plot.Axes.Bottom.MajorTickStyle.Length = 0;
+        plot.Axes.Bottom.TickLabelStyle.OffsetY = 4;
+    }
+
     /// <summary>Tick labels at integer positions: category axes for bars and heatmaps.</summary>
     public static Tick[] CategoryTicks(IReadOnlyList<string> labels, Func<int, double> position) =>
         labels.Select((label, i) => new Tick(position(i), label)).ToArray();
 
-    public static void AddReferenceLine(Plot plot, ReferenceLine reference)
+    /// <summary>
+    /// Draws reference lines as grey lines labelled inside the data area (top of a vertical line, right end of a
+    /// horizontal one). Call after everything else is added: labels are placed at the current axis limits, which
+    /// are then fixed so the labels stay at the edge.
+    /// </summary>
+    public static void AddReferenceLines(Plot plot, IReadOnlyList<ReferenceLine> references, AxisLimits? fixedLimits = null)
     {
-        var line = reference.Orientation == LineOrientation.Vertical
-            ? (ScottPlot.Plottables.AxisLine)plot.Add.VerticalLine(reference.Position)
-            : plot.Add.HorizontalLine(reference.Position);
-        line.Color = Colors.Gray;
-        line.LineWidth = 1;
-        line.LabelOppositeAxis = true;
-        line.LabelText = reference.Label;
-        line.LabelFontName = ChartFonts.For(reference.Label);
+        if (references.Count == 0) return;
+        foreach (var reference in references)
+        {
+            var line = reference.Orientation == LineOrientation.Vertical
+                ? (ScottPlot.Plottables.AxisLine)plot.Add.VerticalLine(reference.Position)
+                : plot.Add.HorizontalLine(reference.Position);
+            line.Color = Colors.Gray;
+            line.LineWidth = 1;
+        }
+        if (fixedLimits is { } given) plot.Axes.SetLimits(given.XMin, given.XMax, given.YMin, given.YMax);
+        else plot.Axes.AutoScale();
+        var limits = plot.Axes.GetLimits();
+        foreach (var reference in references.Where(r => r.Label.Length > 0))
+        {
+            var vertical = reference.Orientation == LineOrientation.Vertical;
+            var label = plot.Add.Text(reference.Label, vertical ? reference.Position : limits.Right, vertical ? limits.Top : reference.Position);
+            label.LabelFontName = ChartFonts.For(reference.Label);
+            label.LabelFontSize = 11;
+            label.LabelFontColor = Colors.DimGray;
+            label.LabelAlignment = vertical ? Alignment.UpperLeft : Alignment.LowerRight;
+            label.OffsetX = vertical ? 4 : -4;
+            label.OffsetY = vertical ? 4 : -2;
+        }
+        plot.Axes.SetLimits(limits);
     }
 }

@@ -17,8 +17,8 @@ public sealed record ScatterChart(string Title, string XLabel, string YLabel, IR
             points.LegendText = series.Name;
             points.MarkerSize = 5;
         }
-        foreach (var reference in ReferenceLines) PlotSetup.AddReferenceLine(plot, reference);
         if (Series.Count > 1) plot.ShowLegend(Alignment.UpperLeft);
+        PlotSetup.AddReferenceLines(plot, ReferenceLines);
         return plot;
     }
 }

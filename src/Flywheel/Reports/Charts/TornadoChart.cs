@@ -30,7 +30,6 @@ public sealed record TornadoChart(string Title, string XLabel, double BaseValue,
         }
         var barPlot = plot.Add.Bars(bars);
         barPlot.Horizontal = true;
-        PlotSetup.AddReferenceLine(plot, ReferenceLine.Vertical(BaseValue, BaseLabel));
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             PlotSetup.CategoryTicks(Bars.Select(b => b.Label).ToList(), RowPosition));
         plot.Axes.Left.MajorTickStyle.Length = 0;
@@ -38,6 +37,7 @@ public sealed record TornadoChart(string Title, string XLabel, double BaseValue,
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = LowLegend, FillColor = lowColor });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = HighLegend, FillColor = highColor });
         plot.ShowLegend(Alignment.LowerRight);
+        PlotSetup.AddReferenceLines(plot, [ReferenceLine.Vertical(BaseValue, BaseLabel)]);
         return plot;
     }
 }

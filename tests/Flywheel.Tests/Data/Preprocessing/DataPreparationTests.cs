@@ -49,4 +49,35 @@ public class DataPreparationTests
         Assert.Equal([0f, 0f, 0f, 1f, 0f], train[4][1..]);
         Assert.Equal([0f, 1f, 0f, 0f, 1f], train[3][1..]);
     }
+
+    [Fact]
+    public void Feature_names_describe_every_slot_in_order()
+    {
+        var prepared = DataPreparation.Prepare(PreparationFixtures.Table(), PreparationFixtures.Binary());
+        Assert.Equal(["income", "income (missing)", "city=tokyo", "city=osaka", "city=kyoto", "city (missing)"], prepared.FeatureNames);
+        var size = ((VectorDataViewType)prepared.Train.Schema[PreparedData.FeaturesColumn].Type).Size;
+        Assert.Equal(size, prepared.FeatureNames.Count);
+        var city = prepared.FeatureGroups[2];
+        Assert.Equal(("city", FeatureRole.OneHot, 2, 3), (city.Column, city.Role, city.Start, city.Length));
+    }
+}
+
+public class JapaneseAndOddTextTests
+{
+    [Fact]
+    public void Japanese_names_and_values_and_line_breaks_in_categories_survive_the_chain()
+    {
+        var fixture = PreparationFixtures.Table();
+        string?[] cities = ["東京", "大阪", "東京", null, "京都\n本店", "東京", "大\"阪\\", "札幌", "東京", "大阪"];
+        var table = new ColumnTable([.. fixture.Columns.Where(c => c.Name != "city"), Flywheel.Data.Preprocessing.TableColumn.Text("都市", Flywheel.Data.Sources.ColumnKind.Categorical, cities)], "fixture.csv");
+        var options = PreparationFixtures.Binary() with
+        {
+            Plan = new PlanOptions { Columns = new Dictionary<string, ColumnOverride> { ["都市"] = new(ColumnTreatment.Ordinal, Order: ["東京", "大阪", "京都\n本店", "大\"阪\\", "札幌"]) } },
+        };
+        var prepared = DataPreparation.Prepare(table, options);
+        Assert.Equal("東京", prepared.Plan.Column("都市").Mode);
+        var ordinal = prepared.Train.GetColumn<Microsoft.ML.Data.VBuffer<float>>(PreparedData.FeaturesColumn).Select(v => v.DenseValues().ToArray()[2]).ToArray();
+        // 東京 1, 大阪 2, missing → mode 東京 1, 京都\n本店 3, 東京 1, 大"阪\ 4.
+        Assert.Equal([1f, 2f, 1f, 1f, 3f, 1f, 4f], ordinal);
+    }
 }

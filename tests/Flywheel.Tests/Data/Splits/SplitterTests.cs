@@ -65,19 +65,23 @@ public class SplitterTests
         Assert.Equal(expected, SplitFingerprint.Compute("abc", settings, rows));
     }
 
-    [Property(MaxTest = 200)]
-    public Property Stratified_split_keeps_every_class_within_one_row_of_exact(PositiveInt seed, NonEmptyArray<byte> labelBytes)
+    private static readonly SplitFractions[] SomeFractions =
+        [Default, new(0.6, 0.3, 0.1), new(1.0 / 3, 1.0 / 3, 1.0 / 3), new(0.8, 0.1, 0.1), new(0.55, 0.45, 0)];
+
+    [Property(MaxTest = 1000)]
+    public Property Stratified_split_keeps_every_class_within_one_row_of_exact_and_split_sizes_exact(PositiveInt seed, NonEmptyArray<byte> labelBytes)
     {
-        var labels = labelBytes.Get.Select(b => (string?)((b % 5).ToString())).ToList();
-        var settings = new SplitSettings(Default, seed.Get, SplitStrategy.Stratified, "y");
+        var fractions = SomeFractions[seed.Get % SomeFractions.Length];
+        var labels = labelBytes.Get.Select(b => (string?)((b % 7).ToString())).ToList();
+        var settings = new SplitSettings(fractions, seed.Get, SplitStrategy.Stratified, "y");
         var assignment = Splitter.Assign(settings, new SplitKeys(labels.Count, Labels: labels), "d");
         var ok = labels.Distinct().All(label =>
         {
             var rows = Enumerable.Range(0, labels.Count).Where(r => labels[r] == label).ToList();
             return SplitNames.All.All(split =>
-                Math.Abs(rows.Count(r => assignment[r] == split) - rows.Count * Default[split]) <= 1.0 + 1e-9);
+                Math.Abs(rows.Count(r => assignment[r] == split) - rows.Count * fractions[split]) < 1.0 + 1e-9);
         });
-        var sizesOk = SplitNames.All.All(split => Math.Abs(assignment.Count(split) - labels.Count * Default[split]) <= 2.0);
+        var sizesOk = SplitNames.All.Select(assignment.Count).SequenceEqual(fractions.Allocate(labels.Count));
         return (ok && sizesOk).ToProperty();
     }
 

@@ -1,0 +1,130 @@
+using System.CommandLine;
+using System.Text.Json;
+using Flywheel.Data.Sources;
+using Flywheel.Data.Splits;
+using Flywheel.Training;
+using Spectre.Console;
+
+namespace Flywheel.Cli.Data;
+
+/// <summary>
+/// <c>flywheel data split FILE|DIR [--target COL] [--seed N] [--by COL] [--time COL] [-o assignment.csv] [--json]</c>:
+/// assign every row to train, validation or test, write <c>row,split</c>, print the counts and the fingerprint.
+/// </summary>
+public static class DataSplitCommand
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static Command Create()
+    {
+        var path = new Argument<string>("path") { Description = "A CSV or Parquet file, a use-case folder or its flywheel.yaml", DefaultValueFactory = _ => "." };
+        var target = new Option<string?>("--target", "-t") { Description = "The column to predict (stratifies a classification target); default: data.target" };
+        var seed = new Option<int?>("--seed") { Description = "Seed of the shuffle; default: data.split.seed or 1729" };
+        var by = new Option<string?>("--by") { Description = "Group column: rows sharing a value stay in one split" };
+        var time = new Option<string?>("--time") { Description = "Date column: split in time order, no future rows in train" };
+        var output = new Option<string?>("--output", "-o") { Description = "Where to write row,split; default: .flywheel/split.csv in the use case, or FILE.split.csv" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of tables" };
+
+        var command = new Command("split", "Assign rows to train / validation / test (stratified, grouped or by time), reproducibly")
+        {
+            path, target, seed, by, time, output, json,
+        };
+        command.SetAction(parseResult =>
+        {
+            var asJson = parseResult.GetValue(json);
+            var input = Open(parseResult.GetValue(path)!, parseResult.GetValue(target), asJson);
+            var classification = input.Target is not null
+                && TaskDetector.Detect(input.TargetValues(), input.Target, input.UseCase?.Training).Task != MlTask.Regression;
+            var summary = SplitRun.Assign(input, new SplitOverrides(parseResult.GetValue(seed), parseResult.GetValue(by), parseResult.GetValue(time)), classification);
+            var destination = parseResult.GetValue(output) ?? DefaultOutput(input);
+            SplitAssignmentCsv.Write(summary.Assignment, destination);
+
+            if (asJson) Console.Out.WriteLine(JsonSerializer.Serialize(SplitDocument.From(summary, destination), Json));
+            else Write(AnsiConsole.Console, summary, destination);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static SplitInput Open(string path, string? target, bool quiet)
+    {
+        if (quiet) return SplitRun.Open(path, target);
+        SplitInput? input = null;
+        AnsiConsole.Progress().AutoClear(true).Start(context =>
+        {
+            var task = context.AddTask("reading the data", maxValue: 1);
+            input = SplitRun.Open(path, target, new Progress<DataProgress>(step =>
+            {
+                task.Description = step.Stage;
+                task.Value = step.Fraction;
+            }));
+            task.Value = 1;
+        });
+        return input!;
+    }
+
+    private static string DefaultOutput(SplitInput input) =>
+        input.UseCase is { } useCase
+            ? Path.Combine(useCase.Directory, ".flywheel", "split.csv")
+            : Path.ChangeExtension(input.Table.File ?? input.DescribedIn, null) + ".split.csv";
+
+    private static void Write(IAnsiConsole console, SplitSummary summary, string destination)
+    {
+        var settings = summary.Assignment.Settings;
+        var classes = summary.Counts.SelectMany(count => count.Classes.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
+        var table = new Table().Title($"[bold]{Markup.Escape(Path.GetFileName(summary.DataFile))}[/]: {settings.Strategy} split, seed {settings.Seed}");
+        table.AddColumn("split");
+        table.AddColumn(new TableColumn("rows").RightAligned());
+        table.AddColumn(new TableColumn("share").RightAligned());
+        foreach (var name in classes) table.AddColumn(new TableColumn(Markup.Escape($"{summary.Target} = {name}")).RightAligned());
+        var total = summary.Assignment.RowCount;
+        foreach (var count in summary.Counts)
+        {
+            var cells = new List<string> { count.Split.Name(), count.Rows.ToString(), $"{(double)count.Rows / total:P1}" };
+            cells.AddRange(classes.Select(name => count.Classes.GetValueOrDefault(name).ToString()));
+            table.AddRow(cells.ToArray());
+        }
+        console.Write(table);
+        if (settings.Column is { } column) console.MarkupLineInterpolated($"[grey]{settings.Strategy} by[/] {column}");
+        console.MarkupLineInterpolated($"[grey]fingerprint[/] {summary.Assignment.Fingerprint}");
+        console.MarkupLineInterpolated($"[grey]written to[/] {destination}");
+    }
+}
+
+/// <summary>The JSON shape of <c>data split --json</c>.</summary>
+internal sealed record SplitDocument(
+    string File,
+    string Output,
+    int Rows,
+    string Strategy,
+    string? Column,
+    string? Target,
+    int Seed,
+    IReadOnlyDictionary<string, double> Fractions,
+    string Fingerprint,
+    string DataFingerprint,
+    IReadOnlyList<SplitDocumentCount> Splits)
+{
+    public static SplitDocument From(SplitSummary summary, string output)
+    {
+        var settings = summary.Assignment.Settings;
+        return new SplitDocument(
+            summary.DataFile,
+            Path.GetFullPath(output),
+            summary.Assignment.RowCount,
+            settings.Strategy.ToString().ToLowerInvariant(),
+            settings.Column,
+            summary.Target,
+            settings.Seed,
+            SplitNames.All.ToDictionary(split => split.Name(), split => settings.Fractions[split]),
+            summary.Assignment.Fingerprint,
+            summary.Assignment.DataFingerprint,
+            summary.Counts.Select(count => new SplitDocumentCount(count.Split.Name(), count.Rows, count.Classes)).ToList());
+    }
+}
+
+internal sealed record SplitDocumentCount(string Split, int Rows, IReadOnlyDictionary<string, int> Classes);

@@ -1,0 +1,16 @@
+using System.CommandLine;
+
+namespace Flywheel.Cli.Models;
+
+/// <summary><c>flywheel models</c>: list registered models, show one, move aliases.</summary>
+public static class ModelsCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("models", "Model versions, packages and aliases in a use case's store");
+        command.Subcommands.Add(ModelsListCommand.Create());
+        command.Subcommands.Add(ModelsShowCommand.Create());
+        command.Subcommands.Add(ModelsAliasCommand.Create());
+        return command;
+    }
+}

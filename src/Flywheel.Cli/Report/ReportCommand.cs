@@ -1,0 +1,31 @@
+using System.CommandLine;
+using Flywheel.Reports;
+using Flywheel.UseCases;
+using Flywheel.Value;
+using Spectre.Console;
+
+namespace Flywheel.Cli.Report;
+
+/// <summary><c>flywheel report [DIR] -o report.html</c>: one self-contained HTML page of the use case's value.</summary>
+public static class ReportCommand
+{
+    public static Command Create()
+    {
+        var path = new Argument<string>("path") { Description = "The use-case folder or its flywheel.yaml", DefaultValueFactory = _ => "." };
+        var output = new Option<string>("--output", "-o") { Description = "The HTML file to write", DefaultValueFactory = _ => "report.html" };
+        var seek = new Option<string?>("--seek") { Description = "Add a goal seek for this parameter" };
+        var targetRoi = new Option<double?>("--target-roi") { Description = "With --seek: reach this ROI instead of breaking even" };
+
+        var command = new Command("report", "Write an HTML report: statement, formulas, owners, payback curves and tornado") { path, output, seek, targetRoi };
+        command.SetAction(parseResult =>
+        {
+            var useCase = UseCaseLoader.Load(parseResult.GetValue(path)!);
+            var result = ValueAnalysis.Run(useCase, new ValueAnalysisOptions(null, parseResult.GetValue(seek), parseResult.GetValue(targetRoi)));
+            var file = parseResult.GetValue(output)!;
+            ValueReport.Build(result).Save(file);
+            AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(Path.GetFullPath(file))}[/]");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

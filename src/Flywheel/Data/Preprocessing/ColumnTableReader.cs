@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Numerics;
+using Flywheel.Data.Sources;
+
+namespace Flywheel.Data.Preprocessing;
+
+/// <summary>
+/// Reads an opened <see cref="DataSource"/> into a <see cref="ColumnTable"/>: numeric columns as doubles, every
+/// other kind as text (booleans as "true"/"false", dates as ISO 8601), so training and serving see the same values.
+/// </summary>
+public static class ColumnTableReader
+{
+    public static ColumnTable Read(DataSource source)
+    {
+        var columns = source.Columns;
+        var rowCount = checked((int)source.RowCount);
+        var numbers = columns.Select(column => column.Kind == ColumnKind.Numeric ? new double[rowCount] : null).ToArray();
+        var texts = columns.Select(column => column.Kind == ColumnKind.Numeric ? null : new string?[rowCount]).ToArray();
+        var row = 0;
+        foreach (var values in source.ReadRows())
+        {
+            for (var c = 0; c < columns.Count; c++)
+            {
+                if (numbers[c] is { } target) target[row] = Number(values[c]);
+                else texts[c]![row] = Text(values[c]);
+            }
+            row++;
+        }
+        if (row != rowCount) throw new InvalidOperationException($"the source announced {rowCount} rows but gave {row}");
+        var table = columns.Select((column, c) => numbers[c] is { } values
+            ? TableColumn.Numeric(column.Name, values)
+            : TableColumn.Text(column.Name, column.Kind, texts[c]!)).ToList();
+        return new ColumnTable(table, source.FilePath);
+    }
+
+    private static double Number(object? value) => value switch
+    {
+        null => double.NaN,
+        double number => number,
+        BigInteger big => (double)big,
+        _ => Convert.ToDouble(value, CultureInfo.InvariantCulture),
+    };
+
+    private static string? Text(object? value) => value switch
+    {
+        null => null,
+        string text => text,
+        bool flag => flag ? "true" : "false",
+        DateTime time => time.TimeOfDay == TimeSpan.Zero
+            ? time.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : time.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}

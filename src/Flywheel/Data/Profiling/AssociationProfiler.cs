@@ -1,0 +1,89 @@
+using Flywheel.Data.Sources;
+
+namespace Flywheel.Data.Profiling;
+
+/// <summary>What the association step found, including the intermediate tables the target profile reuses.</summary>
+internal sealed record AssociationResult(
+    Associations Associations,
+    Dictionary<string, List<(string Level, Statistics.GroupMoments Moments)>> MomentsByClass,
+    Dictionary<string, ContingencyTable> ByClassTables);
+
+/// <summary>Chooses the measure for each pair of column kinds and runs the (batched) queries.</summary>
+internal static class AssociationProfiler
+{
+    public static AssociationResult Compute(DataSource source, AnalysisRoles roles, ProfileOptions options)
+    {
+        var matrixColumns = roles.NumericFeatures.ToList();
+        if (roles.IsRegression) matrixColumns.Add(roles.Target!);
+        var pearson = AssociationQueries.PearsonMatrix(source, matrixColumns);
+
+        // All categorical tables in one scan: feature pairs, and each feature against a categorical target.
+        var pairs = new List<(SourceColumn Left, SourceColumn Right)>();
+        var categorical = roles.CategoricalFeatures;
+        for (var i = 0; i < categorical.Count; i++)
+            for (var j = i + 1; j < categorical.Count; j++)
+                pairs.Add((categorical[i], categorical[j]));
+        var featurePairs = pairs.Count;
+        if (roles.IsClassification) pairs.AddRange(categorical.Select(feature => (feature, roles.Target!)));
+        var tables = AssociationQueries.Contingencies(source, pairs);
+        var categoricalPairs = pairs.Take(featurePairs).Select((pair, i) => CramersV(pair.Left, pair.Right, tables[i])).ToList();
+
+        var withTarget = new List<Association>();
+        var separation = new List<SeparationScore>();
+        var momentsByClass = new Dictionary<string, List<(string, Statistics.GroupMoments)>>();
+        var byClassTables = new Dictionary<string, ContingencyTable>();
+        if (roles.Target is { } target && roles.IsClassification)
+        {
+            momentsByClass = AssociationQueries.GroupMoments(source, target, roles.NumericFeatures);
+            foreach (var feature in roles.NumericFeatures)
+            {
+                var groups = momentsByClass[feature.Name].Select(group => group.Item2).ToList();
+                withTarget.Add(new Association(feature.Name, target.Name, AssociationMeasure.CorrelationRatio, Statistics.CorrelationRatio(groups), groups.Sum(group => group.Count)));
+            }
+            for (var i = featurePairs; i < pairs.Count; i++)
+            {
+                withTarget.Add(CramersV(pairs[i].Left, target, tables[i]));
+                byClassTables[pairs[i].Left.Name] = tables[i];
+            }
+            if (roles.TargetProfile!.Distinct == 2)
+            {
+                var positive = PositiveClass(source, roles);
+                separation.AddRange(roles.NumericFeatures.Select(feature => new SeparationScore(feature.Name, AssociationQueries.Auc(source, feature, target, positive))));
+            }
+        }
+        else if (roles.Target is { } numericTarget && roles.IsRegression)
+        {
+            var targetIndex = matrixColumns.Count - 1;
+            for (var i = 0; i < roles.NumericFeatures.Count; i++)
+            {
+                if (pearson[i][targetIndex] is { } r)
+                    withTarget.Add(new Association(roles.NumericFeatures[i].Name, numericTarget.Name, AssociationMeasure.Pearson, r, roles.TargetProfile!.Present));
+            }
+            var moments = AssociationQueries.MomentsByLevel(source, categorical, numericTarget);
+            for (var i = 0; i < categorical.Count; i++)
+            {
+                var groups = moments[i].Select(group => group.Moments).ToList();
+                withTarget.Add(new Association(categorical[i].Name, numericTarget.Name, AssociationMeasure.CorrelationRatio, Statistics.CorrelationRatio(groups), groups.Sum(group => group.Count)));
+            }
+        }
+
+        var associations = new Associations(
+            matrixColumns.Select(column => column.Name).ToList(),
+            pearson.Select(row => (IReadOnlyList<double?>)row).ToList(),
+            categoricalPairs,
+            withTarget.OrderByDescending(association => association.Strength).ToList(),
+            separation.OrderByDescending(score => score.Strength).ToList());
+        return new AssociationResult(associations, momentsByClass, byClassTables);
+    }
+
+    /// <summary>The declared positive class if it occurs, else the rarer of the two classes.</summary>
+    public static string PositiveClass(DataSource source, AnalysisRoles roles)
+    {
+        var classes = roles.TargetProfile!.TopValues ?? [];
+        if (source.Spec.Positive is { } declared && classes.Any(value => value.Value == declared)) return declared;
+        return classes.OrderBy(value => value.Count).ThenBy(value => value.Value, StringComparer.Ordinal).First().Value;
+    }
+
+    private static Association CramersV(SourceColumn left, SourceColumn right, ContingencyTable table) =>
+        new(left.Name, right.Name, AssociationMeasure.CramersV, Statistics.CramersV(table.Counts), table.N);
+}

@@ -1,0 +1,73 @@
+using Flywheel.Data.Sources;
+
+namespace Flywheel.Data.Profiling;
+
+/// <summary>
+/// Profiles an opened source entirely in DuckDB SQL: only aggregates come back to .NET, never rows, so it stays
+/// fast on files larger than memory.
+/// </summary>
+public static class Profiler
+{
+    public static DataProfile Profile(DataSource source, ProfileOptions? options = null, IProgress<DataProgress>? progress = null)
+    {
+        options ??= ProfileOptions.Default;
+        progress?.Report(new DataProgress("summarizing columns", 0));
+        var summaries = ColumnSummaries.Compute(source);
+
+        progress?.Report(new DataProgress("counting outliers", 0.25));
+        var numeric = summaries.Where(summary => summary.Numbers is not null).Select(summary => (summary.Column, summary.Numbers!)).ToList();
+        var fences = Distributions.FenceCounts(source, numeric);
+
+        progress?.Report(new DataProgress("histograms and top values", 0.35));
+        var columns = ColumnDistributions.Compute(source, summaries, fences, options);
+
+        progress?.Report(new DataProgress("duplicate rows", 0.55));
+        var duplicates = Distributions.DuplicateRows(source);
+
+        progress?.Report(new DataProgress("associations", 0.65));
+        var roles = new AnalysisRoles(source, columns, options);
+        var associations = AssociationProfiler.Compute(source, roles, options);
+
+        progress?.Report(new DataProgress("target", 0.9));
+        var target = roles.Target is null ? null : TargetProfiler.Compute(source, roles, associations, options);
+        progress?.Report(new DataProgress("done", 1));
+        return new DataProfile(source.FilePath, source.RowCount, source.Dialect, columns, target, duplicates, associations.Associations);
+    }
+}
+
+/// <summary>Which profiled columns take part in which association, decided once from the profile.</summary>
+internal sealed class AnalysisRoles
+{
+    public AnalysisRoles(DataSource source, IReadOnlyList<ColumnProfile> columns, ProfileOptions options)
+    {
+        Columns = columns;
+        var byName = columns.ToDictionary(column => column.Name);
+        Target = source.Target;
+        TargetProfile = Target is null ? null : byName[Target.Name];
+        NumericFeatures = source.Features.Where(column => IsNumeric(byName[column.Name])).ToList();
+        CategoricalFeatures = source.Features.Where(column => IsCategorical(byName[column.Name], options)).ToList();
+        if (Target is not null && TargetProfile is not null)
+        {
+            IsClassification = TargetProfile.Kind is ColumnKind.Categorical or ColumnKind.Boolean or ColumnKind.Text
+                || (TargetProfile.Numbers is { IsInteger: true } && TargetProfile.Distinct <= 2);
+            IsRegression = !IsClassification && TargetProfile.Kind == ColumnKind.Numeric;
+        }
+        Histograms = columns.Where(column => column.Histogram is not null).ToDictionary(column => column.Name, column => column.Histogram!);
+    }
+
+    public IReadOnlyList<ColumnProfile> Columns { get; }
+    public SourceColumn? Target { get; }
+    public ColumnProfile? TargetProfile { get; }
+    public bool IsClassification { get; }
+    public bool IsRegression { get; }
+    public IReadOnlyList<SourceColumn> NumericFeatures { get; }
+    public IReadOnlyList<SourceColumn> CategoricalFeatures { get; }
+    public IReadOnlyDictionary<string, Histogram> Histograms { get; }
+
+    public ColumnProfile Profile(string name) => Columns.First(column => column.Name == name);
+
+    private static bool IsNumeric(ColumnProfile column) => column.Kind == ColumnKind.Numeric && column.Distinct > 1;
+
+    private static bool IsCategorical(ColumnProfile column, ProfileOptions options) =>
+        column.Kind is ColumnKind.Categorical or ColumnKind.Boolean && column.Distinct >= 2 && column.Distinct <= options.MaxLevels;
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Flywheel.Storage;
+
+namespace Flywheel.Registry;
+
+/// <summary>An opened, verified model package. Opening recomputes the content hash, so a changed package never loads.</summary>
+public sealed class ModelPackage
+{
+    private ModelPackage(string id, string path, ModelManifest manifest, ModelCard card, DateTimeOffset? createdAt)
+    {
+        Id = id;
+        Path = path;
+        Manifest = manifest;
+        Card = card;
+        CreatedAt = createdAt;
+    }
+
+    public string Id { get; }
+    public string Path { get; }
+    public ModelManifest Manifest { get; }
+    public ModelCard Card { get; }
+
+    /// <summary>When the package was first written; null when <c>package.json</c> is missing (the folder name gives the id).</summary>
+    public DateTimeOffset? CreatedAt { get; }
+
+    public string ModelZipPath => System.IO.Path.Combine(Path, ModelPackageWriter.ModelFileName);
+    public string CardMarkdownPath => System.IO.Path.Combine(Path, ModelPackageWriter.CardMarkdownFileName);
+
+    public Stream OpenModel() => File.OpenRead(ModelZipPath);
+
+    /// <summary>Opens a package folder (or a file inside it) and checks that its content still hashes to its id.</summary>
+    public static ModelPackage Open(string path)
+    {
+        var folder = System.IO.Path.GetFullPath(File.Exists(path) ? System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))! : path);
+        var manifestPath = System.IO.Path.Combine(folder, ModelPackageWriter.ManifestFileName);
+        if (!Directory.Exists(folder)) throw new InputException("no such model package folder", path);
+        if (!File.Exists(manifestPath)) throw new InputException($"not a model package: there is no {ModelPackageWriter.ManifestFileName}", folder);
+
+        var seal = ReadSeal(folder);
+        var expected = seal?.Id ?? (ContentHash.IsHash(System.IO.Path.GetFileName(folder)) ? System.IO.Path.GetFileName(folder) : null)
+            ?? throw new InputException($"cannot verify the package: it has no {ModelPackageWriter.SealFileName} and its folder is not named by its hash", folder);
+        var actual = ContentHash.OfFolder(folder, ModelPackageWriter.OutsideHash);
+        if (actual != expected) throw Tampered(folder, expected, actual);
+        var folderName = System.IO.Path.GetFileName(folder);
+        if (ContentHash.IsHash(folderName) && folderName != expected) throw Tampered(folder, folderName, actual);
+        var manifest = Read<ModelManifest>(manifestPath);
+
+        var card = Read<ModelCard>(System.IO.Path.Combine(folder, ModelPackageWriter.CardJsonFileName));
+        return new ModelPackage(expected, folder, manifest, card, seal?.CreatedAt);
+    }
+
+    private static InputException Tampered(string folder, string expected, string actual)
+    {
+        var modelChanged = false;
+        try
+        {
+            var manifest = Read<ModelManifest>(System.IO.Path.Combine(folder, ModelPackageWriter.ManifestFileName));
+            var modelPath = System.IO.Path.Combine(folder, ModelPackageWriter.ModelFileName);
+            modelChanged = File.Exists(modelPath) && ContentHash.OfBytes(File.ReadAllBytes(modelPath)) != manifest.Model.Sha256;
+        }
+        catch (InputException)
+        {
+            // The manifest itself was damaged; the hash mismatch below says enough.
+        }
+        var what = modelChanged ? $"{ModelPackageWriter.ModelFileName} differs from the hash in {ModelPackageWriter.ManifestFileName}" : "a file changed, was added or was removed";
+        return new InputException(
+            $"model package was modified after it was written ({what}): its content hashes to {actual} but its id is {expected}; packages are immutable, write a new one instead",
+            folder);
+    }
+
+    private static PackageSeal? ReadSeal(string folder)
+    {
+        var path = System.IO.Path.Combine(folder, ModelPackageWriter.SealFileName);
+        return File.Exists(path) ? Read<PackageSeal>(path) : null;
+    }
+
+    private static T Read<T>(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(File.ReadAllText(path), PackageJson.Options)
+                ?? throw new InputException("is empty", path);
+        }
+        catch (JsonException error)
+        {
+            throw new InputException($"is not a valid {System.IO.Path.GetFileName(path)}: {error.Message}", path, (int?)(error.LineNumber + 1), (int?)(error.BytePositionInLine + 1), error);
+        }
+        catch (FileNotFoundException)
+        {
+            throw new InputException("is missing from the package", path);
+        }
+    }
+}

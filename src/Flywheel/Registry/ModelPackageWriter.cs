@@ -1,0 +1,66 @@
+using Flywheel.Storage;
+
+namespace Flywheel.Registry;
+
+/// <summary>Where a written package lives and its id (the SHA-256 of its content).</summary>
+public sealed record PackageRef(string Id, string Path);
+
+/// <summary>
+/// Writes a model package into the artifact store as an immutable folder named by its content hash:
+/// <c>model.zip</c>, <c>manifest.json</c>, <c>model-card.json</c>, <c>model-card.md</c>, all hashed, and
+/// <c>package.json</c> (id and creation time), the one file outside the hash. Creation time is left out of the
+/// hash on purpose: the same training twice gives the same package, stored once, keeping its first creation time.
+/// </summary>
+public static class ModelPackageWriter
+{
+    public const string ModelFileName = "model.zip";
+    public const string ManifestFileName = "manifest.json";
+    public const string CardJsonFileName = "model-card.json";
+    public const string CardMarkdownFileName = "model-card.md";
+    public const string SealFileName = "package.json";
+    public const int FormatVersion = 1;
+
+    internal static readonly IReadOnlySet<string> OutsideHash = new HashSet<string> { SealFileName };
+
+    public static PackageRef Write(ModelPackageContent content, string artifactRoot, TimeProvider? clock = null) =>
+        Write(content, new FileArtifactStore(artifactRoot), clock);
+
+    public static PackageRef Write(ModelPackageContent content, IArtifactStore artifacts, TimeProvider? clock = null)
+    {
+        RegistryNames.CheckModelName(content.ModelName);
+        if (string.IsNullOrWhiteSpace(content.TrainingDataFingerprint))
+            throw new ArgumentException("A package needs the training data's fingerprint.", nameof(content));
+        var createdAt = (clock ?? TimeProvider.System).GetUtcNow();
+        var model = DeterministicZip.Normalize(content.ModelZip);
+        var manifest = new ModelManifest(
+            FormatVersion,
+            content.ModelName,
+            content.Task,
+            content.Trainer,
+            new ModelFile(ModelFileName, ContentHash.OfBytes(model)),
+            content.InputSchema,
+            content.LabelMapping,
+            content.PreprocessingPlan,
+            content.DecisionPolicy,
+            content.Metrics,
+            content.TrainingDataFingerprint,
+            content.BaselineStatistics,
+            LibraryVersions.Current(),
+            content.Seed);
+        var card = ModelCard.From(manifest, content.Card);
+
+        var stored = artifacts.StoreFolder(folder =>
+        {
+            File.WriteAllBytes(Path.Combine(folder, ModelFileName), model);
+            File.WriteAllText(Path.Combine(folder, ManifestFileName), PackageJson.Serialize(manifest));
+            File.WriteAllText(Path.Combine(folder, CardJsonFileName), PackageJson.Serialize(card));
+            File.WriteAllText(Path.Combine(folder, CardMarkdownFileName), card.ToMarkdown());
+            var id = ContentHash.OfFolder(folder, OutsideHash);
+            File.WriteAllText(Path.Combine(folder, SealFileName), PackageJson.Serialize(new PackageSeal(id, createdAt, FormatVersion)));
+        }, OutsideHash);
+        return new PackageRef(stored.Id, stored.Path);
+    }
+}
+
+/// <summary><c>package.json</c>: the id the content must hash to, and when the package was first written.</summary>
+internal sealed record PackageSeal(string Id, DateTimeOffset CreatedAt, int FormatVersion);

@@ -1,0 +1,31 @@
+using System.Globalization;
+using Flywheel.Data.Diagnosis;
+using Flywheel.Data.Profiling;
+using Flywheel.Data.Sources;
+
+namespace Flywheel.Reports;
+
+/// <summary>One-line descriptions of profiled columns and targets, shared by the CLI tables and the HTML report.</summary>
+public static class DataReportText
+{
+    public static string Number(double value) =>
+        Math.Abs(value) >= 1e6 || (Math.Abs(value) < 1e-3 && value != 0)
+            ? value.ToString("G4", CultureInfo.InvariantCulture)
+            : value.ToString("#,0.###", CultureInfo.InvariantCulture);
+
+    public static string Summary(ColumnProfile column) => column switch
+    {
+        { Numbers: { } n } => $"min {Number(n.Min)} · median {Number(n.Median)} · mean {Number(n.Mean)} · max {Number(n.Max)}" + (n.Std is { } std ? $" · std {Number(std)}" : ""),
+        { Kind: ColumnKind.Text, Lengths: { } lengths } => $"length {lengths.Min}–{lengths.Max}, mean {Number(lengths.Mean)}",
+        { Dates: { } dates } => $"{dates.Min} … {dates.Max}",
+        { TopValues: { Count: > 0 } top } => string.Join(", ", top.Take(3).Select(value => $"{value.Value} ({DiagnosisContext.Percent((double)value.Count / Math.Max(1, column.Present))})")),
+        _ => "",
+    };
+
+    public static string Target(TargetProfile target) => target switch
+    {
+        { IsClassification: true, Classes: { } classes } =>
+            $"target {target.Name}: " + string.Join(", ", classes.Select(value => $"{value.Value} {value.Count:N0} ({DiagnosisContext.Percent((double)value.Count / Math.Max(1, classes.Sum(c => c.Count)))})")),
+        _ => $"target {target.Name}: numeric (regression)",
+    };
+}

@@ -1,0 +1,191 @@
+using System.Globalization;
+using Flywheel.Reports.Charts;
+using Flywheel.Value;
+
+namespace Flywheel.Reports;
+
+/// <summary>
+/// The value page of a use case: the statement, the value formula written out with its numbers, parameters grouped by
+/// the role that owns them, the scenarios side by side with their payback curves on one chart, and the tornado.
+/// </summary>
+public static class ValueReport
+{
+    public static HtmlReport Build(ValueAnalysisResult result)
+    {
+        var useCase = result.UseCase;
+        var report = new HtmlReport($"Value — {useCase.Name}", useCase.Owner is null ? useCase.Statement : $"{useCase.Statement} (owner: {useCase.Owner})");
+        AddSummary(report, result);
+        AddFormulas(report, result);
+        AddParametersByOwner(report, result);
+        AddScenarios(report, result);
+        AddSensitivity(report, result);
+        if (result.Seek is { } seek) AddSeek(report, seek);
+        return report;
+    }
+
+    private static void AddSummary(HtmlReport report, ValueAnalysisResult result)
+    {
+        var baseline = result.Base;
+        var payback = baseline.Payback;
+        report.AddSection("Statement")
+            .Callout(result.UseCase.Statement)
+            .KeyFigures(
+                new KeyFigure("Value", baseline.ValuePerDay.ToString(), "base scenario"),
+                new KeyFigure("Break-even", ValueText.Days(payback.BreakEvenDays),
+                    payback.BreaksEvenWithinHorizon ? "within the horizon" : "not within the horizon"),
+                new KeyFigure($"Cumulative at {ValueText.Horizon(payback.HorizonDays)}", ValueText.Money(payback.CumulativeAtHorizon, payback.Currency)),
+                new KeyFigure("ROI at the horizon", ValueText.Percent(payback.Roi), "net gain ÷ everything spent"));
+    }
+
+    private static void AddFormulas(HtmlReport report, ValueAnalysisResult result)
+    {
+        var model = result.Model;
+        var baseline = result.Base;
+        // Parameters in their own units as written in the file, formulas by their evaluated value.
+        string? Written(string name) => model.FindParameter(name) is { } parameter
+            ? Unitized(parameter.Amount, parameter.Unit.Text)
+            : baseline.Formulas.TryGetValue(name, out var value) ? value.ToString() : null;
+
+        var lines = new List<string>();
+        foreach (var formula in model.Formulas.Append(model.Value))
+        {
+            var value = formula == model.Value ? baseline.ValuePerDay : baseline.Formulas[formula.Name];
+            lines.Add($"{formula.Name} = {formula.Expression}");
+            var substituted = formula.Expression.Write(Written);
+            if (substituted != formula.Expression.ToString()) lines.Add($"{new string(' ', formula.Name.Length)} = {substituted}");
+            lines.Add($"{new string(' ', formula.Name.Length)} = {value}");
+            lines.Add("");
+        }
+        var payback = baseline.Payback;
+        var costs = model.Costs;
+        lines.Add($"development = {costs.Development?.Expression.ToString() ?? "0"}");
+        lines.Add($"operation   = {costs.Operation?.Expression.ToString() ?? "0"}  = {baseline.OperationPerDay}");
+        lines.Add($"delay       = {costs.Delay?.Expression.ToString() ?? "0"}  = {ValueText.Days(payback.DelayDays)}");
+        lines.Add($"horizon     = {model.Horizon.Expression}  = {ValueText.Days(payback.HorizonDays)}");
+
+        report.AddSection("The value, written out")
+            .Paragraph("Each formula with its parameters' values substituted (base scenario). Units are carried through: "
+                + "rates are converted to per day, so a monthly cost is never subtracted from a daily value as if it were daily.")
+            .Preformatted(string.Join("\n", lines).TrimEnd())
+            .Paragraph("cumulative(t) = (value − operation) × max(0, t − delay) − development;  "
+                + "break-even is the t where cumulative(t) = 0;  ROI at the horizon = cumulative(horizon) ÷ (development + operation × max(0, horizon − delay)).");
+    }
+
+    private static void AddParametersByOwner(HtmlReport report, ValueAnalysisResult result)
+    {
+        var section = report.AddSection("Who controls what")
+            .Paragraph("Parameters grouped by the role or team that owns them: a shortfall in one becomes a conversation with the team that controls another.");
+        var swingByParameter = result.Sensitivity.ToDictionary(row => row.Parameter, row => row.ValueSwing, StringComparer.Ordinal);
+        var unit = result.Base.ValuePerDay.UnitText;
+        foreach (var group in result.Model.Parameters.GroupBy(parameter => parameter.Owner ?? "(no owner)"))
+        {
+            var rows = group.Select(parameter => (IReadOnlyList<TableCell>)
+            [
+                parameter.Name,
+                TableCell.Number(Unitized(parameter.Amount, parameter.Unit.Text)),
+                parameter.Range is { } range ? TableCell.Number($"{Quantity.Format(range.Low)} – {Quantity.Format(range.High)}") : TableCell.Plain("±20%"),
+                TableCell.Number(swingByParameter.TryGetValue(parameter.Name, out var swing) ? $"{Quantity.Format(swing)} {unit}" : "—"),
+                parameter.Description,
+            ]);
+            section.Subsection(group.Key).Table(["parameter", "value", "range", "value swing", "description"], rows);
+        }
+    }
+
+    private static void AddScenarios(HtmlReport report, ValueAnalysisResult result)
+    {
+        var scenarios = result.Scenarios;
+        var headers = scenarios.Select(scenario => scenario.Name).Prepend("").ToList();
+        var rows = new List<IReadOnlyList<TableCell>>();
+        void Row(string label, Func<ScenarioResult, string> cell) =>
+            rows.Add(scenarios.Select(scenario => TableCell.Number(cell(scenario))).Prepend(TableCell.Plain(label)).ToList());
+
+        Row("value / day", scenario => scenario.ValuePerDay.ToString());
+        Row("operation / day", scenario => scenario.OperationPerDay.ToString());
+        Row("net / day", scenario => ValueText.Money(scenario.Payback.NetPerDay, scenario.ValuePerDay.UnitText));
+        Row("development", scenario => scenario.Development.ToString());
+        Row("break-even", scenario => ValueText.Days(scenario.Payback.BreakEvenDays));
+        Row("cumulative at horizon", scenario => ValueText.Money(scenario.Payback.CumulativeAtHorizon, scenario.Payback.Currency));
+        Row("ROI at horizon", scenario => ValueText.Percent(scenario.Payback.Roi));
+        foreach (var scenario in result.Model.Scenarios)
+        {
+            foreach (var (name, expression) in scenario.Overrides)
+                Row($"{scenario.Name}: {name}", s => s.Name == scenario.Name ? expression.Expression.ToString() : "");
+        }
+
+        var currency = result.Base.Payback.Currency;
+        // Break-even goes into each series' name: labels at the crossing points would overlap when scenarios are close.
+        var series = scenarios.Select(scenario =>
+        {
+            var curve = scenario.Payback.Curve();
+            var name = scenario.Payback.BreakEvenDays is null
+                ? $"{scenario.Name} (never breaks even)"
+                : $"{scenario.Name} (break-even {ValueText.WholeDays(scenario.Payback.BreakEvenDays)} days)";
+            return new LineSeries(name, curve.Select(point => point.Day).ToList(), curve.Select(point => point.Cumulative).ToList());
+        }).ToList();
+        var markers = scenarios
+            .Where(scenario => scenario.Payback.BreaksEvenWithinHorizon)
+            .Select(scenario => new ChartMarker(scenario.Payback.BreakEvenDays!.Value, 0, ""))
+            .ToList();
+        var chart = new LineChart($"Payback — {result.UseCase.Name}", "days from the start", $"cumulative value ({currency})", series)
+        {
+            Markers = markers,
+            ReferenceLines = [ReferenceLine.Horizontal(0, "break-even")],
+        };
+
+        report.AddSection("Scenarios and payback")
+            .Table(headers, rows)
+            .Chart(chart, caption: "Cumulative value of every scenario over the horizon; each curve crosses zero at its break-even.");
+    }
+
+    private static void AddSensitivity(HtmlReport report, ValueAnalysisResult result)
+    {
+        var unit = result.Base.ValuePerDay.UnitText;
+        var bars = result.Sensitivity
+            .Select(row => new TornadoBar(row.Owner is null ? row.Parameter : $"{row.Parameter} ({row.Owner})", row.ValueAtLow.Value, row.ValueAtHigh.Value))
+            .ToList();
+        var chart = new TornadoChart($"Sensitivity of the value — {result.UseCase.Name}", $"value ({unit})", result.Base.ValuePerDay.Value, bars)
+        {
+            LowLegend = "low end",
+            HighLegend = "high end",
+        };
+        var rows = result.Sensitivity.Select(row => (IReadOnlyList<TableCell>)
+        [
+            row.Parameter,
+            row.Owner,
+            TableCell.Number($"{Quantity.Format(row.Low)} → {Quantity.Format(row.High)}{(row.Unit == "" ? "" : " " + row.Unit)}"),
+            TableCell.Number(Quantity.Format(row.ValueAtLow.Value)),
+            TableCell.Number(Quantity.Format(row.ValueAtHigh.Value)),
+            TableCell.Number(ValueText.DaysRange(row.BreakEvenDaysAtLow, row.BreakEvenDaysAtHigh)),
+        ]);
+        var section = report.AddSection("Sensitivity")
+            .Paragraph("Each parameter over its range (±20% when none is given), the others held at the base; widest swing on top.")
+            .Chart(chart, height: Math.Max(260, 60 + 44 * bars.Count));
+        if (BreakEvenTornado(result) is { } breakEven)
+            section.Chart(breakEven, height: Math.Max(260, 60 + 44 * bars.Count),
+                caption: "Break-even at each end of each parameter's range; an end that never breaks even is drawn at the horizon.");
+        section
+            .Table(["parameter", "owner", "low → high", $"value at low ({unit})", $"value at high ({unit})", "break-even"], rows);
+    }
+
+    private static TornadoChart? BreakEvenTornado(ValueAnalysisResult result)
+    {
+        if (result.Base.Payback.BreakEvenDays is not { } baseDays) return null;
+        var horizon = result.Base.Payback.HorizonDays;
+        var bars = result.Sensitivity
+            .OrderByDescending(row => row.BreakEvenSwing)
+            .Select(row => new TornadoBar(row.Owner is null ? row.Parameter : $"{row.Parameter} ({row.Owner})",
+                row.BreakEvenDaysAtLow ?? horizon, row.BreakEvenDaysAtHigh ?? horizon))
+            .ToList();
+        return new TornadoChart($"Sensitivity of break-even — {result.UseCase.Name}", "break-even (days)", baseDays, bars)
+        {
+            LowLegend = "low end",
+            HighLegend = "high end",
+        };
+    }
+
+    private static void AddSeek(HtmlReport report, SeekResult seek) =>
+        report.AddSection("Goal seek")
+            .Callout(seek.Message, seek.Limit is null ? CalloutKind.Problem : CalloutKind.Info);
+
+    private static string Unitized(double amount, string unit) => unit == "" ? Quantity.Format(amount) : $"{Quantity.Format(amount)} {unit}";
+}

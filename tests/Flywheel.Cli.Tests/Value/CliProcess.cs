@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Flywheel.Cli.Tests.Value;
+
+/// <summary>Runs the built CLI in its own process, so stdout, stderr and the exit code are exactly what a user sees.</summary>
+internal static class CliProcess
+{
+    public sealed record Outcome(int ExitCode, string Stdout, string Stderr);
+
+    public static string RepoRoot { get; } = FindRoot();
+
+    public static string Sample(string name) => Path.Combine(RepoRoot, "samples", name);
+
+    public static Outcome Run(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            WorkingDirectory = RepoRoot,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Flywheel.Cli.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["COLUMNS"] = "160";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2))) process.Kill(entireProcessTree: true);
+        return new Outcome(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    private static string FindRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Flywheel.slnx"))) return folder.FullName;
+        }
+        throw new InvalidOperationException("the repository root (Flywheel.slnx) was not found above the test folder");
+    }
+}
