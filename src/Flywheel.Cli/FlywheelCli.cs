@@ -16,6 +16,8 @@ public static class FlywheelCli
         root.Add(Report.ReportCommand.Create());
         root.Add(Data.DataCommand.Create());
         root.Add(Train.TrainCommand.Create());
+        root.Add(Evaluate.EvaluateCommand.Create());
+        root.Add(Predict.PredictCommand.Create());
         root.Add(Models.ModelsCommand.Create());
         return root;
     }
@@ -34,6 +36,13 @@ public static class FlywheelCli
             AnsiConsole.Console.Profile.Out.Writer.Flush();
             Console.Error.WriteLine($"error: {error.Describe()}");
             return ExitCodes.BadInput;
+        }
+        catch (Exception error)
+        {
+            // A bug, not a user mistake: keep the stack trace, as the default handler did.
+            AnsiConsole.Console.Profile.Out.Writer.Flush();
+            Console.Error.WriteLine($"error: unexpected failure: {error}");
+            return ExitCodes.Failure;
         }
     }
 }

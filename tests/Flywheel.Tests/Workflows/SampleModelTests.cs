@@ -1,0 +1,37 @@
+using Flywheel.UseCases;
+using Flywheel.Workflows;
+
+namespace Flywheel.Tests.Workflows;
+
+public class SampleModelTests
+{
+    [Fact]
+    public void House_prices_rmse_beats_the_hands_on_random_forest()
+    {
+        using var folder = new UseCaseFolder($"""
+            name: house-prices
+            statement: As a home seller, I get a fair asking price the day I list.
+            data:
+              source: {UseCaseFolder.Repo("samples/house-prices/data/ames.csv")}
+              target: Sale_Price
+            training:
+              trainers: [LightGbm]
+            """);
+        var outcome = TrainWorkflow.Run(UseCaseLoader.Load(folder.Path), new TrainRequest(MaxTrials: 1, Importance: false));
+        Assert.Equal("regression", outcome.Record.Task);
+        Assert.True(outcome.Test.Metric("rmse") < 33_067, $"test RMSE {outcome.Test.Metric("rmse")} USD");
+        Assert.InRange(outcome.Test.Metric("r2")!.Value, 0.8, 1.0);
+        Assert.Null(outcome.Test.Decision);
+    }
+
+    [Fact]
+    public void Penguins_species_are_told_apart()
+    {
+        using var folder = UseCaseFolder.FromSample("penguins", "data/penguins.csv");
+        var outcome = TrainWorkflow.Run(UseCaseLoader.Load(folder.Path), new TrainRequest(MaxTrials: 2, Importance: false));
+        Assert.Equal("multiclass", outcome.Record.Task);
+        Assert.StartsWith("5-fold cross-validation", outcome.Record.Validation);
+        Assert.True(outcome.Test.Metric("accuracy") >= 0.95, $"test accuracy {outcome.Test.Metric("accuracy")}");
+        Assert.Equal(["Adelie", "Chinstrap", "Gentoo"], outcome.Test.ConfusionMatrix!.Classes);
+    }
+}
