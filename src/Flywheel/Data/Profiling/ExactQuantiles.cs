@@ -4,8 +4,8 @@ using Flywheel.Data.Sources;
 namespace Flywheel.Data.Profiling;
 
 /// <summary>
-/// Exact quartiles without sorting whole columns. One GROUP BY per column counts rows in the display histogram's
-/// bins, each split into <see cref="FineBinsPerBin"/> finer bins; the cumulative counts locate the bin that holds each
+/// Exact quartiles without sorting whole columns. One GROUP BY per column counts rows in fine bins (the display
+/// histogram's bins split <see cref="FineBinsPerBin"/> ways); the cumulative counts locate the fine bin that holds each
 /// needed order statistic, and one query picks those statistics out of their (small) bins with ORDER BY … OFFSET.
 /// Quantiles then interpolate linearly between order statistics: the value at rank h = (n − 1)·p, as numpy, pandas
 /// and DuckDB's quantile_cont define it. DuckDB's own quantile_cont costs a selection pass per quantile and column.
@@ -42,33 +42,27 @@ internal static class ExactQuantiles
         });
     }
 
-    private static List<(int Bin, int Fine, long Count)> CountCells(DataSource source, Plan plan)
+    private static List<(int Fine, long Count)> CountCells(DataSource source, Plan plan)
     {
         var x = ColumnSummaries.Number(plan.Column);
         return source.Query(
-            $"SELECT {plan.BinSql} AS bin, {plan.FineSql} AS fine, count(*) FROM {DataSource.Relation} WHERE {x} IS NOT NULL GROUP BY ALL ORDER BY bin, fine",
-            reader => ((int)SqlValues.Long(reader, 0), (int)SqlValues.Long(reader, 1), SqlValues.Long(reader, 2)));
+            $"SELECT {plan.FineSql} AS fine, count(*) FROM {DataSource.Relation} WHERE {x} IS NOT NULL GROUP BY ALL ORDER BY fine",
+            reader => ((int)SqlValues.Long(reader, 0), SqlValues.Long(reader, 1)));
     }
 
     private sealed class Plan(SourceColumn column, long present, double[] edges)
     {
         public SourceColumn Column { get; } = column;
-        public List<(int Bin, int Fine, long Count)> Cells { get; set; } = [];
+        public List<(int Fine, long Count)> Cells { get; set; } = [];
 
         private string X => ColumnSummaries.Number(Column);
         private int Bins => edges.Length - 1;
-        public string BinSql => Distributions.BinOf(X, edges);
+        private bool Constant => edges[0] == edges[^1];
+        private double FineWidth => (edges[^1] - edges[0]) / (Bins * (double)FineBinsPerBin);
 
-        /// <summary>The fine bin within the display bin; both only grow with the value, so (bin, fine) orders values.</summary>
-        public string FineSql
-        {
-            get
-            {
-                if (Bins == 1 && edges[0] == edges[1]) return "0";
-                var width = (edges[^1] - edges[0]) / (Bins * (double)FineBinsPerBin);
-                return $"least(greatest(CAST(floor(({X} - {Distributions.Format(edges[0])}) / {Distributions.Format(width)}) AS BIGINT) - {BinSql} * {FineBinsPerBin}, 0), {FineBinsPerBin - 1})";
-            }
-        }
+        /// <summary>The fine bin over the whole range; display bin = fine bin ÷ <see cref="FineBinsPerBin"/>. It only grows with the value.</summary>
+        public string FineSql => Constant ? "0"
+            : $"least(greatest(CAST(floor(({X} - {Distributions.Format(edges[0])}) / {Distributions.Format(FineWidth)}) AS BIGINT), 0), {Bins * FineBinsPerBin - 1})";
 
         public IEnumerable<long> NeededRanks() => Probabilities.SelectMany(p =>
         {
@@ -84,10 +78,23 @@ internal static class ExactQuantiles
             foreach (var cell in Cells)
             {
                 if (rank < before + cell.Count)
-                    return $"SELECT {X} AS v FROM {DataSource.Relation} WHERE {X} IS NOT NULL AND {BinSql} = {cell.Bin} AND {FineSql} = {cell.Fine} ORDER BY v LIMIT 1 OFFSET {rank - before}";
+                {
+                    // A slightly widened value range first: cheap to test, it leaves only the cell's rows for the exact bin test.
+                    var (low, high) = CellRange(cell.Fine);
+                    return $"SELECT {X} AS v FROM {DataSource.Relation} WHERE {X} BETWEEN {Distributions.Format(low)} AND {Distributions.Format(high)} " +
+                           $"AND {FineSql} = {cell.Fine} ORDER BY v LIMIT 1 OFFSET {rank - before}";
+                }
                 before += cell.Count;
             }
             throw new InvalidOperationException($"rank {rank} beyond {before} values of {Column.Name}");
+        }
+
+        private (double Low, double High) CellRange(int fine)
+        {
+            if (Constant) return (edges[0], edges[0]);
+            var slack = (edges[^1] - edges[0]) * 1e-9;
+            var low = edges[0] + fine * FineWidth;
+            return (low - slack, low + FineWidth + slack);
         }
 
         public double Quantile(double p, Dictionary<(string, long), double> values)
@@ -101,7 +108,7 @@ internal static class ExactQuantiles
         public Histogram Histogram()
         {
             var counts = new long[Bins];
-            foreach (var cell in Cells) counts[cell.Bin] += cell.Count;
+            foreach (var cell in Cells) counts[Math.Min(cell.Fine / FineBinsPerBin, Bins - 1)] += cell.Count;
             return new Histogram(counts.Select((count, i) => new HistogramBin(edges[i], edges[i + 1], count)).ToList());
         }
     }
