@@ -22,18 +22,18 @@ internal static class ExactQuantiles
         var plans = numeric.Select(item => new Plan(item.Column, item.Present, Distributions.Edges(item.Numbers.Min, item.Numbers.Max, bins))).ToList();
         foreach (var plan in plans) plan.Cells = CountCells(source, plan);
 
-        var picks = new List<(Plan Plan, long Rank, string Sql)>();
-        foreach (var plan in plans)
-        {
-            foreach (var rank in plan.NeededRanks())
-                picks.Add((plan, rank, plan.PickSql(rank)));
-        }
+        // One subquery per column picks all its needed order statistics: the rows of the cells that hold them,
+        // numbered within their cell.
         var values = new Dictionary<(string, long), double>();
-        if (picks.Count > 0)
+        var parts = plans.Select((plan, index) => plan.PickSql(index)).Where(sql => sql is not null).ToList();
+        if (parts.Count > 0)
         {
-            var sql = string.Join(" UNION ALL ", picks.Select((pick, i) => $"SELECT {i} AS pick, v FROM ({pick.Sql})"));
-            foreach (var (pick, value) in source.Query(sql, reader => ((int)SqlValues.Long(reader, 0), SqlValues.Double(reader, 1)!.Value)))
-                values[(picks[pick].Plan.Column.Name, picks[pick].Rank)] = value;
+            var rows = source.Query(string.Join(" UNION ALL ", parts), reader =>
+                ((int)SqlValues.Long(reader, 0), (int)SqlValues.Long(reader, 1), SqlValues.Long(reader, 2), SqlValues.Double(reader, 3)!.Value));
+            foreach (var (index, fine, offset, value) in rows)
+            {
+                foreach (var rank in plans[index].RanksAt(fine, offset)) values[(plans[index].Column.Name, rank)] = value;
+            }
         }
         return plans.ToDictionary(plan => plan.Column.Name, plan =>
         {
@@ -71,22 +71,46 @@ internal static class ExactQuantiles
             return h > low ? new[] { low, low + 1 } : [low];
         }).Distinct();
 
-        /// <summary>SQL returning the value at 0-based rank <paramref name="rank"/> as column v.</summary>
-        public string PickSql(long rank)
+        /// <summary>The cell and the 0-based position within it of each needed rank.</summary>
+        private List<(long Rank, int Fine, long Offset)> Locate()
         {
-            long before = 0;
-            foreach (var cell in Cells)
+            var located = new List<(long, int, long)>();
+            foreach (var rank in NeededRanks())
             {
-                if (rank < before + cell.Count)
+                long before = 0;
+                foreach (var cell in Cells)
                 {
-                    // A slightly widened value range first: cheap to test, it leaves only the cell's rows for the exact bin test.
-                    var (low, high) = CellRange(cell.Fine);
-                    return $"SELECT {X} AS v FROM {DataSource.Relation} WHERE {X} BETWEEN {Distributions.Format(low)} AND {Distributions.Format(high)} " +
-                           $"AND {FineSql} = {cell.Fine} ORDER BY v LIMIT 1 OFFSET {rank - before}";
+                    if (rank < before + cell.Count)
+                    {
+                        located.Add((rank, cell.Fine, rank - before));
+                        break;
+                    }
+                    before += cell.Count;
                 }
-                before += cell.Count;
             }
-            throw new InvalidOperationException($"rank {rank} beyond {before} values of {Column.Name}");
+            return located;
+        }
+
+        public IEnumerable<long> RanksAt(int fine, long offset) =>
+            Locate().Where(item => item.Fine == fine && item.Offset == offset).Select(item => item.Rank);
+
+        /// <summary>SQL returning (index, fine, offset, value) for each needed order statistic of this column.</summary>
+        public string? PickSql(int index)
+        {
+            var located = Locate();
+            if (located.Count == 0) return null;
+            var cells = located.Select(item => item.Fine).Distinct().ToList();
+            // Slightly widened value ranges first: cheap to test, they leave only the cells' rows for the exact bin test.
+            var ranges = string.Join(" OR ", cells.Select(fine =>
+            {
+                var (low, high) = CellRange(fine);
+                return $"{X} BETWEEN {Distributions.Format(low)} AND {Distributions.Format(high)}";
+            }));
+            var wanted = string.Join(" OR ", located.Select(item => $"(fine = {item.Fine} AND cell_rank = {item.Offset})").Distinct());
+            return $"SELECT {index} AS plan, fine, cell_rank, v FROM (" +
+                   $"SELECT fine, v, row_number() OVER (PARTITION BY fine ORDER BY v) - 1 AS cell_rank FROM (" +
+                   $"SELECT {FineSql} AS fine, {X} AS v FROM {DataSource.Relation} WHERE {ranges}) WHERE fine IN ({string.Join(", ", cells)})) " +
+                   $"WHERE {wanted}";
         }
 
         private (double Low, double High) CellRange(int fine)
