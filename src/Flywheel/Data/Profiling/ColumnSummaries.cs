@@ -75,7 +75,8 @@ internal static class ColumnSummaries
                 yield return $"max({x})";
                 yield return $"avg({x})";
                 yield return $"stddev_samp({x})";
-                yield return $"bool_and({x} = round({x}))";
+                // Integer storage needs no check; doubles may still hold only whole numbers.
+                yield return ColumnKinds.IsIntegerType(column.SqlType) ? "true" : $"bool_and({x} = round({x}))";
                 break;
             case ColumnKind.Categorical or ColumnKind.Text:
                 var text = Text(column);
