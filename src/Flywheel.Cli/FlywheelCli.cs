@@ -38,6 +38,13 @@ public static class FlywheelCli
             Console.Error.WriteLine($"error: {error.Describe()}");
             return ExitCodes.BadInput;
         }
+        catch (Exception error)
+        {
+            // A bug, not a user mistake: keep the stack trace, as the default handler did.
+            AnsiConsole.Console.Profile.Out.Writer.Flush();
+            Console.Error.WriteLine($"error: unexpected failure: {error}");
+            return ExitCodes.Failure;
+        }
     }
 }
 

@@ -11,6 +11,7 @@ public static class ModelsCommand
         command.Subcommands.Add(ModelsListCommand.Create());
         command.Subcommands.Add(ModelsShowCommand.Create());
         command.Subcommands.Add(ModelsAliasCommand.Create());
+        command.Subcommands.Add(ModelsRegisterCommand.Create());
         return command;
     }
 }

@@ -32,6 +32,7 @@ public sealed record ModelManifest(
     string Task,
     string Trainer,
     ModelFile Model,
+    IReadOnlyList<ModelFile> Attachments,
     IReadOnlyList<InputColumn> InputSchema,
     IReadOnlyList<string> LabelMapping,
     JsonElement? PreprocessingPlan,

@@ -28,6 +28,14 @@ public sealed class ModelPackage
 
     public Stream OpenModel() => File.OpenRead(ModelZipPath);
 
+    /// <summary>The path of an attachment the manifest lists; an <see cref="InputException"/> naming the ones it has otherwise.</summary>
+    public string AttachmentPath(string name)
+    {
+        if (Manifest.Attachments.Any(a => a.File == name)) return System.IO.Path.Combine(Path, name);
+        var known = Manifest.Attachments.Count == 0 ? "(none)" : string.Join(", ", Manifest.Attachments.Select(a => a.File));
+        throw new InputException($"the model package has no attachment '{name}'; attachments: {known}", Path);
+    }
+
     /// <summary>Opens a package folder (or a file inside it) and checks that its content still hashes to its id.</summary>
     public static ModelPackage Open(string path)
     {

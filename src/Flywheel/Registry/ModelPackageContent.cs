@@ -43,4 +43,10 @@ public sealed record ModelPackageContent
     public JsonElement? BaselineStatistics { get; init; }
     public int Seed { get; init; }
     public ModelCardText Card { get; init; } = new();
+
+    /// <summary>
+    /// Further files the package carries for the stages that read them (serving description, training record,
+    /// evaluations), by file name. They are hashed like everything else and listed in the manifest.
+    /// </summary>
+    public IReadOnlyDictionary<string, byte[]> Attachments { get; init; } = new Dictionary<string, byte[]>();
 }

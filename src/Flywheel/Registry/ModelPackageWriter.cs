@@ -11,7 +11,7 @@ public sealed record PackageRef(string Id, string Path);
 /// <c>package.json</c> (id and creation time), the one file outside the hash. Creation time is left out of the
 /// hash on purpose: the same training twice gives the same package, stored once, keeping its first creation time.
 /// </summary>
-public static class ModelPackageWriter
+public static partial class ModelPackageWriter
 {
     public const string ModelFileName = "model.zip";
     public const string ManifestFileName = "manifest.json";
@@ -32,12 +32,15 @@ public static class ModelPackageWriter
             throw new ArgumentException("A package needs the training data's fingerprint.", nameof(content));
         var createdAt = (clock ?? TimeProvider.System).GetUtcNow();
         var model = DeterministicZip.Normalize(content.ModelZip);
+        var attachments = content.Attachments.OrderBy(a => a.Key, StringComparer.Ordinal).ToList();
+        foreach (var (name, _) in attachments) CheckAttachmentName(name);
         var manifest = new ModelManifest(
             FormatVersion,
             content.ModelName,
             content.Task,
             content.Trainer,
             new ModelFile(ModelFileName, ContentHash.OfBytes(model)),
+            attachments.Select(a => new ModelFile(a.Key, ContentHash.OfBytes(a.Value))).ToList(),
             content.InputSchema,
             content.LabelMapping,
             content.PreprocessingPlan,
@@ -55,11 +58,26 @@ public static class ModelPackageWriter
             File.WriteAllText(Path.Combine(folder, ManifestFileName), PackageJson.Serialize(manifest));
             File.WriteAllText(Path.Combine(folder, CardJsonFileName), PackageJson.Serialize(card));
             File.WriteAllText(Path.Combine(folder, CardMarkdownFileName), card.ToMarkdown());
+            foreach (var (name, bytes) in attachments) File.WriteAllBytes(Path.Combine(folder, name), bytes);
             var id = ContentHash.OfFolder(folder, OutsideHash);
             File.WriteAllText(Path.Combine(folder, SealFileName), PackageJson.Serialize(new PackageSeal(id, createdAt, FormatVersion)));
         }, OutsideHash);
         return new PackageRef(stored.Id, stored.Path);
     }
+}
+
+public static partial class ModelPackageWriter
+{
+    private static readonly HashSet<string> ReservedNames = [ModelFileName, ManifestFileName, CardJsonFileName, CardMarkdownFileName, SealFileName];
+
+    private static void CheckAttachmentName(string name)
+    {
+        if (!AttachmentName().IsMatch(name) || ReservedNames.Contains(name))
+            throw new ArgumentException($"Attachment name '{name}' must be a plain file name (letters, digits, '.', '_', '-') other than {string.Join(", ", ReservedNames)}.");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
+    private static partial System.Text.RegularExpressions.Regex AttachmentName();
 }
 
 /// <summary><c>package.json</c>: the id the content must hash to, and when the package was first written.</summary>

@@ -86,16 +86,17 @@ internal static class DataSectionReader
         if (section.Mapping("split") is { } splitMap)
         {
             split = new SplitSpec(
-                splitMap.Number("train") ?? split.Train,
-                splitMap.Number("validation") ?? split.Validation,
-                splitMap.Number("test") ?? split.Test,
+                Fraction(splitMap, "train", split.Train),
+                Fraction(splitMap, "validation", split.Validation),
+                Fraction(splitMap, "test", split.Test),
                 splitMap.Integer("seed") ?? split.Seed,
                 splitMap.Boolean("stratify") ?? split.Stratify,
                 splitMap.String("by")?.Value,
                 splitMap.String("time")?.Value);
             var total = split.Train + split.Validation + split.Test;
             if (Math.Abs(total - 1.0) > 1e-9)
-                throw splitMap.Position.Error($"'data.split' fractions must add up to 1, not {total:0.###}");
+                throw splitMap.Position.Error(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"'data.split' fractions must add up to 1, not {total:0.###} (train {split.Train} + validation {split.Validation} + test {split.Test})"));
             splitMap.RejectUnknownKeys();
         }
 
@@ -103,6 +104,13 @@ internal static class DataSectionReader
 
         section.RejectUnknownKeys();
         return new DataSection(source, target, positive, drop, roles, schema, split, section.Position, missingThreshold, declared) { Preprocessing = preprocessing };
+    }
+
+    private static double Fraction(MappingReader split, string key, double fallback)
+    {
+        if (split.Node(key) is not { } node) return fallback;
+        var value = split.NumberOf(node, key);
+        return value is >= 0 and <= 1 ? value : throw split.At(node, $"'data.split.{key}' is a fraction between 0 and 1, not {split.ScalarOf(node, key).Value}");
     }
 
     private static LabelCoverage? ReadLabels(MappingReader section)

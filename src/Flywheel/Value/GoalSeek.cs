@@ -7,7 +7,7 @@ public sealed record SeekGoal(double? TargetRoi)
 {
     public static SeekGoal BreakEven { get; } = new((double?)null);
 
-    public string Describe() => TargetRoi is { } roi ? $"ROI ≥ {roi.ToString("0.###", CultureInfo.InvariantCulture)} at the horizon" : "break even within the horizon";
+    public string Describe() => TargetRoi is { } roi ? $"reach ROI ≥ {roi.ToString("0.###", CultureInfo.InvariantCulture)} at the horizon" : "break even within the horizon";
 
     /// <summary>Positive or zero when the goal is met.</summary>
     internal double Margin(ScenarioResult result) => TargetRoi is { } roi
@@ -66,55 +66,60 @@ public static class GoalSeek
         // Moving "worse" is the direction in which the margin falls.
         var worse = slope > 0 ? -1.0 : 1.0;
         var direction = worse > 0 ? "at most" : "at least";
-        double good, bad;
-        var step = Math.Max(Math.Abs(x0), 1.0);
+        var unit = parameter.Unit.Text == "" ? "" : " " + parameter.Unit.Text;
+        SeekResult Answer(double? limit, string message) =>
+            new(parameter.Name, parameter.Unit.Text, goal.Describe(), x0, direction, limit, baseMeets, message);
+
         if (baseMeets)
         {
-            good = x0;
-            double? found = null;
-            for (var i = 0; i < MaxDoublings && found is null; i++, step *= 2)
+            var (lastGood, firstBad) = Walk(Margin, x0, worse, margin => margin < 0, Clamp);
+            if (firstBad is null)
             {
-                var candidate = Clamp(x0 + worse * step);
-                if (Margin(candidate) < 0) found = candidate;
-                else if (candidate == 0 && nonNegative) break;
-                else good = candidate;
+                return lastGood == 0
+                    ? Answer(0, $"the goal is met even with '{parameter.Name}' at 0")
+                    : Answer(null, $"the goal is met however far '{parameter.Name}' moves");
             }
-            if (found is null)
-            {
-                var bound = nonNegative && worse < 0 ? 0 : double.PositiveInfinity;
-                return new SeekResult(parameter.Name, parameter.Unit.Text, goal.Describe(), x0, direction, double.IsFinite(bound) ? bound : null, true,
-                    double.IsFinite(bound) ? $"the goal is met even with '{parameter.Name}' at 0" : $"the goal is met however far '{parameter.Name}' moves");
-            }
-            bad = found.Value;
+            var limit = Bisect(Margin, lastGood, firstBad.Value);
+            return Answer(limit, $"'{parameter.Name}' must be {direction} {Quantity.Format(limit)}{unit} to {goal.Describe()} (now {Quantity.Format(x0)}{unit})");
         }
         else
         {
-            bad = x0;
-            double? found = null;
-            for (var i = 0; i < MaxDoublings && found is null; i++, step *= 2)
-            {
-                var candidate = Clamp(x0 - worse * step);
-                if (Margin(candidate) >= 0) found = candidate;
-                else if (candidate == 0 && nonNegative) break;
-                else bad = candidate;
-            }
-            if (found is null)
-            {
-                return new SeekResult(parameter.Name, parameter.Unit.Text, goal.Describe(), x0, direction, null, false,
-                    $"no value of '{parameter.Name}' meets the goal ({goal.Describe()}); another parameter has to move");
-            }
-            good = found.Value;
+            var (lastBad, firstGood) = Walk(Margin, x0, -worse, margin => margin >= 0, Clamp);
+            if (firstGood is null)
+                return Answer(null, $"no value of '{parameter.Name}' meets the goal ({goal.Describe()}); another parameter has to move");
+            var limit = Bisect(Margin, firstGood.Value, lastBad);
+            return Answer(limit, $"'{parameter.Name}' must be {direction} {Quantity.Format(limit)}{unit} to {goal.Describe()} (now {Quantity.Format(x0)}{unit}, which does not)");
         }
+    }
 
+    /// <summary>
+    /// Steps away from <paramref name="x0"/> in <paramref name="direction"/> by doubling steps until <paramref name="stop"/>
+    /// holds for the margin. Returns the last point before that and the point where it held (null if it never did).
+    /// </summary>
+    private static (double Before, double? At) Walk(Func<double, double> margin, double x0, double direction, Func<double, bool> stop, Func<double, double> clamp)
+    {
+        var before = x0;
+        var step = Math.Max(Math.Abs(x0), 1.0);
+        for (var i = 0; i < MaxDoublings; i++, step *= 2)
+        {
+            var candidate = clamp(x0 + direction * step);
+            if (candidate == before) break; // held at the domain's edge: no further to go
+            if (stop(margin(candidate))) return (before, candidate);
+            before = candidate;
+        }
+        return (before, null);
+    }
+
+    /// <summary>Narrows [good, bad] to the boundary, keeping the side that meets the goal.</summary>
+    private static double Bisect(Func<double, double> margin, double good, double bad)
+    {
         for (var i = 0; i < BisectionSteps && Math.Abs(good - bad) > 1e-12 * Math.Max(1, Math.Abs(good)); i++)
         {
             var middle = (good + bad) / 2;
-            if (Margin(middle) >= 0) good = middle;
+            if (margin(middle) >= 0) good = middle;
             else bad = middle;
         }
-        var unit = parameter.Unit.Text == "" ? "" : " " + parameter.Unit.Text;
-        return new SeekResult(parameter.Name, parameter.Unit.Text, goal.Describe(), x0, direction, good, baseMeets,
-            $"'{parameter.Name}' must be {direction} {Quantity.Format(good)}{unit} to {goal.Describe()} (now {Quantity.Format(x0)}{unit})");
+        return good;
     }
 
     /// <summary>The sign of the margin's slope at x0, probing further out when a small step shows no change.</summary>

@@ -4,6 +4,10 @@ namespace Flywheel.Value;
 public sealed record AmountDocument(double Amount, string Unit)
 {
     public static AmountDocument Of(Quantity quantity) => new(quantity.Value, quantity.UnitText);
+
+    /// <summary>In <paramref name="unit"/> when it is given and fits, else in base units.</summary>
+    public static AmountDocument Of(Quantity quantity, Unit? unit) =>
+        unit is not null && unit.Dimension.Equals(quantity.Dimension) ? new(unit.AmountOf(quantity), unit.Text) : Of(quantity);
 }
 
 public sealed record ScenarioDocument(
@@ -29,7 +33,7 @@ public sealed record SensitivityDocument(string Parameter, string Unit, string? 
 
 public sealed record ParameterDocument(string Name, double Value, string Unit, string? Owner, string? Description, double[]? Range);
 
-public sealed record FormulaDocument(string Name, string Expression, string WrittenOut);
+public sealed record FormulaDocument(string Name, string Expression, string WrittenOut, string? Unit, string? Description);
 
 /// <summary>The value analysis as one serializable object: what <c>flywheel value --json</c> prints and the server returns.</summary>
 public sealed record ValueDocument(
@@ -54,7 +58,7 @@ public sealed record ValueDocument(
         result.Model.Parameters.Select(parameter => new ParameterDocument(parameter.Name, parameter.Amount, parameter.Unit.Text, parameter.Owner,
             parameter.Description, parameter.Range is { } range ? [range.Low, range.High] : null)).ToList(),
         result.Model.Formulas.Append(result.Model.Value)
-            .Select(formula => new FormulaDocument(formula.Name, formula.Source.Text, formula.Expression.ToString()!)).ToList(),
+            .Select(formula => new FormulaDocument(formula.Name, formula.Source.Text, formula.Expression.ToString(), formula.DisplayUnit?.Text, formula.Description)).ToList(),
         result.Seek);
 
     private static ScenarioDocument Scenario(ScenarioResult scenario, ValueModel model)
@@ -74,7 +78,7 @@ public sealed record ValueDocument(
             AmountDocument.Of(new Quantity(payback.CumulativeAtHorizon, money)),
             AmountDocument.Of(new Quantity(payback.CostToHorizon, money)),
             payback.Roi,
-            scenario.Formulas.ToDictionary(pair => pair.Key, pair => AmountDocument.Of(pair.Value)),
+            model.Formulas.ToDictionary(formula => formula.Name, formula => AmountDocument.Of(scenario.Formulas[formula.Name], formula.DisplayUnit)),
             // Parameters in their own units (7.5 h/day, not 0.3125), as the file states them.
             model.Parameters.ToDictionary(parameter => parameter.Name,
                 parameter => new AmountDocument(parameter.Unit.AmountOf(scenario.Parameters[parameter.Name]), parameter.Unit.Text)));

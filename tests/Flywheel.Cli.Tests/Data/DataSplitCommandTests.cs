@@ -54,7 +54,7 @@ public sealed class DataSplitCommandTests : IDisposable
         var splits = root.GetProperty("splits").EnumerateArray().ToList();
         // 10 churners and 30 others, halved and quartered exactly: 5/15, 2or3/7or8 ...
         Assert.Equal([20, 10, 10], splits.Select(split => split.GetProperty("rows").GetInt32()));
-        Assert.Equal(5, splits[0].GetProperty("classes").GetProperty("true").GetInt32());
+        Assert.Equal(5, splits[0].GetProperty("classes").GetProperty("yes").GetInt32());
         Assert.Matches("^[0-9a-f]{64}$", root.GetProperty("fingerprint").GetString()!);
 
         var lines = File.ReadAllLines(output);

@@ -107,6 +107,20 @@ public class ModelsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Register_adds_a_written_package_as_the_next_version_and_refuses_a_tampered_one()
+    {
+        var package = ModelPackageWriter.Write(Content("three"), Path.Combine(_folder, ".flywheel", "artifacts"));
+
+        var (exit, output, _) = await RunAsync("models", "register", package.Path, "--dir", _folder, "--actor", "aiko", "--json");
+        File.AppendAllText(Path.Combine(package.Path, "manifest.json"), " ");
+        var (tampered, _, error) = await RunAsync("models", "register", package.Path, "--dir", _folder);
+
+        Assert.Equal((0, 2), (exit, tampered));
+        Assert.Equal(3, JsonDocument.Parse(output).RootElement.GetProperty("version").GetInt32());
+        Assert.Contains("modified after it was written", error);
+    }
+
+    [Fact]
     public async Task Show_accepts_the_use_case_folder_and_gives_the_newest_version()
     {
         var (exit, output, _) = await RunAsync("models", "show", _folder, "--json");

@@ -151,7 +151,9 @@ public class DecisionPolicyTests
     {
         var error = Assert.Throws<InputException>(() =>
             DecisionPolicy.Optimize([false, false], [0.2, 0.4], Offer, new DecisionOptions(Prevalence: 0.1)));
-        Assert.Contains("no positives", error.Message);
+        Assert.Contains("validation rows have no positives", error.Message);
+        var policy = DecisionPolicy.Fixed(0.5, Offer, new DecisionOptions(Prevalence: 0.1));
+        Assert.Contains("test rows have no negatives", Assert.Throws<InputException>(() => policy.Evaluate([true], [0.7])).Message);
     }
 
     [Fact]

@@ -31,4 +31,12 @@ public class RegressionMetricsTests
         Assert.Equal(1.0, RegressionMetrics.R2(new RegressionPredictions([2, 2, 2], [2, 2, 2])));
         Assert.Equal(0.0, RegressionMetrics.R2(new RegressionPredictions([2, 2, 2], [2, 2, 3])));
     }
+
+    [Fact]
+    public void R2_of_a_single_row_is_undefined_as_sklearn()
+    {
+        var r2 = MetricCatalog.Regression.Single(m => m.Name == "r2").Evaluate(new RegressionPredictions([1.0], [2.0]));
+        Assert.Null(r2.Value);
+        Assert.Equal("undefined: there are fewer than two rows", r2.Note);
+    }
 }

@@ -88,6 +88,35 @@ public class ModelPackageTests : IDisposable
     }
 
     [Fact]
+    public void Attachments_are_stored_hashed_and_listed_in_the_manifest()
+    {
+        var content = PackageSamples.Content() with
+        {
+            Attachments = new Dictionary<string, byte[]> { ["serving.json"] = "{\"threshold\":0.35}"u8.ToArray(), ["evaluation.json"] = "{}"u8.ToArray() },
+        };
+
+        var package = ModelPackage.Open(ModelPackageWriter.Write(content, _root, _clock).Path);
+
+        Assert.Equal(["evaluation.json", "serving.json"], package.Manifest.Attachments.Select(a => a.File));
+        Assert.Equal("{\"threshold\":0.35}", File.ReadAllText(package.AttachmentPath("serving.json")));
+        Assert.Contains("attachments: evaluation.json, serving.json", Assert.Throws<InputException>(() => package.AttachmentPath("training.json")).Message);
+        File.WriteAllText(package.AttachmentPath("serving.json"), "{\"threshold\":0.05}");
+        Assert.Throws<InputException>(() => ModelPackage.Open(package.Path));
+    }
+
+    [Theory]
+    [InlineData("manifest.json")]
+    [InlineData("../escape.json")]
+    [InlineData("sub/file.json")]
+    public void Attachment_names_must_be_plain_and_not_reserved(string name)
+    {
+        var content = PackageSamples.Content() with { Attachments = new Dictionary<string, byte[]> { [name] = [1] } };
+
+        Assert.Throws<ArgumentException>(() => ModelPackageWriter.Write(content, _root, _clock));
+        Assert.Empty(Directory.GetDirectories(_root));
+    }
+
+    [Fact]
     public void Folders_that_are_not_packages_are_input_errors()
     {
         Assert.Contains("no manifest.json", Assert.Throws<InputException>(() => ModelPackage.Open(_root)).Message);

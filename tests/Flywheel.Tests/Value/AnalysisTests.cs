@@ -70,6 +70,33 @@ public class AnalysisTests
     }
 
     [Fact]
+    public void Goal_seek_says_when_even_zero_still_works_or_the_parameter_does_not_matter()
+    {
+        var model = ValueModelErrorTests.Build(
+            "parameters:\n  bonus: { value: 5, unit: JPY/day }\n  unused: 3\nvalue: 1000 JPY/day + bonus\ncosts: { development: 1000 JPY }");
+        var zero = GoalSeek.Run(model, "bonus", SeekGoal.BreakEven);
+        Assert.Equal("at least", zero.Direction);
+        Assert.Equal(0, zero.Limit);
+        Assert.Contains("even with 'bonus' at 0", zero.Message);
+        var unused = GoalSeek.Run(model, "unused", SeekGoal.BreakEven);
+        Assert.Null(unused.Limit);
+        Assert.Contains("does not change the outcome", unused.Message);
+    }
+
+    [Fact]
+    public void Goal_seek_from_a_base_that_misses_the_goal_finds_how_far_to_move()
+    {
+        // At 1,200 JPY/h the ROI is about 12, short of 20; each checker hour saved is worth more at a higher hourly cost.
+        var result = GoalSeek.Run(Inspection(), "hourly_cost", new SeekGoal(20));
+        Assert.False(result.BaseMeetsGoal);
+        Assert.Equal("at least", result.Direction);
+        var horizon = 1095.75;
+        var operation = 100_000 / 30.4375;
+        var expected = ((21 * 10_000_000 + 20 * operation * horizon) / horizon + operation) / 135;
+        Assert.Equal(expected, result.Limit!.Value, 1e-6);
+    }
+
+    [Fact]
     public void Goal_seek_of_an_unknown_parameter_is_refused()
     {
         Assert.Contains("no parameter 'nobody'", Assert.Throws<InputException>(() => GoalSeek.Run(Inspection(), "nobody", SeekGoal.BreakEven)).Message);
@@ -158,5 +185,70 @@ public class ValueModelGraphTests
         var atLeast = GoalSeek.Run(zeroBase, "share", SeekGoal.BreakEven);
         Assert.Equal("at least", atLeast.Direction);
         Assert.Equal(0.1, atLeast.Limit!.Value, 1e-9);
+    }
+}
+
+public class ParameterShorthandTests
+{
+    [Fact]
+    public void A_parameter_may_carry_its_unit_in_the_value()
+    {
+        var model = ValueModelErrorTests.Build(
+            "parameters:\n  rate: 1200 JPY/h\n  hours: { value: 7.5 h/day, range: [6, 8] }\n  share: 0.5\nvalue: rate * hours * share");
+        Assert.Equal(1200 * 7.5 * 0.5, model.Evaluate().ValuePerDay.Value, 1e-9);
+        Assert.Equal("h/day", model.FindParameter("hours")!.Unit.Text);
+    }
+
+    [Fact]
+    public void An_unknown_unit_in_the_shorthand_is_named_where_it_is()
+    {
+        var error = Assert.Throws<InputException>(() => ValueModelErrorTests.Build("parameters:\n  rate: 1200 JPY/parsec\nvalue: rate"));
+        Assert.Contains("unknown unit 'parsec'", error.Message);
+        Assert.Equal((5, 20), (error.Line, error.Column));
+    }
+
+    [Fact]
+    public void A_unit_in_both_places_is_refused()
+    {
+        var error = Assert.Throws<InputException>(() => ValueModelErrorTests.Build("parameters:\n  rate: { value: 1200 JPY/h, unit: JPY/h }\nvalue: rate"));
+        Assert.Contains("both", error.Message);
+    }
+
+    [Fact]
+    public void A_value_that_is_not_a_number_is_refused()
+    {
+        var error = Assert.Throws<InputException>(() => ValueModelErrorTests.Build("parameters:\n  rate: lots\nvalue: rate"));
+        Assert.Contains("must be a number", error.Message);
+        Assert.Equal((5, 11), (error.Line, error.Column));
+    }
+}
+
+public class FormulaDisplayUnitTests
+{
+    [Fact]
+    public void A_formula_is_shown_in_the_unit_it_states()
+    {
+        var model = ValueModel.Load(UseCaseLoader.Load(RepoPaths.Sample("churn-value")));
+        var kept = model.FindFormula("kept")!;
+        var value = model.Evaluate().Formulas["kept"];
+        Assert.Equal(40 / 30.4375, value.Value, 1e-12); // held per day
+        Assert.Equal("40 customers/month", kept.Display(value));
+        Assert.Equal("subscribers the offers keep each month", kept.Description);
+    }
+
+    [Fact]
+    public void A_stated_unit_that_does_not_fit_is_refused()
+    {
+        var model = ValueModelErrorTests.Build(
+            "parameters:\n  x: { value: 1, unit: JPY/day }\nformulas:\n  y: { formula: x * 2, unit: JPY }\nvalue: y");
+        var error = Assert.Throws<InputException>(() => model.Evaluate());
+        Assert.Contains("formula 'y': is JPY/day, but its unit says JPY", error.Message);
+    }
+
+    [Fact]
+    public void A_formula_mapping_rejects_unknown_keys()
+    {
+        var error = Assert.Throws<InputException>(() => ValueModelErrorTests.Build("formulas:\n  y: { formula: 1 JPY/day, units: JPY }\nvalue: y"));
+        Assert.Contains("unknown key 'units'", error.Message);
     }
 }

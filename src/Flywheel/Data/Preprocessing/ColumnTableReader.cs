@@ -5,12 +5,34 @@ using Flywheel.Data.Sources;
 namespace Flywheel.Data.Preprocessing;
 
 /// <summary>
-/// Reads an opened <see cref="DataSource"/> into a <see cref="ColumnTable"/>: numeric columns as doubles, every
-/// other kind as text (booleans as "true"/"false", dates as ISO 8601), so training and serving see the same values.
+/// Reads a source into a <see cref="ColumnTable"/>: numeric columns as doubles, every other kind as text (dates as
+/// ISO 8601), so training and serving see the same values.
 /// </summary>
 public static class ColumnTableReader
 {
-    public static ColumnTable Read(DataSource source)
+    /// <summary>
+    /// Opens and reads <paramref name="spec"/>. DuckDB reads yes/no columns as BOOLEAN; those are read again as text,
+    /// so class names and categories keep the spelling the user wrote (and <c>data.positive: "yes"</c> matches),
+    /// while the column keeps its Boolean kind.
+    /// </summary>
+    public static ColumnTable Read(SourceSpec spec, IProgress<DataProgress>? progress = null)
+    {
+        IReadOnlyList<string> booleans;
+        using (var source = DataSource.Open(spec, progress: progress))
+        {
+            booleans = source.Columns.Where(column => column.Kind == ColumnKind.Boolean && !spec.DeclaredKinds.ContainsKey(column.Name)).Select(column => column.Name).ToList();
+            if (booleans.Count == 0) return Read(source);
+        }
+        var kinds = new Dictionary<string, ColumnKind>(spec.DeclaredKinds, StringComparer.Ordinal);
+        foreach (var name in booleans) kinds[name] = ColumnKind.Categorical;
+        using var textSource = DataSource.Open(spec with { DeclaredKinds = kinds });
+        return Read(textSource, booleans);
+    }
+
+    /// <summary>Reads an opened source as it is (BOOLEAN values become "true"/"false").</summary>
+    public static ColumnTable Read(DataSource source) => Read(source, []);
+
+    private static ColumnTable Read(DataSource source, IReadOnlyList<string> booleans)
     {
         var columns = source.Columns;
         var rowCount = checked((int)source.RowCount);
@@ -29,7 +51,7 @@ public static class ColumnTableReader
         if (row != rowCount) throw new InvalidOperationException($"the source announced {rowCount} rows but gave {row}");
         var table = columns.Select((column, c) => numbers[c] is { } values
             ? TableColumn.Numeric(column.Name, values)
-            : TableColumn.Text(column.Name, column.Kind, texts[c]!)).ToList();
+            : TableColumn.Text(column.Name, booleans.Contains(column.Name) ? ColumnKind.Boolean : column.Kind, texts[c]!)).ToList();
         return new ColumnTable(table, source.FilePath);
     }
 

@@ -18,8 +18,7 @@ public static class DataPreparation
     {
         var options = PreparationOptions.From(useCase, labelKind);
         progress?.Report(new("read", 0, Steps));
-        using var source = DataSource.Open(SourceSpec.FromUseCase(useCase));
-        return Prepare(ColumnTableReader.Read(source), options, progress, context);
+        return Prepare(ColumnTableReader.Read(SourceSpec.FromUseCase(useCase)), options, progress, context);
     }
 
     public static PreparedData Prepare(ColumnTable table, PreparationOptions options, IProgress<PreparationProgress>? progress = null, MLContext? context = null)

@@ -8,9 +8,9 @@ internal static class ColumnDistributions
     // Above this many distinct values the top values are sorted in DuckDB rather than brought back whole.
     private const long MaxGroupsBroughtBack = 1000;
 
-    public static List<ColumnProfile> Compute(DataSource source, List<ColumnSummaries.Summary> summaries, Dictionary<string, (long Below, long Above, long AtMedian)> fences, ProfileOptions options)
+    public static List<ColumnProfile> Compute(DataSource source, List<ColumnSummaries.Summary> summaries, Dictionary<string, NumericPass.Result> numericPass, ProfileOptions options)
     {
-        var plans = summaries.Select(summary => Plan(summary, fences, options)).ToList();
+        var plans = summaries.Select(summary => Plan(summary, numericPass, options)).ToList();
         var sets = new List<IReadOnlyList<string>>();
         var histogramSet = new Dictionary<int, int>();
         var topSet = new Dictionary<int, int>();
@@ -28,6 +28,10 @@ internal static class ColumnDistributions
             }
         }
         var groups = GroupCounts.Run(source, sets);
+        // String columns whose values all came back are checked for numbers here; the others need a scan with TRY_CAST.
+        var scanned = ColumnSummaries.NumericLike(source, summaries
+            .Where((summary, i) => summary.Column.Kind is ColumnKind.Categorical or ColumnKind.Text && summary.Present > 0 && !topSet.ContainsKey(i))
+            .Select(summary => summary.Column).ToList());
 
         return summaries.Select((summary, i) =>
         {
@@ -36,19 +40,35 @@ internal static class ColumnDistributions
             var top = topSet.TryGetValue(i, out var t) ? Distributions.TopOf(groups[t], options.TopValues)
                 : plan.WantsTop ? Distributions.TopValues(source, summary.Column, options.TopValues)
                 : null;
+            // All groups came back: their number is the exact distinct count.
+            var (distinct, exact) = topSet.TryGetValue(i, out var all) ? (groups[all].Count, true) : (summary.Distinct, summary.DistinctIsExact);
             return new ColumnProfile(summary.Column.Name, summary.Column.Kind, summary.Column.SqlType, source.RowCount, source.RowCount - summary.Present,
-                summary.Distinct, plan.Numbers, top, summary.Lengths, summary.Dates, histogram, summary.NumericLike);
+                distinct, plan.Numbers, top, summary.Lengths, summary.Dates, histogram, NumericLike(summary, topSet.TryGetValue(i, out var set) ? groups[set] : null, scanned))
+                { DistinctIsExact = exact };
         }).ToList();
     }
 
+    private static long? NumericLike(ColumnSummaries.Summary summary, List<GroupingSets.Group>? allValues, Dictionary<string, long> scanned)
+    {
+        if (summary.Column.Kind is not (ColumnKind.Categorical or ColumnKind.Text)) return null;
+        if (scanned.TryGetValue(summary.Column.Name, out var count)) return count;
+        return allValues?.Where(group => IsNumber(group.Keys[0])).Sum(group => (long)(group.Values[0] ?? 0)) ?? 0;
+    }
+
+    // What DuckDB's TRY_CAST(... AS DOUBLE) accepts, near enough: decimal and exponent notation, surrounding spaces.
+    private static bool IsNumber(string text) =>
+        double.TryParse(text.Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
+
     private sealed record ColumnPlan(NumericSummary? Numbers, string? BinnedExpression, double[]? Edges, bool WantsTop);
 
-    private static ColumnPlan Plan(ColumnSummaries.Summary summary, Dictionary<string, (long Below, long Above, long AtMedian)> fences, ProfileOptions options)
+    private static ColumnPlan Plan(ColumnSummaries.Summary summary, Dictionary<string, NumericPass.Result> numericPass, ProfileOptions options)
     {
         var column = summary.Column;
-        var numbers = summary.Numbers is { } n && fences.TryGetValue(column.Name, out var fence)
-            ? n with { BelowFence = fence.Below, AboveFence = fence.Above, AtMedian = fence.AtMedian }
+        var pass = numericPass.GetValueOrDefault(column.Name);
+        var numbers = summary.Numbers is { } n && pass is not null
+            ? n with { BelowFence = pass.Below, AboveFence = pass.Above, AtMedian = pass.AtMedian }
             : summary.Numbers;
+
         var expression = summary.Present > 0 ? Distributions.BinnedExpression(column) : null;
         double[]? edges = null;
         if (expression is not null)

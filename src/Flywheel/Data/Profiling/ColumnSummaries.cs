@@ -8,19 +8,52 @@ namespace Flywheel.Data.Profiling;
 /// </summary>
 internal static class ColumnSummaries
 {
-    public sealed record Summary(SourceColumn Column, long Present, long Distinct, NumericSummary? Numbers, LengthSummary? Lengths, DateRange? Dates, double? EpochMin, double? EpochMax, long? NumericLike);
+    /// <param name="Distinct">An estimate until <see cref="DistinctIsExact"/>.</param>
+    public sealed record Summary(SourceColumn Column, long Present, long Distinct, NumericSummary? Numbers, LengthSummary? Lengths, DateRange? Dates, double? EpochMin, double? EpochMax, long? NumericLike, bool DistinctIsExact = false);
+
+    // Columns whose estimated distinct count reaches this share of present values may be identifiers: count them exactly.
+    private const double NearUniqueShare = 0.9;
 
     public static List<Summary> Compute(DataSource source)
     {
+        var summaries = Estimate(source);
+        var nearUnique = summaries.Where(summary => summary.Present > 0 && summary.Distinct >= NearUniqueShare * summary.Present).Select(summary => summary.Column).ToList();
+        var exact = ExactDistinct(source, nearUnique);
+        return summaries.Select(summary => exact.TryGetValue(summary.Column.Name, out var count) ? summary with { Distinct = count, DistinctIsExact = true } : summary).ToList();
+    }
+
+    private static List<Summary> Estimate(DataSource source)
+    {
         var expressions = new List<string>();
         var offsets = new List<int>();
+        var casts = new List<string>();
         foreach (var column in source.Columns)
         {
             offsets.Add(expressions.Count);
-            expressions.AddRange(Expressions(column));
+            // Numbers are cast to DOUBLE once per row in the inner SELECT rather than once per aggregate.
+            var number = column.Kind == ColumnKind.Numeric ? $"__x{casts.Count}" : null;
+            if (number is not null) casts.Add($"{Number(column)} AS {number}");
+            expressions.AddRange(Expressions(column, number));
         }
-        return source.Query($"SELECT {string.Join(", ", expressions)} FROM {DataSource.Relation}", reader =>
+        var from = casts.Count == 0 ? DataSource.Relation : $"(SELECT *, {string.Join(", ", casts)} FROM {DataSource.Relation})";
+        return source.Query($"SELECT {string.Join(", ", expressions)} FROM {from}", reader =>
             source.Columns.Select((column, index) => Read(column, reader, offsets[index])).ToList()).Single();
+    }
+
+    /// <summary>Exact distinct counts for the given columns, in one scan.</summary>
+    public static Dictionary<string, long> ExactDistinct(DataSource source, IReadOnlyList<SourceColumn> columns)
+    {
+        if (columns.Count == 0) return [];
+        return source.Query($"SELECT {string.Join(", ", columns.Select(column => $"count(DISTINCT {column.Sql})"))} FROM {DataSource.Relation}", reader =>
+            columns.Select((column, i) => (column.Name, Count: SqlValues.Long(reader, i))).ToDictionary(pair => pair.Name, pair => pair.Count)).Single();
+    }
+
+    /// <summary>How many present values of each string column parse as numbers, in one scan.</summary>
+    public static Dictionary<string, long> NumericLike(DataSource source, IReadOnlyList<SourceColumn> columns)
+    {
+        if (columns.Count == 0) return [];
+        return source.Query($"SELECT {string.Join(", ", columns.Select(column => $"count(TRY_CAST({Text(column)} AS DOUBLE))"))} FROM {DataSource.Relation}", reader =>
+            columns.Select((column, i) => (column.Name, Count: SqlValues.Long(reader, i))).ToDictionary(pair => pair.Name, pair => pair.Count)).Single();
     }
 
     /// <summary>The column as a number, for numeric kinds (DuckDB types vary: integers, decimals, doubles).</summary>
@@ -28,20 +61,22 @@ internal static class ColumnSummaries
 
     public static string Text(SourceColumn column) => $"CAST({column.Sql} AS VARCHAR)";
 
-    private static IEnumerable<string> Expressions(SourceColumn column)
+    private static IEnumerable<string> Expressions(SourceColumn column, string? number)
     {
         var name = column.Sql;
         yield return $"count({name})";
-        yield return $"count(DISTINCT {name})";
+        // HyperLogLog: exact distinct counts cost a hash table per column; exact figures are filled in later where they matter.
+        yield return $"approx_count_distinct({name})";
         switch (column.Kind)
         {
             case ColumnKind.Numeric:
-                var x = Number(column);
+                var x = number!;
                 yield return $"min({x})";
                 yield return $"max({x})";
                 yield return $"avg({x})";
                 yield return $"stddev_samp({x})";
-                yield return $"quantile_cont({x}, [0.05, 0.25, 0.5, 0.75, 0.95])";
+                // Each extra quantile costs DuckDB another selection pass over the column; the quartiles are what the fences need.
+                yield return $"quantile_cont({x}, [0.25, 0.5, 0.75])";
                 yield return $"bool_and({x} = round({x}))";
                 break;
             case ColumnKind.Categorical or ColumnKind.Text:
@@ -49,7 +84,6 @@ internal static class ColumnSummaries
                 yield return $"min(length({text}))";
                 yield return $"max(length({text}))";
                 yield return $"avg(length({text}))";
-                yield return $"count(TRY_CAST({text} AS DOUBLE))";
                 break;
             case ColumnKind.Date:
                 yield return $"CAST(min({name}) AS VARCHAR)";
@@ -64,7 +98,7 @@ internal static class ColumnSummaries
     {
         var present = SqlValues.Long(reader, at);
         var distinct = SqlValues.Long(reader, at + 1);
-        var summary = new Summary(column, present, distinct, null, null, null, null, null, null);
+        var summary = new Summary(column, present, present == 0 ? 0 : Math.Max(1, distinct), null, null, null, null, null, null, present == 0);
         if (present == 0) return summary;
         switch (column.Kind)
         {
@@ -75,14 +109,13 @@ internal static class ColumnSummaries
                 {
                     Numbers = new NumericSummary(
                         SqlValues.Double(reader, at + 2)!.Value, SqlValues.Double(reader, at + 3)!.Value, SqlValues.Double(reader, at + 4)!.Value,
-                        SqlValues.Double(reader, at + 5), quantiles[0]!.Value, quantiles[1]!.Value, quantiles[2]!.Value, quantiles[3]!.Value, quantiles[4]!.Value,
+                        SqlValues.Double(reader, at + 5), quantiles[0]!.Value, quantiles[1]!.Value, quantiles[2]!.Value,
                         isInteger, 0, 0, 0),
                 };
             case ColumnKind.Categorical or ColumnKind.Text:
                 return summary with
                 {
                     Lengths = new LengthSummary(SqlValues.Long(reader, at + 2), SqlValues.Long(reader, at + 3), SqlValues.Double(reader, at + 4) ?? 0),
-                    NumericLike = SqlValues.Long(reader, at + 5),
                 };
             case ColumnKind.Date:
                 return summary with

@@ -15,7 +15,11 @@ public sealed record DataProfile(
     public ColumnProfile Column(string name) => Columns.First(column => column.Name == name);
 }
 
-/// <summary>One column: counts for every kind, and the summary that fits its kind.</summary>
+/// <summary>
+/// One column: counts for every kind, and the summary that fits its kind. <see cref="Distinct"/> is exact for
+/// columns with up to 1,000 values and for near-unique ones (<see cref="DistinctIsExact"/>); otherwise it is a
+/// HyperLogLog estimate (within a few percent), which is all that large counts are used for.
+/// </summary>
 public sealed record ColumnProfile(
     string Name,
     ColumnKind Kind,
@@ -30,6 +34,8 @@ public sealed record ColumnProfile(
     Histogram? Histogram,
     long? NumericLikeValues)
 {
+    public bool DistinctIsExact { get; init; }
+
     public long Present => Rows - Missing;
     public double MissingFraction => Rows == 0 ? 0 : (double)Missing / Rows;
 
@@ -50,11 +56,9 @@ public sealed record NumericSummary(
     double Max,
     double Mean,
     double? Std,
-    double P05,
     double Q1,
     double Median,
     double Q3,
-    double P95,
     bool IsInteger,
     long BelowFence,
     long AboveFence,

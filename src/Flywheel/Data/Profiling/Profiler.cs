@@ -16,10 +16,10 @@ public static class Profiler
 
         progress?.Report(new DataProgress("counting outliers", 0.25));
         var numeric = summaries.Where(summary => summary.Numbers is not null).Select(summary => (summary.Column, summary.Numbers!)).ToList();
-        var fences = Distributions.FenceCounts(source, numeric);
+        var numericPass = NumericPass.Compute(source, numeric);
 
         progress?.Report(new DataProgress("histograms and top values", 0.35));
-        var columns = ColumnDistributions.Compute(source, summaries, fences, options);
+        var columns = ColumnDistributions.Compute(source, summaries, numericPass, options);
 
         progress?.Report(new DataProgress("duplicate rows", 0.55));
         var duplicates = Distributions.DuplicateRows(source);

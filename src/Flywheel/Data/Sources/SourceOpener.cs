@@ -27,15 +27,18 @@ internal static class SourceOpener
             connection.Open();
             Configure(connection, options, tempDirectory);
             var dialect = spec.Format == SourceFormat.Csv ? Guard(spec, () => SniffDialect(connection, spec.FilePath)) : null;
-            var detected = Guard(spec, () => Describe(connection, $"SELECT * FROM {Reader(spec, new Dictionary<string, string>(), null)}"));
+            progress?.Report(new DataProgress("loading", 0.1));
+            var overrides = spec.DeclaredKinds.ToDictionary(pair => pair.Key, pair => ColumnKinds.SqlTypeOf(pair.Value), StringComparer.Ordinal);
+            Load(connection, spec, overrides, null, options.Materialize);
+
             // When rows disagree on their field count, DuckDB's sniffer gives up on the delimiter and reads one column.
             // Reading again with the delimiter the header uses makes the ragged row fail with its line number.
-            var delimiter = detected.Count == 1 && spec.Format == SourceFormat.Csv ? HeaderDelimiter(spec.FilePath) : null;
-            if (delimiter is not null)
+            var loaded = Guard(spec, () => Describe(connection, $"SELECT * FROM {DataSource.Relation}"));
+            if (loaded.Count == 1 && spec.Format == SourceFormat.Csv && HeaderDelimiter(spec.FilePath) is { } delimiter)
             {
                 try
                 {
-                    detected = Describe(connection, $"SELECT * FROM {Reader(spec, new Dictionary<string, string>(), delimiter)}");
+                    Describe(connection, $"SELECT * FROM {Reader(spec, new Dictionary<string, string>(), delimiter)}");
                 }
                 catch (DbException error)
                 {
@@ -43,13 +46,9 @@ internal static class SourceOpener
                         throw new InputException($"a ragged row: it has {ragged.Found} fields where the header has {ragged.Expected}; check delimiters and quotes on that line", spec.FilePath, ragged.Line, inner: error);
                     throw DuckDbErrors.Translate(error, spec.FilePath);
                 }
+                Load(connection, spec, overrides, delimiter, options.Materialize);
                 dialect = dialect! with { Delimiter = delimiter };
             }
-            CheckDeclaredColumns(spec, detected);
-
-            progress?.Report(new DataProgress("loading", 0.1));
-            var overrides = spec.DeclaredKinds.ToDictionary(pair => pair.Key, pair => ColumnKinds.SqlTypeOf(pair.Value), StringComparer.Ordinal);
-            Load(connection, spec, overrides, delimiter, options.Materialize);
 
             progress?.Report(new DataProgress("detecting column kinds", 0.9));
             var rowCount = Guard(spec, () => Convert.ToInt64(Execute(connection, $"SELECT count(*) FROM {DataSource.Relation}"), System.Globalization.CultureInfo.InvariantCulture));
@@ -126,6 +125,9 @@ internal static class SourceOpener
 
     private static void Load(DuckDBConnection connection, SourceSpec spec, Dictionary<string, string> overrides, string? delimiter, bool materialize)
     {
+        // Parquet carries its schema, so a declared column it lacks is found before reading anything.
+        if (spec.Format == SourceFormat.Parquet && spec.DeclaredKinds.Count > 0)
+            CheckDeclaredColumns(spec, Guard(spec, () => Describe(connection, $"SELECT * FROM {Reader(spec, new Dictionary<string, string>(), null)}")));
         for (var attempt = 0; ; attempt++)
         {
             try
@@ -148,6 +150,8 @@ internal static class SourceOpener
             }
             catch (DbException error)
             {
+                if (spec.DeclaredKinds.Count > 0)
+                    CheckDeclaredColumns(spec, Guard(spec, () => Describe(connection, $"SELECT * FROM {Reader(spec, new Dictionary<string, string>(), delimiter)}")));
                 throw DuckDbErrors.Translate(error, spec.FilePath);
             }
         }

@@ -27,8 +27,7 @@ public static class SplitRun
     public static SplitInput Open(string fileOrDirectory, string? target = null, IProgress<DataProgress>? progress = null)
     {
         var spec = SourceSpec.Resolve(fileOrDirectory, target);
-        using var source = DataSource.Open(spec, progress: progress);
-        var table = ColumnTableReader.Read(source);
+        var table = ColumnTableReader.Read(spec, progress);
         return new SplitInput(table, spec.Target, spec.UseCase?.Data?.Split ?? SplitSpec.Default, spec.UseCase, spec.DescribedIn);
     }
 

@@ -47,11 +47,8 @@ public sealed class DecisionPolicy
         options ??= DecisionOptions.Default;
         var rows = new BinaryPredictions(validationLabels, validationScores); // validates lengths and scores
         var cuts = CutPoints.Of(rows.Labels, rows.Scores);
+        RequireClassesFor(options.Prevalence, cuts.Positives, cuts.Negatives, "validation");
         var prevalence = options.Prevalence ?? (double)cuts.Positives / (cuts.Positives + cuts.Negatives);
-        if (options.Prevalence is > 0 && cuts.Positives == 0)
-            throw new InputException($"'decision.prevalence': the validation rows have no positives, so no threshold can be priced at prevalence {options.Prevalence}; use a larger or stratified validation split");
-        if (options.Prevalence is < 1 && cuts.Negatives == 0)
-            throw new InputException($"'decision.prevalence': the validation rows have no negatives, so no threshold can be priced at prevalence {options.Prevalence}; use a larger or stratified validation split");
 
         var reviewCost = options.Review?.CostPerItem ?? 0;
         if (options.Review is not null) cuts = cuts.Thinned(Math.Max(2, options.MaxCutPoints));
@@ -86,11 +83,13 @@ public sealed class DecisionPolicy
     /// <summary>
     /// Prices this policy on labelled rows (the test split): value per item (at the deployment prevalence when set),
     /// per day, review and automatic shares, reviewer hours and people, and the plain 0.5 rule's value for comparison.
+    /// With a prevalence set, rows lacking a class are an <see cref="InputException"/>.
     /// </summary>
     public DecisionReport Evaluate(IReadOnlyList<bool> testLabels, IReadOnlyList<double> testScores)
     {
         var rows = new BinaryPredictions(testLabels, testScores);
         var counts = CountDecisions(rows);
+        RequireClassesFor(Options.Prevalence, counts.Positives, counts.Negatives, "test");
         var prevalence = Options.Prevalence ?? (double)counts.Positives / rows.Count;
         var valuePerItem = counts.ValuePerItem(Outcomes, Options.Review?.CostPerItem ?? 0, prevalence);
         var reviewRate = counts.ReviewRate(prevalence);
@@ -108,6 +107,15 @@ public sealed class DecisionPolicy
             new BinaryConfusion(counts.TrueNegative, counts.FalsePositive, counts.FalseNegative, counts.TruePositive),
             counts.ReviewedPositive + counts.ReviewedNegative,
             ValidationValuePerItem);
+    }
+
+    /// <summary>At a deployment prevalence both class-conditional rates are needed, so both classes must be present.</summary>
+    private static void RequireClassesFor(double? prevalence, long positives, long negatives, string split)
+    {
+        if (prevalence is > 0 && positives == 0)
+            throw new InputException($"'decision.prevalence': the {split} rows have no positives, so decisions cannot be priced at prevalence {prevalence}; use a larger or stratified {split} split");
+        if (prevalence is < 1 && negatives == 0)
+            throw new InputException($"'decision.prevalence': the {split} rows have no negatives, so decisions cannot be priced at prevalence {prevalence}; use a larger or stratified {split} split");
     }
 
     private BandCounts CountDecisions(BinaryPredictions rows)

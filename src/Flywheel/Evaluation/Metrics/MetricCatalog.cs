@@ -33,7 +33,7 @@ public static class MetricCatalog
         new(new("mae", MetricTask.Regression, false, "Mean absolute error, in the target's unit."), RegressionMetrics.MeanAbsoluteError),
         new(new("mse", MetricTask.Regression, false, "Mean squared error, in the target's unit squared."), RegressionMetrics.MeanSquaredError),
         new(new("rmse", MetricTask.Regression, false, "Square root of the mean squared error, in the target's unit."), RegressionMetrics.RootMeanSquaredError),
-        new(new("r2", MetricTask.Regression, true, "1 − SS_res / SS_tot; for a constant truth 1 if perfect, else 0."), RegressionMetrics.R2),
+        new(new("r2", MetricTask.Regression, true, "1 − SS_res / SS_tot; for a constant truth 1 if perfect, else 0.", "there are fewer than two rows"), RegressionMetrics.R2),
         new(new("mape", MetricTask.Regression, false, "Mean of |y − ŷ| / max(|y|, 2.22e-16), a fraction (0.1 = 10%)."), RegressionMetrics.MeanAbsolutePercentageError),
     ];
 

@@ -17,10 +17,11 @@ public static class RegressionMetrics
 
     /// <summary>
     /// 1 − SS_res / SS_tot. When the truth is constant (SS_tot = 0): 1 for a perfect prediction, else 0
-    /// (sklearn r2_score with force_finite=True).
+    /// (sklearn r2_score with force_finite=True). NaN for a single row, as sklearn.
     /// </summary>
     public static double R2(RegressionPredictions p)
     {
+        if (p.Count < 2) return double.NaN;
         var mean = p.Labels.Average();
         double residual = 0, total = 0;
         for (var i = 0; i < p.Count; i++)

@@ -11,7 +11,7 @@ public class UseCasePreparationTests
         name: churn
         statement: As a subscriber about to leave, I get an offer that keeps me.
         data:
-          source: {TestData.Repo("tests/Flywheel.Tests/Data/mlc_churn.csv")}
+          source: {TestData.Repo("samples/churn/data/mlc_churn.csv")}
           target: churn
           positive: "yes"
           split: {"{"} train: 0.7, validation: 0.2, test: 0.1, seed: 1729, stratify: true {"}"}

@@ -8,8 +8,7 @@ public class ChurnSplitTests
 {
     private static ColumnTable Churn()
     {
-        using var source = DataSource.Open(TestData.Repo("tests/Flywheel.Tests/Data/mlc_churn.csv"), "churn");
-        return ColumnTableReader.Read(source);
+        return ColumnTableReader.Read(SourceSpec.ForFile(TestData.Repo("samples/churn/data/mlc_churn.csv"), "churn"));
     }
 
     [Fact]
@@ -20,8 +19,8 @@ public class ChurnSplitTests
         var assignment = Splitter.Assign(settings, TableSplitKeys.From(table, settings), TableFingerprint.Compute(table));
         var churn = table.Get("churn", "test");
 
-        // DuckDB reads yes/no as BOOLEAN. 707 yes / 4293 no: exact shares 494.9 / 141.4 / 70.7 and 3005.1 / 858.6 / 429.3.
-        foreach (var (label, total) in new[] { ("true", 707), ("false", 4293) })
+        // 707 yes / 4293 no: exact shares 494.9 / 141.4 / 70.7 and 3005.1 / 858.6 / 429.3.
+        foreach (var (label, total) in new[] { ("yes", 707), ("no", 4293) })
         {
             foreach (var split in SplitNames.All)
             {
@@ -53,6 +52,16 @@ public class ChurnSplitTests
     }
 
     [Fact]
+    public void Years_and_iso_dates_order_a_time_split()
+    {
+        var table = new ColumnTable([TableColumn.Numeric("year", [2012, 2010, 2011, 2010])], "years.csv");
+        var settings = new SplitSettings(new SplitFractions(0.5, 0.25, 0.25), 1, SplitStrategy.TimeOrdered, "year");
+        var keys = TableSplitKeys.From(table, settings);
+        Assert.Equal([new DateTime(2012, 1, 1), new DateTime(2010, 1, 1), new DateTime(2011, 1, 1), new DateTime(2010, 1, 1)], keys.Times);
+        Assert.Equal([SplitName.Test, SplitName.Train, SplitName.Validation, SplitName.Train], Splitter.Assign(settings, keys, "d").Rows);
+    }
+
+    [Fact]
     public void An_empty_date_is_an_input_error_naming_the_column()
     {
         var table = new ColumnTable([TableColumn.Text("when", ColumnKind.Date, ["2024-01-01", null])], "dates.csv");
@@ -70,5 +79,24 @@ public class ChurnSplitTests
         var path = Path.Combine(folder.Path, "out", "assignment.csv");
         SplitAssignmentCsv.Write(assignment, path);
         Assert.Equal("row,split\n1,test\n2,train\n3,validation\n", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void Yes_no_columns_keep_their_spelling()
+    {
+        var table = Churn();
+        Assert.Equal(["no", "yes"], table.Get("international_plan", "test").Strings().Distinct().Order());
+        Assert.Equal(["no", "yes"], table.Get("churn", "test").Strings().Distinct().Order());
+    }
+
+    [Fact]
+    public void Columns_duckdb_reads_as_boolean_keep_their_text_and_their_boolean_kind()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("flags.csv", "flag,x\nTrue,1\nFalse,2\nTrue,3\n");
+        var table = ColumnTableReader.Read(SourceSpec.ForFile(file));
+        var flag = table.Get("flag", "test");
+        Assert.Equal(ColumnKind.Boolean, flag.Kind);
+        Assert.Equal(["True", "False", "True"], flag.Strings());
     }
 }

@@ -128,3 +128,28 @@ public class SplitterTests
         Assert.Contains(message, error.Message);
     }
 }
+
+public class SplitSpecReadingTests
+{
+    private static string Yaml(string split) => $"name: x\nstatement: s\ndata:\n  source: d.csv\n  target: y\n  split: {split}\n";
+
+    [Fact]
+    public void Split_settings_are_read_with_the_time_column()
+    {
+        var spec = Flywheel.UseCases.UseCaseLoader.Parse(Yaml("{ train: 0.6, validation: 0.2, test: 0.2, seed: 5, time: day }"), "f.yaml").Data!.Split;
+        Assert.Equal(new Flywheel.UseCases.SplitSpec(0.6, 0.2, 0.2, 5, true, null, "day"), spec);
+        var settings = SplitSettings.From(spec, "y", classification: true);
+        Assert.Equal(SplitStrategy.TimeOrdered, settings.Strategy);
+        Assert.Equal("day", settings.Column);
+    }
+
+    [Theory]
+    [InlineData("{ train: 0.7, validation: 0.2, test: 0.2 }", 6, "'data.split' fractions must add up to 1, not 1.1")]
+    [InlineData("{ train: 1.2, validation: -0.1, test: -0.1 }", 6, "'data.split.train' is a fraction between 0 and 1, not 1.2")]
+    public void Bad_fractions_in_the_file_name_the_line(string split, int line, string message)
+    {
+        var error = Assert.Throws<InputException>(() => Flywheel.UseCases.UseCaseLoader.Parse(Yaml(split), "f.yaml"));
+        Assert.StartsWith(message, error.Message);
+        Assert.Equal(("f.yaml", line), (error.File, error.Line));
+    }
+}
