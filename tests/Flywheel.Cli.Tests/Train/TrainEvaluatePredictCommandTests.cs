@@ -66,6 +66,20 @@ public sealed class TrainEvaluatePredictCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_diagnoses_trains_and_writes_the_report_pages()
+    {
+        var run = Run("run", _folder, "--max-trials", "1", "-o", Path.Combine(_folder, "pages"));
+        Assert.True(run.Code == 0, run.Error);
+        Assert.Contains("Data: readiness", run.Out);
+        Assert.Contains("penguins:1", run.Out);
+        var model = File.ReadAllText(Path.Combine(_folder, "pages", "model.html"));
+        Assert.Contains("<h2>Leaderboard", model);
+        Assert.Contains("<svg", model);
+        Assert.True(File.Exists(Path.Combine(_folder, "pages", "data.html")));
+        Assert.False(File.Exists(Path.Combine(_folder, "pages", "value.html")), "the use case has no value section");
+    }
+
+    [Fact]
     public void A_bad_budget_is_a_clear_error() =>
         Assert.Contains("--budget must be a duration", Run("train", _folder, "--budget", "soon").Error);
 

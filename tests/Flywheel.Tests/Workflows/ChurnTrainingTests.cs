@@ -19,7 +19,15 @@ public sealed class ChurnModel : IDisposable
     public void Dispose() => Folder.Dispose();
 }
 
-public class ChurnTrainingTests(ChurnModel churn) : IClassFixture<ChurnModel>
+/// <summary>The classes that read the trained churn model share one training run.</summary>
+[CollectionDefinition(Name)]
+public sealed class ChurnModelCollection : ICollectionFixture<ChurnModel>
+{
+    public const string Name = "churn model";
+}
+
+[Collection(ChurnModelCollection.Name)]
+public class ChurnTrainingTests(ChurnModel churn)
 {
     [Fact]
     public void Test_auc_reaches_the_bar()
