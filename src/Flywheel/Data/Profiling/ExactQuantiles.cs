@@ -15,7 +15,10 @@ internal static class ExactQuantiles
     private const int FineBinsPerBin = 64;
     private static readonly double[] Probabilities = [0.25, 0.5, 0.75];
 
-    public sealed record Result(double Q1, double Median, double Q3, Histogram Histogram);
+    /// <param name="Below">Rows below Q1 − 1.5·IQR.</param>
+    /// <param name="Above">Rows above Q3 + 1.5·IQR.</param>
+    /// <param name="AtMedian">Rows equal to the median.</param>
+    public sealed record Result(double Q1, double Median, double Q3, Histogram Histogram, long Below, long Above, long AtMedian);
 
     public static Dictionary<string, Result> Compute(DataSource source, IReadOnlyList<(SourceColumn Column, NumericSummary Numbers, long Present)> numeric, int bins)
     {
@@ -35,10 +38,23 @@ internal static class ExactQuantiles
                 foreach (var rank in plans[index].RanksAt(fine, offset)) values[(plans[index].Column.Name, rank)] = value;
             }
         }
-        return plans.ToDictionary(plan => plan.Column.Name, plan =>
+        var quartiles = plans.Select(plan => Probabilities.Select(p => plan.Quantile(p, values)).ToArray()).ToList();
+
+        // Fence and median counts: whole cells from the cell counts, and only the cells around each boundary scanned.
+        var counts = plans.Select((plan, i) => plan.CountsFromCells(quartiles[i])).ToList();
+        var fenceParts = plans.Select((plan, i) => plan.BoundarySql(i, quartiles[i])).ToList();
+        if (fenceParts.Count > 0)
         {
-            var quantiles = Probabilities.Select(p => plan.Quantile(p, values)).ToArray();
-            return new Result(quantiles[0], quantiles[1], quantiles[2], plan.Histogram());
+            foreach (var (index, below, above, atMedian) in source.Query(string.Join(" UNION ALL ", fenceParts), reader =>
+                ((int)SqlValues.Long(reader, 0), SqlValues.Long(reader, 1), SqlValues.Long(reader, 2), SqlValues.Long(reader, 3))))
+            {
+                counts[index] = (counts[index].Below + below, counts[index].Above + above, atMedian);
+            }
+        }
+        return plans.Select((plan, i) => (plan, i)).ToDictionary(item => item.plan.Column.Name, item =>
+        {
+            var (q, c) = (quartiles[item.i], counts[item.i]);
+            return new Result(q[0], q[1], q[2], item.plan.Histogram(), c.Below, c.Above, c.AtMedian);
         });
     }
 
@@ -112,6 +128,43 @@ internal static class ExactQuantiles
                    $"SELECT {FineSql} AS fine, {X} AS v FROM {DataSource.Relation} WHERE {ranges}) WHERE fine IN ({string.Join(", ", cells)})) " +
                    $"WHERE {wanted}";
         }
+
+        private int FineOf(double value) =>
+            Constant ? 0 : (int)Math.Clamp(Math.Floor((value - edges[0]) / FineWidth), 0, Bins * FineBinsPerBin - 1);
+
+        private static (double Lower, double Upper) Fences(double[] q) => (q[0] - 1.5 * (q[2] - q[0]), q[2] + 1.5 * (q[2] - q[0]));
+
+        /// <summary>
+        /// Rows in cells at least two away from each fence, which lie wholly beyond it whatever the rounding of the
+        /// bin arithmetic; the cells next to a fence are counted exactly by <see cref="BoundarySql"/>.
+        /// </summary>
+        public (long Below, long Above, long AtMedian) CountsFromCells(double[] q)
+        {
+            var (lower, upper) = Fences(q);
+            return (Cells.Where(cell => cell.Fine <= FineOf(lower) - 2).Sum(cell => cell.Count),
+                    Cells.Where(cell => cell.Fine >= FineOf(upper) + 2).Sum(cell => cell.Count), 0);
+        }
+
+        /// <summary>SQL returning (index, below, above, atMedian) counted over the cells next to the fences and the median.</summary>
+        public string BoundarySql(int index, double[] q)
+        {
+            var (lower, upper) = Fences(q);
+            var near = new List<string>();
+            string Near(double value)
+            {
+                var fine = FineOf(value);
+                return $"fine BETWEEN {fine - 1} AND {fine + 1}";
+            }
+            string Range(double value) => $"v BETWEEN {Distributions.Format(value - 2 * FineWidth - Slack)} AND {Distributions.Format(value + 2 * FineWidth + Slack)}";
+            var prefilter = Constant ? "true" : string.Join(" OR ", new[] { lower, upper, q[1] }.Select(Range));
+            return $"SELECT {index} AS plan, " +
+                   $"count(*) FILTER (WHERE v < {Distributions.Format(lower)} AND {Near(lower)}), " +
+                   $"count(*) FILTER (WHERE v > {Distributions.Format(upper)} AND {Near(upper)}), " +
+                   $"count(*) FILTER (WHERE v = {Distributions.Format(q[1])}) " +
+                   $"FROM (SELECT v, {FineSql.Replace(X, "v", StringComparison.Ordinal)} AS fine FROM (SELECT {X} AS v FROM {DataSource.Relation}) WHERE {prefilter})";
+        }
+
+        private double Slack => (edges[^1] - edges[0]) * 1e-9;
 
         private (double Low, double High) CellRange(int fine)
         {

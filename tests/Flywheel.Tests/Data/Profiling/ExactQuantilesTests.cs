@@ -14,6 +14,7 @@ public class ExactQuantilesTests
     [InlineData(3, 5000, true)]
     [InlineData(4, 2, false)]
     [InlineData(5, 3000, true)]
+    [InlineData(6, 20000, false)]
     public void Quartiles_match_quantile_cont(int seed, int rows, bool heavyTies)
     {
         var random = new Random(seed);
@@ -36,6 +37,10 @@ public class ExactQuantilesTests
             Assert.Equal(expected[1], numbers.Median, 9);
             Assert.Equal(expected[2], numbers.Q3, 9);
             Assert.Equal(profile.Column(name).Present, profile.Column(name).Histogram!.Bins.Sum(bin => bin.Count));
+            string Count(string condition) => $"SELECT count(*) FROM source WHERE CAST(\"{name}\" AS DOUBLE) {condition}";
+            Assert.Equal(source.Scalar<long>(Count($"< {numbers.LowerFence.ToString("R", CultureInfo.InvariantCulture)}")), numbers.BelowFence);
+            Assert.Equal(source.Scalar<long>(Count($"> {numbers.UpperFence.ToString("R", CultureInfo.InvariantCulture)}")), numbers.AboveFence);
+            Assert.Equal(source.Scalar<long>(Count($"= {numbers.Median.ToString("R", CultureInfo.InvariantCulture)}")), numbers.AtMedian);
         }
     }
 }
