@@ -1,13 +1,19 @@
+using System.Globalization;
+
 namespace Flywheel.Value;
 
 /// <summary>An amount with its display unit, as hosts print it: <c>{"amount": 162000, "unit": "JPY/day"}</c>.</summary>
 public sealed record AmountDocument(double Amount, string Unit)
 {
-    public static AmountDocument Of(Quantity quantity) => new(quantity.Value, quantity.UnitText);
+    public static AmountDocument Of(Quantity quantity) => new(Tidy(quantity.Value), quantity.UnitText);
+
+    /// <summary>Twelve significant digits: unit conversions leave 449999.99999999994 where 450000 was meant.</summary>
+    public static double Tidy(double value) =>
+        double.IsFinite(value) ? double.Parse(value.ToString("G12", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : value;
 
     /// <summary>In <paramref name="unit"/> when it is given and fits, else in base units.</summary>
     public static AmountDocument Of(Quantity quantity, Unit? unit) =>
-        unit is not null && unit.Dimension.Equals(quantity.Dimension) ? new(unit.AmountOf(quantity), unit.Text) : Of(quantity);
+        unit is not null && unit.Dimension.Equals(quantity.Dimension) ? new(Tidy(unit.AmountOf(quantity)), unit.Text) : Of(quantity);
 }
 
 public sealed record ScenarioDocument(
@@ -81,6 +87,6 @@ public sealed record ValueDocument(
             model.Formulas.ToDictionary(formula => formula.Name, formula => AmountDocument.Of(scenario.Formulas[formula.Name], formula.DisplayUnit)),
             // Parameters in their own units (7.5 h/day, not 0.3125), as the file states them.
             model.Parameters.ToDictionary(parameter => parameter.Name,
-                parameter => new AmountDocument(parameter.Unit.AmountOf(scenario.Parameters[parameter.Name]), parameter.Unit.Text)));
+                parameter => new AmountDocument(AmountDocument.Tidy(parameter.Unit.AmountOf(scenario.Parameters[parameter.Name])), parameter.Unit.Text)));
     }
 }
