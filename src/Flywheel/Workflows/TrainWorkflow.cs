@@ -78,6 +78,16 @@ public static class TrainWorkflow
             testReport = testReport with { Decision = policy.Evaluate(reportedOn.Labels, reportedOn.Scores) };
             validationReport = validationReport with { Decision = policy.Evaluate(chosenOn.Labels, chosenOn.Scores) };
         }
+        else if (task == MlTask.MulticlassClassification && decision?.Multiclass is { } matrix)
+        {
+            testReport = testReport with { Decision = matrix.Evaluate(testPredictions.ToMulticlass(prepared.Label.Classes), decision.Options.VolumePerDay) };
+            validationReport = validationReport with { Decision = matrix.Evaluate(result.ValidationPredictions.ToMulticlass(prepared.Label.Classes), decision.Options.VolumePerDay) };
+        }
+        else if (task == MlTask.Regression && decision?.Regression is { } costs)
+        {
+            testReport = testReport with { Decision = costs.Evaluate(testPredictions.ToRegression(prepared.Label), decision.Options.VolumePerDay) };
+            validationReport = validationReport with { Decision = costs.Evaluate(result.ValidationPredictions.ToRegression(prepared.Label), decision.Options.VolumePerDay) };
+        }
 
         var chain = prepared.Transformer.Append(result.Model);
         var spec = new ServingSpec(
