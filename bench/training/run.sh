@@ -3,6 +3,7 @@
 # scikit-learn's RandomForest on the same splits, plus batch prediction throughput. Needs /work/shared/datasets
 # (or DATASETS=...) and python3-xgboost python3-sklearn python3-pandas.
 set -euo pipefail
+export OMP_WAIT_POLICY=PASSIVE   # XGBoost spins its OpenMP threads otherwise, which is slow on a shared machine
 cd "$(dirname "$0")/../.."
 DATASETS=${DATASETS:-/work/shared/datasets}
 BUDGET=${BUDGET:-60s}

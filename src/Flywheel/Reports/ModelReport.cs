@@ -149,22 +149,32 @@ public static class ModelReport
 
     private static void AddPayback(HtmlReport report, ModelReportInput input)
     {
-        if (input.UseCase.Value is null) return;
+        if (input.UseCase.Value is not { } value) return;
         var externals = Externals(input.Test);
         var withModel = ValueAnalysis.Run(input.UseCase, externals: externals);
+        var readsResults = ReadsModelResults(value);
         ValueAnalysisResult? planned = null;
         try
         {
-            planned = ValueAnalysis.Run(input.UseCase);
+            // Beside the model's curve, the plan's, when the two differ and the plan stands on its own.
+            if (readsResults) planned = ValueAnalysis.Run(input.UseCase);
         }
         catch (InputException)
         {
             // The value model reads decision.* names it gets only from a model; there is no "as planned" curve then.
         }
-        report.AddSection("Payback with this model")
-            .Paragraph($"The model's measured results enter the value model as variables: {string.Join(", ", externals.Keys)}.")
-            .Chart(ModelReportCharts.Payback(withModel, planned));
+        var section = report.AddSection("Payback with this model")
+            .Paragraph($"The model's measured results enter the value model as variables: {string.Join(", ", externals.Keys)}.");
+        if (!readsResults)
+            section.Callout("The value model reads none of these variables yet, so the curve is the plan's. Write the model's results into a formula " +
+                            "(for example value: decision.value_per_day - value_without_model, or after_workers: decision.reviewer_people) to see what this model is worth.",
+                CalloutKind.Warning);
+        section.Chart(ModelReportCharts.Payback(withModel, planned));
     }
+
+    private static bool ReadsModelResults(UseCases.ValueSection value) =>
+        value.Formulas.Select(formula => formula.Expression.Value).Append(value.Value.Value)
+            .Any(text => text.Contains("decision.", StringComparison.Ordinal) || text.Contains("model.", StringComparison.Ordinal));
 
     /// <summary>The evaluation's results as value-model quantities (model.auc, decision.value_per_day, …).</summary>
     public static IReadOnlyDictionary<string, Quantity> Externals(EvaluationReport test) =>

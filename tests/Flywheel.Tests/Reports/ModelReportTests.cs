@@ -48,4 +48,27 @@ public class ModelReportTests(ChurnModel churn)
         Assert.Equal(churn.Outcome.Test.Metric("auc")!.Value, externals["model.auc"].Value, 12);
         Assert.True(externals.ContainsKey("decision.value_per_day"));
     }
+
+    [Fact]
+    public void A_value_model_that_reads_decision_results_is_priced_with_them()
+    {
+        var useCase = UseCaseLoader.Parse("""
+            name: churn-with-model
+            statement: As a subscriber about to leave, I get an offer that keeps me.
+            value:
+              parameters:
+                without_model: { value: -28000, unit: JPY/item, description: every churner lost when nobody gets an offer }
+                customers_per_day: { value: 3000, unit: item/day }
+              value: decision.value_per_day - without_model * customers_per_day
+              costs: { development: 10000000 JPY, operation: 100000 JPY/month, delay: 3 month }
+              horizon: 3 year
+            """, "churn-with-model.yaml");
+        var decision = churn.Outcome.Test.Decision!;
+        var priced = Flywheel.Value.ValueAnalysis.Run(useCase, externals: ModelReport.Externals(churn.Outcome.Test));
+        Assert.Equal(decision.ValuePerDay!.Value + 28000 * 3000, priced.Base.ValuePerDay.Value, 6);
+
+        var html = ModelReport.Build(new ModelReportInput(useCase, "churn:1", churn.Outcome.Record, churn.Outcome.Test, churn.Outcome.Validation)).ToHtml();
+        Assert.Contains("<h2>Payback with this model", html);
+        Assert.DoesNotContain("reads none of these variables", html);
+    }
 }
