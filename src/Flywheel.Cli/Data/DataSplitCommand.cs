@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using Flywheel.Data.Sources;
 using Flywheel.Data.Splits;
 using Flywheel.Training;
 using Spectre.Console;
@@ -21,13 +20,13 @@ public static class DataSplitCommand
 
     public static Command Create()
     {
-        var path = new Argument<string>("path") { Description = "A CSV or Parquet file, a use-case folder or its flywheel.yaml", DefaultValueFactory = _ => "." };
-        var target = new Option<string?>("--target", "-t") { Description = "The column to predict (stratifies a classification target); default: data.target" };
+        var path = DataOptions.Path();
+        var target = DataOptions.Target();
         var seed = new Option<int?>("--seed") { Description = "Seed of the shuffle; default: data.split.seed or 1729" };
         var by = new Option<string?>("--by") { Description = "Group column: rows sharing a value stay in one split" };
         var time = new Option<string?>("--time") { Description = "Date column: split in time order, no future rows in train" };
         var output = new Option<string?>("--output", "-o") { Description = "Where to write row,split; default: .flywheel/split.csv in the use case, or FILE.split.csv" };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of tables" };
+        var json = DataOptions.Json();
 
         var command = new Command("split", "Assign rows to train / validation / test (stratified, grouped or by time), reproducibly")
         {
@@ -35,36 +34,18 @@ public static class DataSplitCommand
         };
         command.SetAction(parseResult =>
         {
-            var asJson = parseResult.GetValue(json);
-            var input = Open(parseResult.GetValue(path)!, parseResult.GetValue(target), asJson);
+            var input = DataProgressBar.Run("reading the data", progress => SplitRun.Open(parseResult.GetValue(path)!, parseResult.GetValue(target), progress));
             var classification = input.Target is not null
                 && TaskDetector.Detect(input.TargetValues(), input.Target, input.UseCase?.Training).Task != MlTask.Regression;
             var summary = SplitRun.Assign(input, new SplitOverrides(parseResult.GetValue(seed), parseResult.GetValue(by), parseResult.GetValue(time)), classification);
             var destination = parseResult.GetValue(output) ?? DefaultOutput(input);
             SplitAssignmentCsv.Write(summary.Assignment, destination);
 
-            if (asJson) Console.Out.WriteLine(JsonSerializer.Serialize(SplitDocument.From(summary, destination), Json));
+            if (parseResult.GetValue(json)) Console.Out.WriteLine(JsonSerializer.Serialize(SplitDocument.From(summary, destination), Json));
             else Write(AnsiConsole.Console, summary, destination);
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static SplitInput Open(string path, string? target, bool quiet)
-    {
-        if (quiet) return SplitRun.Open(path, target);
-        SplitInput? input = null;
-        AnsiConsole.Progress().AutoClear(true).Start(context =>
-        {
-            var task = context.AddTask("reading the data", maxValue: 1);
-            input = SplitRun.Open(path, target, new Progress<DataProgress>(step =>
-            {
-                task.Description = step.Stage;
-                task.Value = step.Fraction;
-            }));
-            task.Value = 1;
-        });
-        return input!;
     }
 
     private static string DefaultOutput(SplitInput input) =>
@@ -76,7 +57,8 @@ public static class DataSplitCommand
     {
         var settings = summary.Assignment.Settings;
         var classes = summary.Counts.SelectMany(count => count.Classes.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
-        var table = new Table().Title($"[bold]{Markup.Escape(Path.GetFileName(summary.DataFile))}[/]: {settings.Strategy} split, seed {settings.Seed}");
+        console.MarkupLineInterpolated($"[bold]{Path.GetFileName(summary.DataFile)}[/]: {settings.Strategy} split, seed {settings.Seed}");
+        var table = new Table();
         table.AddColumn("split");
         table.AddColumn(new TableColumn("rows").RightAligned());
         table.AddColumn(new TableColumn("share").RightAligned());

@@ -10,15 +10,16 @@ public static class PredictCommand
 {
     public static Command Create()
     {
-        var model = new Argument<string>("model") { Description = "A model package folder, or a use-case folder (its newest model)" };
+        var model = new Argument<string>("model") { Description = "A model: use-case folder (its newest version), package folder, name@alias or name:version" };
         var input = new Argument<string>("input") { Description = "CSV with the model's input columns (a header row, UTF-8)" };
         var output = new Option<string>("--output", "-o") { Description = "Where to write the scored CSV", Required = true };
         var batch = new Option<int>("--batch-size") { Description = "Rows scored together", DefaultValueFactory = _ => CsvPredictor.DefaultBatchSize };
-        var command = new Command("predict", "Score a CSV: adds score, label and decision (automatic|review) columns") { model, input, output, batch };
-        command.SetAction(parseResult =>
+        var store = new Option<string?>("--store") { Description = "Metadata store (sqlite:PATH or a PostgreSQL connection string); default FLYWHEEL_STORE, else the use case's" };
+        var command = new Command("predict", "Score a CSV: adds score, label and decision (automatic|review) columns") { model, input, output, batch, store };
+        command.SetAction(async (parseResult, cancellation) =>
         {
-            var package = ModelReference.Resolve(parseResult.GetValue(model)!);
-            var scoring = ScoringModel.Load(package);
+            var package = await ModelLocator.ResolveAsync(parseResult.GetValue(model)!, storeSpec: parseResult.GetValue(store), cancellation: cancellation);
+            var scoring = ScoringModel.Load(package.Package);
             var summary = CsvPredictor.Predict(scoring, parseResult.GetValue(input)!, parseResult.GetValue(output)!, parseResult.GetValue(batch));
             AnsiConsole.MarkupLine(Markup.Escape(
                 $"{summary.Rows:N0} rows scored in {summary.Duration.TotalSeconds:0.00}s ({summary.RowsPerSecond:N0} rows/s); {summary.Review:N0} for review → {parseResult.GetValue(output)}"));

@@ -15,13 +15,14 @@ public static class TrainCommand
         var seed = new Option<int?>("--seed") { Description = "Random seed (default: training.seed, else data.split.seed)" };
         var trials = new Option<int?>("--max-trials") { Description = "Stop after this many trials even if budget remains" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object (the evaluation) instead of tables" };
-        var command = new Command("train", "Search trainers and hyperparameters within a time budget, test the best and package it") { path, budget, seed, trials, json };
+        var store = new Option<string?>("--store") { Description = "Metadata store (sqlite:PATH or a PostgreSQL connection string); default FLYWHEEL_STORE, else the use case's" };
+        var command = new Command("train", "Search trainers and hyperparameters within a time budget, test the best, package and register it as @candidate") { path, budget, seed, trials, json, store };
         command.SetAction(parseResult =>
         {
             var useCase = UseCaseLoader.Load(parseResult.GetValue(path)!);
-            var request = new TrainRequest(Budget(parseResult.GetValue(budget)), parseResult.GetValue(seed), parseResult.GetValue(trials));
+            var request = new TrainRequest(Budget(parseResult.GetValue(budget)), parseResult.GetValue(seed), parseResult.GetValue(trials), Store: parseResult.GetValue(store));
             var outcome = TrainingConsole.Train(useCase, request, quiet: parseResult.GetValue(json));
-            if (parseResult.GetValue(json)) Console.Out.WriteLine(EvaluationDocument.From(outcome.Record, outcome.Test, outcome.PackageId).ToJson());
+            if (parseResult.GetValue(json)) Console.Out.WriteLine(EvaluationDocument.From(outcome.Record, outcome.Test, outcome.Version).ToJson());
             else TrainingTables.Write(AnsiConsole.Console, outcome);
             return ExitCodes.Ok;
         });

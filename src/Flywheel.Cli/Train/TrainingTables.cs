@@ -27,7 +27,7 @@ internal static class TrainingTables
         if (record.Latency is { } latency)
             console.MarkupLine($"Latency per row: p50 {latency.P50Milliseconds:0.###} ms, p99 {latency.P99Milliseconds:0.###} ms");
         console.MarkupLine(Markup.Escape("Time: " + string.Join(", ", record.StageSeconds.Select(pair => $"{pair.Key} {pair.Value:0.0}s"))));
-        console.MarkupLine($"Model package [green]{Markup.Escape(outcome.PackageId)}[/] in {Markup.Escape(outcome.PackageDirectory)}");
+        console.MarkupLine($"Registered [green]{Markup.Escape(outcome.Version)}[/] as @candidate (package {Markup.Escape(outcome.PackageId[..12])} in {Markup.Escape(outcome.PackageDirectory)})");
     }
 
     public static void Leaderboard(IAnsiConsole console, TrainingRecord record)
@@ -42,7 +42,7 @@ internal static class TrainingTables
             var trial = ranked[i];
             var hyperparameters = string.Join(" ", trial.Hyperparameters.Select(p => $"{p.Key}={p.Value.ToString("G4", CultureInfo.InvariantCulture)}"));
             table.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), trial.Number.ToString(CultureInfo.InvariantCulture), trial.Trainer,
-                trial.Objective.ToString("G6", CultureInfo.InvariantCulture), trial.DurationSeconds.ToString("0.00", CultureInfo.InvariantCulture), Markup.Escape(hyperparameters));
+                trial.Objective.ToString("G6", CultureInfo.InvariantCulture), trial.DurationSeconds?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-", Markup.Escape(hyperparameters));
         }
         console.Write(table);
         var failed = record.Trials.Count(t => t.Error is not null);

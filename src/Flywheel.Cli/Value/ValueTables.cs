@@ -36,7 +36,7 @@ internal static class ValueTables
         Row("cumulative at horizon", scenario => ValueText.Money(scenario.Payback.CumulativeAtHorizon, scenario.Payback.Currency));
         Row("ROI at horizon", scenario => ValueText.Percent(scenario.Payback.Roi));
         foreach (var formula in result.Model.Formulas)
-            Row(formula.Name, scenario => scenario.Formulas[formula.Name].ToString());
+            Row(formula.Name, scenario => formula.Display(scenario.Formulas[formula.Name]));
         return table;
     }
 

@@ -44,12 +44,13 @@ public static class ValueReport
         // Parameters in their own units as written in the file, formulas by their evaluated value.
         string? Written(string name) => model.FindParameter(name) is { } parameter
             ? Unitized(parameter.Amount, parameter.Unit.Text)
-            : baseline.Formulas.TryGetValue(name, out var value) ? value.ToString() : null;
+            : model.FindFormula(name) is { } formula ? formula.Display(baseline.Formulas[name]) : null;
 
         var lines = new List<string>();
         foreach (var formula in model.Formulas.Append(model.Value))
         {
-            var value = formula == model.Value ? baseline.ValuePerDay : baseline.Formulas[formula.Name];
+            var value = formula == model.Value ? baseline.ValuePerDay.ToString() : formula.Display(baseline.Formulas[formula.Name]);
+            if (formula.Description is { } description) lines.Add($"# {description}");
             lines.Add($"{formula.Name} = {formula.Expression}");
             var substituted = formula.Expression.Write(Written);
             if (substituted != formula.Expression.ToString()) lines.Add($"{new string(' ', formula.Name.Length)} = {substituted}");
@@ -106,6 +107,8 @@ public static class ValueReport
         Row("break-even", scenario => ValueText.Days(scenario.Payback.BreakEvenDays));
         Row("cumulative at horizon", scenario => ValueText.Money(scenario.Payback.CumulativeAtHorizon, scenario.Payback.Currency));
         Row("ROI at horizon", scenario => ValueText.Percent(scenario.Payback.Roi));
+        foreach (var formula in result.Model.Formulas)
+            Row(formula.Name, scenario => formula.Display(scenario.Formulas[formula.Name]));
         foreach (var scenario in result.Model.Scenarios)
         {
             foreach (var (name, expression) in scenario.Overrides)

@@ -1,5 +1,6 @@
 using Flywheel.Data.Preprocessing;
 using Flywheel.Data.Sources;
+
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -25,16 +26,14 @@ public sealed class ScoringModel
 
     public ServingSpec Spec { get; }
 
-    /// <summary>Loads <c>model.zip</c> and <c>serving.json</c> from a package folder.</summary>
-    public static ScoringModel Load(string packageDirectory)
+    /// <summary>Loads a package folder, verifying its content hash (a modified package is refused).</summary>
+    public static ScoringModel Load(string packageDirectory) => Load(Registry.ModelPackage.Open(packageDirectory));
+
+    public static ScoringModel Load(Registry.ModelPackage package)
     {
-        var specPath = Path.Combine(packageDirectory, ServingSpec.FileName);
-        var modelPath = Path.Combine(packageDirectory, ServingSpec.ModelFileName);
-        if (!File.Exists(specPath) || !File.Exists(modelPath))
-            throw new InputException($"this is not a model package: it needs {ServingSpec.ModelFileName} and {ServingSpec.FileName}", packageDirectory);
-        var spec = ServingSpec.FromJson(File.ReadAllText(specPath), specPath);
+        var spec = ServingSpec.FromManifest(package.Manifest, package.Path);
         var ml = new MLContext(0);
-        using var stream = File.OpenRead(modelPath);
+        using var stream = package.OpenModel();
         return new ScoringModel(ml.Model.Load(stream, out _), spec, ml);
     }
 
@@ -60,12 +59,13 @@ public sealed class ScoringModel
 
     private IReadOnlyList<ScoredRow> ScoreBinary(IDataView scored)
     {
-        var positive = Spec.Positive ?? Spec.Classes.LastOrDefault() ?? "true";
+        var policy = Spec.Policy;
+        var positive = policy.Positive ?? Spec.Classes.LastOrDefault() ?? "true";
         var negative = Spec.Classes.FirstOrDefault(c => c != positive) ?? $"not {positive}";
-        var threshold = Spec.Threshold ?? 0.5;
+        var threshold = policy.Threshold ?? 0.5;
         return scored.GetColumn<float>("Probability").Select(p =>
         {
-            var review = Spec.ReviewLower is { } lower && Spec.ReviewUpper is { } upper && p >= lower && p < upper;
+            var review = policy.ReviewLower is { } lower && policy.ReviewUpper is { } upper && p >= lower && p < upper;
             return new ScoredRow(p, p >= threshold ? positive : negative, review ? DecisionRoute.Review : DecisionRoute.Automatic);
         }).ToList();
     }
@@ -81,7 +81,7 @@ public sealed class ScoringModel
     private IReadOnlyList<ScoredRow> ScoreRegression(IDataView scored) =>
         scored.GetColumn<float>("Score").Select(value =>
         {
-            var target = Spec.LogTarget ? Math.Exp(value) : value;
+            var target = Spec.Policy.LogTarget ? Math.Exp(value) : value;
             return new ScoredRow(target, target.ToString("R", System.Globalization.CultureInfo.InvariantCulture), DecisionRoute.Automatic);
         }).ToList();
 }

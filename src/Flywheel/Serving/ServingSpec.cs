@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using Flywheel.Registry;
 
 namespace Flywheel.Serving;
 
@@ -7,42 +7,32 @@ namespace Flywheel.Serving;
 public sealed record ServingInputColumn(string Name, bool Numeric);
 
 /// <summary>
-/// What serving needs besides the ML.NET model: the task, the input columns, how labels map to class names and
-/// back to target units, and the decision rule chosen on validation (threshold and optional review band).
-/// Stored as <c>serving.json</c> beside <c>model.zip</c> in a model package.
+/// The decision rule a package carries in its manifest's <c>decisionPolicy</c>: the target and positive class,
+/// whether regression predictions are logs of the target, the threshold chosen on validation, the optional review
+/// band, and what an item is priced in.
 /// </summary>
-public sealed record ServingSpec(
-    string Task,
-    string Target,
-    IReadOnlyList<ServingInputColumn> Inputs,
-    IReadOnlyList<string> Classes,
-    string? Positive,
-    bool LogTarget,
-    double? Threshold,
-    double? ReviewLower,
-    double? ReviewUpper)
+public sealed record ServingPolicy(string Target, string? Positive, bool LogTarget, double? Threshold, double? ReviewLower, double? ReviewUpper, string? Currency);
+
+/// <summary>
+/// What serving needs besides the ML.NET model: the task, the input columns, class names and the decision rule.
+/// Read from a package's manifest (<see cref="FromManifest"/>); written into it by training.
+/// </summary>
+public sealed record ServingSpec(string Task, IReadOnlyList<ServingInputColumn> Inputs, IReadOnlyList<string> Classes, ServingPolicy Policy)
 {
-    public const string FileName = "serving.json";
-    public const string ModelFileName = "model.zip";
+    public const string FeatureRole = "feature";
+    public const string NumericType = "numeric";
 
-    private static readonly JsonSerializerOptions Json = new()
+    public static ServingSpec FromManifest(ModelManifest manifest, string packagePath)
     {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
-
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
-
-    public static ServingSpec FromJson(string json, string file)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<ServingSpec>(json, Json) ?? throw new InputException("the serving description is empty", file);
-        }
-        catch (JsonException error)
-        {
-            throw new InputException($"the serving description is not valid: {error.Message}", file, (int?)(error.LineNumber + 1));
-        }
+        var policy = manifest.DecisionPolicy is { } json
+            ? json.Deserialize<ServingPolicy>(PackageJson.Options)
+            : null;
+        return new ServingSpec(
+            manifest.Task,
+            manifest.InputSchema.Where(column => column.Role == FeatureRole).Select(column => new ServingInputColumn(column.Name, column.Type == NumericType)).ToList(),
+            manifest.LabelMapping,
+            policy ?? throw new InputException("the model package has no decision policy; it was not written by 'flywheel train'", packagePath));
     }
+
+    public JsonElement PolicyJson() => JsonSerializer.SerializeToElement(Policy, PackageJson.Options);
 }

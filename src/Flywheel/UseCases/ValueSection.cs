@@ -23,7 +23,8 @@ public sealed record ParameterSpec(
     SourcePosition Position,
     SourcePosition? UnitPosition = null);
 
-public sealed record FormulaSpec(string Name, Positioned<string> Expression);
+/// <summary>A named expression; a formula may state the unit it is shown in (<c>customers/month</c>) and describe itself.</summary>
+public sealed record FormulaSpec(string Name, Positioned<string> Expression, Positioned<string>? Unit = null, string? Description = null);
 
 /// <summary>Costs as quantity expressions, e.g. <c>10000000 JPY</c>, <c>100000 JPY/month</c>, <c>3 month</c>.</summary>
 public sealed record CostsSpec(Positioned<string>? Development, Positioned<string>? Operation, Positioned<string>? Delay);
@@ -46,7 +47,7 @@ internal static partial class ValueSectionReader
         if (section.Mapping("formulas") is { } formulaMap)
         {
             foreach (var (key, node) in formulaMap.Entries())
-                formulas.Add(new FormulaSpec(key.Value, formulaMap.ExpressionOf(node, key.Value)));
+                formulas.Add(ReadFormula(formulaMap, key, node));
         }
 
         var value = section.RequiredExpression("value");
@@ -73,6 +74,15 @@ internal static partial class ValueSectionReader
 
         section.RejectUnknownKeys();
         return new ValueSection(parameters, formulas, value, costs, horizon, scenarios);
+    }
+
+    private static FormulaSpec ReadFormula(MappingReader parent, Positioned<string> key, YamlDotNet.RepresentationModel.YamlNode node)
+    {
+        if (node is YamlDotNet.RepresentationModel.YamlScalarNode) return new FormulaSpec(key.Value, parent.ExpressionOf(node, key.Value));
+        var formula = new MappingReader(node, parent.File, $"value.formulas.{key.Value}");
+        var spec = new FormulaSpec(key.Value, formula.RequiredExpression("formula"), formula.Expression("unit"), formula.String("description")?.Value);
+        formula.RejectUnknownKeys();
+        return spec;
     }
 
     private static ParameterSpec ReadParameter(MappingReader parent, Positioned<string> key, YamlDotNet.RepresentationModel.YamlNode node)

@@ -16,8 +16,9 @@ public sealed class Dimension : IEquatable<Dimension>
 
     public static Dimension None { get; } = new(new SortedDictionary<string, int>(StringComparer.Ordinal));
 
-    public static Dimension Of(string baseDimension, int exponent = 1) =>
-        None.Multiply(new Dimension(new SortedDictionary<string, int>(StringComparer.Ordinal) { [baseDimension] = exponent }));
+    public static Dimension Of(string baseDimension, int exponent = 1) => new(exponent == 0
+        ? new SortedDictionary<string, int>(StringComparer.Ordinal)
+        : new SortedDictionary<string, int>(StringComparer.Ordinal) { [baseDimension] = exponent });
 
     public IReadOnlyDictionary<string, int> Exponents => _exponents;
 

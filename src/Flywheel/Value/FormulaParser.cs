@@ -22,6 +22,8 @@ public sealed class FormulaParser
         if (!result.HasValue)
         {
             var message = tokens.Any() ? result.FormatErrorMessageFragment() : "the expression is empty; a number, name or '(' was expected";
+            if (!result.Location.IsAtEnd && result.Location.First().Kind == FormulaToken.Comma)
+                message += "; write large numbers without commas (10000000 or 10_000_000): commas separate function arguments";
             throw source.Error(ToPosition(result.ErrorPosition), message);
         }
         CheckFunctions(result.Value, source);

@@ -24,6 +24,8 @@ internal sealed class ModelEvaluation(ValueModel model, ScenarioDefinition? scen
         var horizon = Cost(model.Horizon, Dimension.Of(Dimension.Time), "a time such as '3 year'", zero: default);
         if (horizon.Value <= 0) throw model.Horizon.Source.Error("must be a positive time such as '3 year'");
         if (delay.Value < 0) throw model.Costs.Delay!.Source.Error("must not be negative");
+        if (development.Value < 0) throw model.Costs.Development!.Source.Error("must not be negative; savings belong in the value");
+        if (operation.Value < 0) throw model.Costs.Operation!.Source.Error("must not be negative; savings belong in the value");
 
         var payback = new Payback(currency, value.Value, operation.Value, development.Value, delay.Value, horizon.Value);
         return new ScenarioResult(scenario?.Name ?? ScenarioResult.Base, parameters, formulas, value, operation, development, delay, horizon, payback);
@@ -78,7 +80,7 @@ internal sealed class ModelEvaluation(ValueModel model, ScenarioDefinition? scen
         if (scenario is not null && scenario.Overrides.TryGetValue(name, out var replacement))
             return Override(parameter, replacement);
         if (parameter is not null) return parameter.Value;
-        if (model.FindFormula(name) is { } formula) return Evaluate(formula);
+        if (model.FindFormula(name) is { } formula) return CheckDisplayUnit(formula, Evaluate(formula));
         throw askedFrom.Error(at ?? new TextPosition(1, 1),
             $"'{name}' is an external variable that a later stage provides, and none was given; define it as a parameter to give it a default");
     }
@@ -95,6 +97,12 @@ internal sealed class ModelEvaluation(ValueModel model, ScenarioDefinition? scen
             throw replacement.Source.Error($"is {Describe(value)} but the parameter '{parameter.Name}' is {parameter.Unit.Text}");
         return value;
     }
+
+    // A formula that states its unit must have that unit's dimension: the statement doubles as a check.
+    private static Quantity CheckDisplayUnit(FormulaDefinition formula, Quantity value) =>
+        formula.DisplayUnit is not { } unit || unit.Dimension.Equals(value.Dimension)
+            ? value
+            : throw formula.Source.Error($"is {Describe(value)}, but its unit says {unit.Text} ({(unit.Dimension.IsNone ? "a plain number" : unit.Dimension)})");
 
     private static Quantity Checked(Quantity quantity, FormulaSource source) =>
         double.IsFinite(quantity.Value) ? quantity : throw source.Error($"the result is not a finite number ({quantity.Value})");

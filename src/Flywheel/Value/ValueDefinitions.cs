@@ -18,8 +18,17 @@ public sealed record ValueParameter(
     public (double Low, double High) SweepRange => Range ?? (Math.Min(Amount * 0.8, Amount * 1.2), Math.Max(Amount * 0.8, Amount * 1.2));
 }
 
-/// <summary>A named expression: a formula, the value, a cost, the horizon or a scenario override.</summary>
-public sealed record FormulaDefinition(string Name, Expression Expression, FormulaSource Source);
+/// <summary>
+/// A named expression: a formula, the value, a cost, the horizon or a scenario override. A formula may name the unit it
+/// is shown in (<see cref="DisplayUnit"/>); otherwise it is shown in base units (time in days).
+/// </summary>
+public sealed record FormulaDefinition(string Name, Expression Expression, FormulaSource Source, Unit? DisplayUnit = null, string? Description = null)
+{
+    /// <summary>"40 customers/month" when a display unit is given, else the quantity in base units ("1.315 1/day").</summary>
+    public string Display(Quantity value) => DisplayUnit is { } unit && unit.Dimension.Equals(value.Dimension)
+        ? (unit.Text == "" ? Quantity.Format(unit.AmountOf(value)) : $"{Quantity.Format(unit.AmountOf(value))} {unit.Text}")
+        : value.ToString();
+}
 
 /// <summary>A named set of overrides; each replaces a parameter's amount (a plain number takes the parameter's unit) or a formula.</summary>
 public sealed record ScenarioDefinition(string Name, IReadOnlyDictionary<string, FormulaDefinition> Overrides, SourcePosition Position);

@@ -1,9 +1,19 @@
+using System.Globalization;
+
 namespace Flywheel.Value;
 
 /// <summary>An amount with its display unit, as hosts print it: <c>{"amount": 162000, "unit": "JPY/day"}</c>.</summary>
 public sealed record AmountDocument(double Amount, string Unit)
 {
-    public static AmountDocument Of(Quantity quantity) => new(quantity.Value, quantity.UnitText);
+    public static AmountDocument Of(Quantity quantity) => new(Tidy(quantity.Value), quantity.UnitText);
+
+    /// <summary>Twelve significant digits: unit conversions leave 449999.99999999994 where 450000 was meant.</summary>
+    public static double Tidy(double value) =>
+        double.IsFinite(value) ? double.Parse(value.ToString("G12", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : value;
+
+    /// <summary>In <paramref name="unit"/> when it is given and fits, else in base units.</summary>
+    public static AmountDocument Of(Quantity quantity, Unit? unit) =>
+        unit is not null && unit.Dimension.Equals(quantity.Dimension) ? new(Tidy(unit.AmountOf(quantity)), unit.Text) : Of(quantity);
 }
 
 public sealed record ScenarioDocument(
@@ -29,7 +39,7 @@ public sealed record SensitivityDocument(string Parameter, string Unit, string? 
 
 public sealed record ParameterDocument(string Name, double Value, string Unit, string? Owner, string? Description, double[]? Range);
 
-public sealed record FormulaDocument(string Name, string Expression, string WrittenOut);
+public sealed record FormulaDocument(string Name, string Expression, string WrittenOut, string? Unit, string? Description);
 
 /// <summary>The value analysis as one serializable object: what <c>flywheel value --json</c> prints and the server returns.</summary>
 public sealed record ValueDocument(
@@ -54,7 +64,7 @@ public sealed record ValueDocument(
         result.Model.Parameters.Select(parameter => new ParameterDocument(parameter.Name, parameter.Amount, parameter.Unit.Text, parameter.Owner,
             parameter.Description, parameter.Range is { } range ? [range.Low, range.High] : null)).ToList(),
         result.Model.Formulas.Append(result.Model.Value)
-            .Select(formula => new FormulaDocument(formula.Name, formula.Source.Text, formula.Expression.ToString()!)).ToList(),
+            .Select(formula => new FormulaDocument(formula.Name, formula.Source.Text, formula.Expression.ToString(), formula.DisplayUnit?.Text, formula.Description)).ToList(),
         result.Seek);
 
     private static ScenarioDocument Scenario(ScenarioResult scenario, ValueModel model)
@@ -74,9 +84,9 @@ public sealed record ValueDocument(
             AmountDocument.Of(new Quantity(payback.CumulativeAtHorizon, money)),
             AmountDocument.Of(new Quantity(payback.CostToHorizon, money)),
             payback.Roi,
-            scenario.Formulas.ToDictionary(pair => pair.Key, pair => AmountDocument.Of(pair.Value)),
+            model.Formulas.ToDictionary(formula => formula.Name, formula => AmountDocument.Of(scenario.Formulas[formula.Name], formula.DisplayUnit)),
             // Parameters in their own units (7.5 h/day, not 0.3125), as the file states them.
             model.Parameters.ToDictionary(parameter => parameter.Name,
-                parameter => new AmountDocument(parameter.Unit.AmountOf(scenario.Parameters[parameter.Name]), parameter.Unit.Text)));
+                parameter => new AmountDocument(AmountDocument.Tidy(parameter.Unit.AmountOf(scenario.Parameters[parameter.Name])), parameter.Unit.Text)));
     }
 }

@@ -15,7 +15,7 @@ internal sealed class ValueModelBuilder(ValueSection section, string file)
         _parser = new FormulaParser(_names.Contains);
 
         var parameters = section.Parameters.Select(ReadParameter).ToList();
-        var formulas = section.Formulas.Select(spec => Parse(spec.Expression, spec.Name, $"formula '{spec.Name}'")).ToList();
+        var formulas = section.Formulas.Select(ReadFormula).ToList();
         var value = Parse(section.Value, "value", "value");
         var costs = new CostDefinitions(
             ParseOptional(section.Costs.Development, "costs.development"),
@@ -44,6 +44,13 @@ internal sealed class ValueModelBuilder(ValueSection section, string file)
             ? Unit.One
             : _parser.ParseUnit(new FormulaSource(spec.Unit, spec.UnitPosition ?? spec.Position, $"unit of parameter '{spec.Name}'"));
         return new ValueParameter(spec.Name, spec.Value, unit, spec.Range, spec.Description, spec.Owner, spec.Position);
+    }
+
+    private FormulaDefinition ReadFormula(FormulaSpec spec)
+    {
+        var formula = Parse(spec.Expression, spec.Name, $"formula '{spec.Name}'");
+        var unit = spec.Unit is null ? null : _parser.ParseUnit(FormulaSource.From(spec.Unit, $"unit of formula '{spec.Name}'"));
+        return formula with { DisplayUnit = unit, Description = spec.Description };
     }
 
     private FormulaDefinition Parse(Positioned<string> text, string name, string label)

@@ -1,29 +1,30 @@
 using System.Text.Json;
 using Flywheel.Evaluation.Results;
+using Flywheel.Registry;
 
 namespace Flywheel.Workflows;
 
-/// <summary>A package's training record and evaluations, read back from its JSON files.</summary>
-public sealed record StoredEvaluation(string Id, string Directory, TrainingRecord Record, EvaluationReport Test, EvaluationReport Validation)
+/// <summary>A package's training record and evaluations, read back from its manifest's <c>metrics</c>.</summary>
+public sealed record StoredEvaluation(ModelPackage Package, TrainingRecord Record, EvaluationReport Test, EvaluationReport Validation)
 {
-    public static StoredEvaluation Load(string packageDirectory) => new(
-        Path.GetFileName(Path.TrimEndingDirectorySeparator(packageDirectory)),
-        packageDirectory,
-        Read<TrainingRecord>(packageDirectory, TrainingRecord.FileName),
-        Read<EvaluationReport>(packageDirectory, ModelPackageWriter.TestEvaluationFile),
-        Read<EvaluationReport>(packageDirectory, ModelPackageWriter.ValidationEvaluationFile));
+    public string Id => Package.Id;
 
-    private static T Read<T>(string directory, string name)
+    public static StoredEvaluation Load(ModelPackage package)
     {
-        var path = Path.Combine(directory, name);
-        if (!File.Exists(path)) throw new InputException($"the model package lacks {name}", directory);
+        var metrics = package.Manifest.Metrics
+            ?? throw new InputException("the model package has no metrics; it was not written by 'flywheel train'", package.Path);
+        PackagedMetrics? stored;
         try
         {
-            return JsonSerializer.Deserialize<T>(File.ReadAllText(path), EvaluationJson.Options) ?? throw new InputException("the file is empty", path);
+            stored = metrics.Deserialize<PackagedMetrics>(EvaluationJson.Options);
         }
         catch (JsonException error)
         {
-            throw new InputException($"cannot read it: {error.Message}", path, (int?)(error.LineNumber + 1));
+            throw new InputException($"the model package's metrics cannot be read: {error.Message}", package.Path);
         }
+        if (stored is null) throw new InputException("the model package's metrics are empty", package.Path);
+        return new StoredEvaluation(package, stored.Training, stored.Test, stored.Validation);
     }
+
+    public static StoredEvaluation Load(string packageDirectory) => Load(ModelPackage.Open(packageDirectory));
 }

@@ -5,7 +5,8 @@ namespace Flywheel.Workflows;
 /// <summary>Command-line overrides of the use case's training settings.</summary>
 /// <param name="MaxTrials">Stops after this many trials whatever the budget (tests; reproducible across machines).</param>
 /// <param name="Importance">Compute permutation importance on the test split (the slowest part of evaluation).</param>
-public sealed record TrainRequest(TimeSpan? Budget = null, int? Seed = null, int? MaxTrials = null, bool Importance = true);
+/// <param name="Store">The metadata store (<c>--store</c>); null: FLYWHEEL_STORE, else the use case's .flywheel/flywheel.db.</param>
+public sealed record TrainRequest(TimeSpan? Budget = null, int? Seed = null, int? MaxTrials = null, bool Importance = true, string? Store = null);
 
 /// <summary>Where the workflow is: a stage name, a message, and the search's progress while searching.</summary>
 public sealed record WorkflowProgress(string Stage, string Message, SearchProgress? Search = null);

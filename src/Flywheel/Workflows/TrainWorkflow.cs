@@ -24,7 +24,10 @@ public static class TrainWorkflow
     /// <summary>Single-row predictions timed for the latency figures.</summary>
     public const int LatencyRows = 200;
 
-    public static TrainOutcome Run(UseCase useCase, TrainRequest request, IProgress<WorkflowProgress>? progress = null, CancellationToken cancellation = default)
+    public static TrainOutcome Run(UseCase useCase, TrainRequest request, IProgress<WorkflowProgress>? progress = null, CancellationToken cancellation = default) =>
+        RunAsync(useCase, request, progress, cancellation).GetAwaiter().GetResult();
+
+    public static async Task<TrainOutcome> RunAsync(UseCase useCase, TrainRequest request, IProgress<WorkflowProgress>? progress = null, CancellationToken cancellation = default)
     {
         var data = useCase.Data ?? throw new InputException("the use case has no 'data' section; add one with 'source' and 'target' to train", useCase.FilePath);
         var target = data.Target ?? throw data.Position.Error("'data.target' names the column to predict; training needs it");
@@ -71,10 +74,12 @@ public static class TrainWorkflow
 
         var chain = prepared.Transformer.Append(result.Model);
         var spec = new ServingSpec(
-            task.ToName(), target,
+            task.ToName(),
             prepared.InputColumns.Select(column => new ServingInputColumn(column.Name, column.IsNumeric)).ToList(),
-            prepared.Label.Classes, prepared.Label.Positive, prepared.Label.Transform == TargetTransformKind.Log,
-            policy?.Threshold ?? (task == MlTask.BinaryClassification ? 0.5 : null), policy?.ReviewBand?.Lower, policy?.ReviewBand?.Upper);
+            prepared.Label.Classes,
+            new ServingPolicy(target, prepared.Label.Positive, prepared.Label.Transform == TargetTransformKind.Log,
+                policy?.Threshold ?? (task == MlTask.BinaryClassification ? 0.5 : null), policy?.ReviewBand?.Lower, policy?.ReviewBand?.Upper,
+                decision?.Currency is { Length: > 0 } currency ? currency : null));
         var scoring = new ScoringModel(chain, spec);
         var testRows = prepared.Split.RowsIn(SplitName.Test).Where(row => !targetColumn.IsMissing(row)).ToList();
         var rawTest = RawPermutableRows.Subset(table, testRows, prepared.InputColumns.Select(column => column.Name));
@@ -97,9 +102,10 @@ public static class TrainWorkflow
             new Dictionary<string, int> { ["train"] = train.RowCount, ["validation"] = validation.RowCount, ["test"] = test.RowCount },
             importance, latency, stages.Seconds, typeof(MLContext).Assembly.GetName().Version?.ToString() ?? "unknown");
 
-        progress?.Report(new("package", "writing the model package"));
-        var package = ModelPackageWriter.Write(useCase, prepared.Context, chain, prepared.InputSchema, spec, record, testReport, validationReport);
-        return new TrainOutcome(record, testReport, validationReport, result, package.Directory, package.Id);
+        progress?.Report(new("package", "writing and registering the model package"));
+        var published = await ModelPublisher.PublishAsync(useCase, prepared.Context, chain, prepared, spec, record, testReport, validationReport, request.Store, cancellation);
+        return new TrainOutcome(record, testReport, validationReport, result, published.Package.Path, published.Package.Id,
+            $"{published.Version.ModelName}:{published.Version.Version}", published.RunId);
     }
 
     private static PreparationOptions PreparationFor(UseCase useCase, DataSection data, string target, MlTask task) =>

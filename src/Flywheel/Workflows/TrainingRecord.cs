@@ -1,5 +1,6 @@
 using Flywheel.Evaluation;
 using Flywheel.Evaluation.Importance;
+using Flywheel.Evaluation.Results;
 using Flywheel.Training.Curves;
 using Flywheel.Training.Search;
 
@@ -13,7 +14,7 @@ public sealed record TrialRecord(
     string Origin,
     double Objective,
     IReadOnlyDictionary<string, double> Metrics,
-    double DurationSeconds,
+    double? DurationSeconds,
     int Seed,
     string? Error)
 {
@@ -51,5 +52,17 @@ public sealed record TrainingRecord(
     IReadOnlyDictionary<string, double> StageSeconds,
     string MlNetVersion)
 {
-    public const string FileName = "training.json";
+    /// <summary>
+    /// The record without what depends on the machine (durations, latency, stage times), as stored in the model
+    /// package: the package id is a function of what was trained. Durations stay in the run store.
+    /// </summary>
+    public TrainingRecord Deterministic() => this with
+    {
+        Trials = Trials.Select(trial => trial with { DurationSeconds = null }).ToList(),
+        Latency = null,
+        StageSeconds = new Dictionary<string, double>(),
+    };
 }
+
+/// <summary>What a package's manifest holds as <c>metrics</c>: the test and validation evaluations and the training record.</summary>
+public sealed record PackagedMetrics(EvaluationReport Test, EvaluationReport Validation, TrainingRecord Training);

@@ -222,3 +222,33 @@ public class ParameterShorthandTests
         Assert.Equal((5, 11), (error.Line, error.Column));
     }
 }
+
+public class FormulaDisplayUnitTests
+{
+    [Fact]
+    public void A_formula_is_shown_in_the_unit_it_states()
+    {
+        var model = ValueModel.Load(UseCaseLoader.Load(RepoPaths.Sample("churn-value")));
+        var kept = model.FindFormula("kept")!;
+        var value = model.Evaluate().Formulas["kept"];
+        Assert.Equal(40 / 30.4375, value.Value, 1e-12); // held per day
+        Assert.Equal("40 customers/month", kept.Display(value));
+        Assert.Equal("subscribers the offers keep each month", kept.Description);
+    }
+
+    [Fact]
+    public void A_stated_unit_that_does_not_fit_is_refused()
+    {
+        var model = ValueModelErrorTests.Build(
+            "parameters:\n  x: { value: 1, unit: JPY/day }\nformulas:\n  y: { formula: x * 2, unit: JPY }\nvalue: y");
+        var error = Assert.Throws<InputException>(() => model.Evaluate());
+        Assert.Contains("formula 'y': is JPY/day, but its unit says JPY", error.Message);
+    }
+
+    [Fact]
+    public void A_formula_mapping_rejects_unknown_keys()
+    {
+        var error = Assert.Throws<InputException>(() => ValueModelErrorTests.Build("formulas:\n  y: { formula: 1 JPY/day, units: JPY }\nvalue: y"));
+        Assert.Contains("unknown key 'units'", error.Message);
+    }
+}

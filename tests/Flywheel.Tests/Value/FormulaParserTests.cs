@@ -112,6 +112,14 @@ public class FormulaParserTests
     }
 
     [Fact]
+    public void A_thousands_separator_is_refused_with_a_hint()
+    {
+        var error = ParseError("10,000,000 JPY");
+        Assert.Contains("without commas", error.Message);
+        Assert.Equal(7, error.Column);
+    }
+
+    [Fact]
     public void Unknown_character_is_refused_at_its_position()
     {
         var error = ParseError("1 # 2");

@@ -130,6 +130,23 @@ public class ValueModelErrorTests
         Assert.Contains("JPY/day", error.Message);
     }
 
+    [Theory]
+    [InlineData("development: -5 JPY", "costs.development")]
+    [InlineData("operation: -5 JPY/day", "costs.operation")]
+    [InlineData("delay: -1 month", "costs.delay")]
+    public void Negative_costs_and_delays_are_refused(string cost, string label)
+    {
+        var error = Refused("value: 1000 JPY/day\ncosts: { " + cost + " }");
+        Assert.Contains($"{label}: must not be negative", error.Message);
+    }
+
+    [Fact]
+    public void A_horizon_must_be_a_positive_time()
+    {
+        Assert.Contains("horizon: must be a time", Refused("value: 1000 JPY/day\nhorizon: 3 JPY").Message);
+        Assert.Contains("horizon: must be a positive time", Refused("value: 1000 JPY/day\nhorizon: 0 year").Message);
+    }
+
     [Fact]
     public void Operation_in_another_currency_is_refused()
     {

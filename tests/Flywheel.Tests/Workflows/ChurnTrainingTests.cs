@@ -4,27 +4,12 @@ using Flywheel.Workflows;
 
 namespace Flywheel.Tests.Workflows;
 
-/// <summary>Trains the churn sample once (three trials, deterministic) for the tests that read its results.</summary>
+/// <summary>Trains the churn sample (its own flywheel.yaml) once, three trials so it is deterministic and quick, for the tests that read its results.</summary>
 public sealed class ChurnModel : IDisposable
 {
-    public const string Yaml = """
-        name: churn
-        statement: As a subscriber about to leave, I get an offer that keeps me.
-        data:
-          source: {source}
-          target: churn
-          positive: "yes"
-        training:
-          objective: auc
-          seed: 7
-        decision:
-          volume: 3000 customers/day
-          outcomes: { tp: -500 JPY, fp: -500 JPY, fn: -200000 JPY, tn: 0 JPY }
-        """;
-
     public ChurnModel()
     {
-        Folder = new UseCaseFolder(Yaml.Replace("{source}", UseCaseFolder.Repo("samples/churn/data/mlc_churn.csv"), StringComparison.Ordinal));
+        Folder = UseCaseFolder.FromSample("churn", "data/mlc_churn.csv");
         Outcome = TrainWorkflow.Run(UseCaseLoader.Load(Folder.Path), new TrainRequest(MaxTrials: 3));
     }
 
@@ -34,7 +19,15 @@ public sealed class ChurnModel : IDisposable
     public void Dispose() => Folder.Dispose();
 }
 
-public class ChurnTrainingTests(ChurnModel churn) : IClassFixture<ChurnModel>
+/// <summary>The classes that read the trained churn model share one training run.</summary>
+[CollectionDefinition(Name)]
+public sealed class ChurnModelCollection : ICollectionFixture<ChurnModel>
+{
+    public const string Name = "churn model";
+}
+
+[Collection(ChurnModelCollection.Name)]
+public class ChurnTrainingTests(ChurnModel churn)
 {
     [Fact]
     public void Test_auc_reaches_the_bar()
@@ -79,10 +72,16 @@ public class ChurnTrainingTests(ChurnModel churn) : IClassFixture<ChurnModel>
     {
         var stored = StoredEvaluation.Load(churn.Outcome.PackageDirectory);
         Assert.Equal(churn.Outcome.PackageId, stored.Id);
+        Assert.Equal("LightGbm", stored.Package.Manifest.Trainer);
+        Assert.Equal(["no", "yes"], stored.Package.Manifest.LabelMapping);
         Assert.Equal(churn.Outcome.Test.Metric("auc"), stored.Test.Metric("auc"));
         Assert.Equal(churn.Outcome.Record.Trials.Count, stored.Record.Trials.Count);
-        Assert.Equal(ModelPackageWriter.ContentId(churn.Outcome.PackageDirectory), churn.Outcome.PackageId);
-        Assert.Equal(churn.Outcome.PackageDirectory, ModelReference.Resolve(churn.Folder.Path));
+        Assert.Equal(churn.Outcome.PackageDirectory, ModelLocator.Resolve(churn.Folder.Path).Path);
+        Assert.Equal(churn.Outcome.PackageId, ModelLocator.Resolve("telco-churn@candidate", churn.Folder.Path).Id);
+        Assert.Equal("telco-churn:1", churn.Outcome.Version);
+        // Machine-dependent figures stay out of the package, so its id is a function of what was trained.
+        Assert.All(stored.Record.Trials, trial => Assert.Null(trial.DurationSeconds));
+        Assert.Null(stored.Record.Latency);
     }
 
     [Fact]

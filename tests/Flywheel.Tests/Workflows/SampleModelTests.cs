@@ -27,13 +27,7 @@ public class SampleModelTests
     [Fact]
     public void Penguins_species_are_told_apart()
     {
-        using var folder = new UseCaseFolder($"""
-            name: penguins
-            statement: As a field researcher, I get the species of a penguin from its measurements.
-            data:
-              source: {UseCaseFolder.Repo("samples/penguins/data/penguins.csv")}
-              target: species
-            """);
+        using var folder = UseCaseFolder.FromSample("penguins", "data/penguins.csv");
         var outcome = TrainWorkflow.Run(UseCaseLoader.Load(folder.Path), new TrainRequest(MaxTrials: 2, Importance: false));
         Assert.Equal("multiclass", outcome.Record.Task);
         Assert.StartsWith("5-fold cross-validation", outcome.Record.Validation);

@@ -9,6 +9,13 @@ public sealed class UseCaseFolder : IDisposable
         System.IO.File.WriteAllText(System.IO.Path.Combine(Path, "flywheel.yaml"), yaml);
     }
 
+    /// <summary>A copy of a sample's flywheel.yaml whose data source points back into the repository, so outputs land in the temporary folder.</summary>
+    public static UseCaseFolder FromSample(string sample, string source)
+    {
+        var yaml = System.IO.File.ReadAllText(Repo($"samples/{sample}/flywheel.yaml"));
+        return new UseCaseFolder(yaml.Replace($"source: {source}", $"source: {Repo($"samples/{sample}/{source}")}", StringComparison.Ordinal));
+    }
+
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"flywheel-test-{Guid.NewGuid():N}");
 
     public string File(string name) => System.IO.Path.Combine(Path, name);

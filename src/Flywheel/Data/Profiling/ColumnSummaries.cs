@@ -3,7 +3,7 @@ using Flywheel.Data.Sources;
 namespace Flywheel.Data.Profiling;
 
 /// <summary>
-/// The per-column aggregates that need one scan: counts, distinct counts, moments and quantiles for numbers,
+/// The per-column aggregates that need one scan: counts, distinct counts and moments for numbers,
 /// lengths for strings, ranges for dates — all columns in a single SELECT so DuckDB reads the data once.
 /// </summary>
 internal static class ColumnSummaries
@@ -26,12 +26,17 @@ internal static class ColumnSummaries
     {
         var expressions = new List<string>();
         var offsets = new List<int>();
+        var casts = new List<string>();
         foreach (var column in source.Columns)
         {
             offsets.Add(expressions.Count);
-            expressions.AddRange(Expressions(column));
+            // Numbers are cast to DOUBLE once per row in the inner SELECT rather than once per aggregate.
+            var number = column.Kind == ColumnKind.Numeric ? $"__x{casts.Count}" : null;
+            if (number is not null) casts.Add($"{Number(column)} AS {number}");
+            expressions.AddRange(Expressions(column, number));
         }
-        return source.Query($"SELECT {string.Join(", ", expressions)} FROM {DataSource.Relation}", reader =>
+        var from = casts.Count == 0 ? DataSource.Relation : $"(SELECT *, {string.Join(", ", casts)} FROM {DataSource.Relation})";
+        return source.Query($"SELECT {string.Join(", ", expressions)} FROM {from}", reader =>
             source.Columns.Select((column, index) => Read(column, reader, offsets[index])).ToList()).Single();
     }
 
@@ -56,7 +61,7 @@ internal static class ColumnSummaries
 
     public static string Text(SourceColumn column) => $"CAST({column.Sql} AS VARCHAR)";
 
-    private static IEnumerable<string> Expressions(SourceColumn column)
+    private static IEnumerable<string> Expressions(SourceColumn column, string? number)
     {
         var name = column.Sql;
         yield return $"count({name})";
@@ -65,13 +70,11 @@ internal static class ColumnSummaries
         switch (column.Kind)
         {
             case ColumnKind.Numeric:
-                var x = Number(column);
+                var x = number!;
                 yield return $"min({x})";
                 yield return $"max({x})";
                 yield return $"avg({x})";
                 yield return $"stddev_samp({x})";
-                // Each extra quantile costs DuckDB another selection pass over the column; the quartiles are what the fences need.
-                yield return $"quantile_cont({x}, [0.25, 0.5, 0.75])";
                 yield return $"bool_and({x} = round({x}))";
                 break;
             case ColumnKind.Categorical or ColumnKind.Text:
@@ -98,13 +101,13 @@ internal static class ColumnSummaries
         switch (column.Kind)
         {
             case ColumnKind.Numeric:
-                var quantiles = SqlValues.List(reader, at + 6);
-                var isInteger = !reader.IsDBNull(at + 7) && reader.GetBoolean(at + 7);
+                var isInteger = !reader.IsDBNull(at + 6) && reader.GetBoolean(at + 6);
                 return summary with
                 {
                     Numbers = new NumericSummary(
                         SqlValues.Double(reader, at + 2)!.Value, SqlValues.Double(reader, at + 3)!.Value, SqlValues.Double(reader, at + 4)!.Value,
-                        SqlValues.Double(reader, at + 5), quantiles[0]!.Value, quantiles[1]!.Value, quantiles[2]!.Value,
+                        // Quartiles come from ExactQuantiles, which needs the range first.
+                        SqlValues.Double(reader, at + 5), double.NaN, double.NaN, double.NaN,
                         isInteger, 0, 0, 0),
                 };
             case ColumnKind.Categorical or ColumnKind.Text:

@@ -56,31 +56,12 @@ internal static class Distributions
             reader => new ValueCount(SqlValues.Text(reader, 0)!, SqlValues.Long(reader, 1)));
     }
 
-    /// <summary>For each numeric column with a summary: rows below Q1 − 1.5·IQR, above Q3 + 1.5·IQR and at the median, in one scan.</summary>
-    public static Dictionary<string, (long Below, long Above, long AtMedian)> FenceCounts(DataSource source, IReadOnlyList<(SourceColumn Column, NumericSummary Numbers)> numeric)
-    {
-        if (numeric.Count == 0) return [];
-        var expressions = numeric.SelectMany(item =>
-        {
-            var x = ColumnSummaries.Number(item.Column);
-            return new[]
-            {
-                $"count(*) FILTER (WHERE {x} < {Format(item.Numbers.LowerFence)})",
-                $"count(*) FILTER (WHERE {x} > {Format(item.Numbers.UpperFence)})",
-                $"count(*) FILTER (WHERE {x} = {Format(item.Numbers.Median)})",
-            };
-        });
-        return source.Query($"SELECT {string.Join(", ", expressions)} FROM {DataSource.Relation}", reader =>
-            numeric.Select((item, i) => (item.Column.Name, Counts: (SqlValues.Long(reader, 3 * i), SqlValues.Long(reader, 3 * i + 1), SqlValues.Long(reader, 3 * i + 2))))
-                .ToDictionary(pair => pair.Name, pair => pair.Counts)).Single();
-    }
-
     /// <summary>
     /// Rows that repeat an earlier row in every column, counted on 64-bit row hashes (much cheaper than DISTINCT over
     /// all columns; a collision among a billion rows has a probability of about 3%, among a million about 3·10⁻⁸).
     /// </summary>
     public static long DuplicateRows(DataSource source) =>
-        source.RowCount - source.Scalar<long>($"SELECT count(DISTINCT hash(row({string.Join(", ", source.Columns.Select(column => column.Sql))}))) FROM {DataSource.Relation}");
+        source.RowCount - source.Scalar<long>($"SELECT count(DISTINCT hash({string.Join(", ", source.Columns.Select(column => column.Sql))})) FROM {DataSource.Relation}");
 
     public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture) is var text && (text.Contains('E') || text.Contains('e'))
         ? $"CAST('{text}' AS DOUBLE)"

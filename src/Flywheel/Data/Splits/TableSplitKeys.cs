@@ -7,7 +7,7 @@ namespace Flywheel.Data.Splits;
 public static class TableSplitKeys
 {
     private static readonly string[] DateFormats =
-        ["yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ss", "yyyy/MM/dd", "yyyy/MM/dd HH:mm:ss", "yyyy-MM", "yyyyMMdd"];
+        ["yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ss", "yyyy/MM/dd", "yyyy/MM/dd HH:mm:ss", "yyyy-MM", "yyyyMMdd", "yyyy"];
 
     public static SplitKeys From(ColumnTable table, SplitSettings settings, string? describedIn = null)
     {

@@ -9,6 +9,9 @@ public static class ChartRendering
     public const int DefaultWidth = 720;
     public const int DefaultHeight = 400;
 
+    /// <summary>How far, as a fraction of the font size, ScottPlot misplaces Noto Sans CJK text it centres (measured by eye on PNGs).</summary>
+    private const float TallGlyphShift = 0.25f;
+
     /// <summary>An <c>&lt;svg&gt;</c> element ready to inline in HTML: text kept as &lt;text&gt; elements, no XML declaration.</summary>
     public static string ToSvg(this IChart chart, int width = DefaultWidth, int height = DefaultHeight)
     {
@@ -27,9 +30,6 @@ public static class ChartRendering
     /// <summary>Writes the chart as a PNG file atomically.</summary>
     public static void SavePng(this IChart chart, string path, int width = DefaultWidth, int height = DefaultHeight) =>
         AtomicFile.WriteAllBytes(path, chart.ToPng(width, height));
-
-    /// <summary>How far, as a fraction of the font size, ScottPlot misplaces Noto Sans CJK text it centres (measured by eye on PNGs).</summary>
-    private const float TallGlyphShift = 0.25f;
 
     private static void CheckSize(int width, int height)
     {

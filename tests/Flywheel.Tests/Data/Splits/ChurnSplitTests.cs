@@ -52,6 +52,16 @@ public class ChurnSplitTests
     }
 
     [Fact]
+    public void Years_and_iso_dates_order_a_time_split()
+    {
+        var table = new ColumnTable([TableColumn.Numeric("year", [2012, 2010, 2011, 2010])], "years.csv");
+        var settings = new SplitSettings(new SplitFractions(0.5, 0.25, 0.25), 1, SplitStrategy.TimeOrdered, "year");
+        var keys = TableSplitKeys.From(table, settings);
+        Assert.Equal([new DateTime(2012, 1, 1), new DateTime(2010, 1, 1), new DateTime(2011, 1, 1), new DateTime(2010, 1, 1)], keys.Times);
+        Assert.Equal([SplitName.Test, SplitName.Train, SplitName.Validation, SplitName.Train], Splitter.Assign(settings, keys, "d").Rows);
+    }
+
+    [Fact]
     public void An_empty_date_is_an_input_error_naming_the_column()
     {
         var table = new ColumnTable([TableColumn.Text("when", ColumnKind.Date, ["2024-01-01", null])], "dates.csv");

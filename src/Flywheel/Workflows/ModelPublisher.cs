@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Flywheel.Data.Preprocessing;
+using Flywheel.Evaluation.Results;
+using Flywheel.Registry;
+using Flywheel.Serving;
+using Flywheel.Storage;
+using Flywheel.Training.Search;
+using Flywheel.UseCases;
+using Microsoft.ML;
+
+namespace Flywheel.Workflows;
+
+/// <summary>A published model: its package and registered version.</summary>
+public sealed record PublishedModel(PackageRef Package, ModelVersion Version, Guid RunId);
+
+/// <summary>
+/// Hands a trained model to the Registry and the run store: records the run and every trial (with durations),
+/// writes the content-addressed package (chain, input schema, label mapping, plan, decision policy, metrics,
+/// model card), registers it as the next version and points <c>@candidate</c> at it.
+/// </summary>
+public static class ModelPublisher
+{
+    public const string CandidateAlias = "candidate";
+
+    public static async Task<PublishedModel> PublishAsync(
+        UseCase useCase, MLContext ml, ITransformer chain, PreparedData prepared, ServingSpec spec,
+        TrainingRecord record, EvaluationReport test, EvaluationReport validation, string? storeSpec = null, CancellationToken cancellation = default)
+    {
+        var store = MetadataStore.ForUseCase(useCase.Directory, storeSpec);
+        var catalog = new ModelCatalog(store);
+        var actor = Environment.UserName is { Length: > 0 } user ? user : "flywheel";
+
+        var run = await store.Runs.StartRunAsync(useCase.Name, record.Seed, cancellation);
+        foreach (var trial in record.Trials)
+        {
+            await store.Runs.RecordTrialAsync(run.Id, new NewTrial(
+                trial.Trainer,
+                JsonSerializer.Serialize(trial.Hyperparameters),
+                EvaluationJson.Serialize(trial.Metrics),
+                TimeSpan.FromSeconds(trial.DurationSeconds ?? 0),
+                trial.Seed,
+                trial.Error is null ? TrialStatus.Completed : TrialStatus.Failed,
+                trial.Error), cancellation);
+        }
+
+        using var model = new MemoryStream();
+        ml.Model.Save(chain, prepared.InputSchema, model);
+        var content = new ModelPackageContent
+        {
+            ModelName = useCase.Name,
+            Task = record.Task,
+            Trainer = record.Trainer,
+            ModelZip = model.ToArray(),
+            InputSchema = prepared.InputColumns.Select(column => new Registry.InputColumn(
+                column.Name, column.IsNumeric ? ServingSpec.NumericType : column.Kind.ToString().ToLowerInvariant(), ServingSpec.FeatureRole)).ToList(),
+            LabelMapping = prepared.Label.Classes,
+            PreprocessingPlan = JsonDocument.Parse(PlanJson.Serialize(prepared.Plan)).RootElement.Clone(),
+            DecisionPolicy = spec.PolicyJson(),
+            Metrics = JsonSerializer.SerializeToElement(new PackagedMetrics(test, validation, record.Deterministic()), EvaluationJson.Options),
+            TrainingDataFingerprint = prepared.DataFingerprint,
+            Seed = record.Seed,
+            Card = CardText(useCase, record, test),
+        };
+        var package = catalog.Write(content);
+        var version = await catalog.RegisterAsync(package, actor, run.Id, cancellation);
+        await catalog.SetAliasAsync($"{version.ModelName}:{version.Version}", CandidateAlias, actor, cancellation);
+        await store.Runs.CompleteRunAsync(run.Id, cancellation);
+        return new PublishedModel(package, version, run.Id);
+    }
+
+    private static ModelCardText CardText(UseCase useCase, TrainingRecord record, EvaluationReport test) => new()
+    {
+        IntendedUse = useCase.Statement,
+        Data = $"{useCase.Data?.Source.Value}: target '{record.Target}', rows train {record.Rows["train"]}, validation {record.Rows["validation"]}, test {record.Rows["test"]}",
+        BusinessValue = test.Decision is { } d
+            ? $"{d.ValuePerItem:N0} {d.Currency} per item at threshold {d.Threshold:0.####} on the test split (the plain 0.5 rule: {d.ValuePerItemAtHalf:N0} {d.Currency})"
+            : null,
+        Caveats = record.Diagnosis is { } diagnosis ? [$"learning curve: {diagnosis.Verdict} — {diagnosis.Finding}"] : [],
+    };
+}
