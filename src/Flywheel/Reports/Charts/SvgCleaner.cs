@@ -17,6 +17,8 @@ internal static partial class SvgCleaner
             count: 1);
         svg = FontFamily().Replace(svg, m => $"font-family=\"{m.Groups[1].Value}, {FallbackFonts}\"");
         svg = TrailingListComma().Replace(svg, m => $"{m.Groups[1].Value}=\"{m.Groups[2].Value}\"");
+        // Heatmaps are embedded as one pixel per cell and scaled up; browsers would blur the cells into each other.
+        svg = ImageElement().Replace(svg, "<image style=\"image-rendering: pixelated\" ");
         return RestoreIdeographs(svg.Trim());
     }
 
@@ -54,6 +56,9 @@ internal static partial class SvgCleaner
 
     [GeneratedRegex("font-family=\"([^\"]*)\"")]
     private static partial Regex FontFamily();
+
+    [GeneratedRegex(@"<image\s")]
+    private static partial Regex ImageElement();
 
     [GeneratedRegex("\\b(x|y)=\"([^\"]*?),\\s*\"")]
     private static partial Regex TrailingListComma();
