@@ -10,10 +10,20 @@ internal static class ChartLayout
 {
     public static void Fit(Plot plot, int width, int height)
     {
+        var bottomCategories = CategoryLabels.AreOn(plot.Axes.Bottom);
+        var leftCategories = CategoryLabels.AreOn(plot.Axes.Left);
         var legendPanel = plot.Axes.GetPanels().OfType<ScottPlot.Panels.LegendPanel>().FirstOrDefault();
-        if (legendPanel is null) return;
+        if (!bottomCategories && !leftCategories && legendPanel is null) return;
+
         plot.RenderInMemory(width, height);
-        FitLegendPanel(plot, legendPanel, plot.RenderManager.LastRender.DataRect);
+        if (bottomCategories || leftCategories)
+        {
+            var dataRect = plot.RenderManager.LastRender.DataRect;
+            if (bottomCategories) CategoryLabels.FitBottom(plot.Axes.Bottom, dataRect, height);
+            if (leftCategories) CategoryLabels.FitLeft(plot.Axes.Left, dataRect, width);
+            plot.RenderInMemory(width, height);
+        }
+        if (legendPanel is not null) FitLegendPanel(plot, legendPanel, plot.RenderManager.LastRender.DataRect);
     }
 
     /// <summary>

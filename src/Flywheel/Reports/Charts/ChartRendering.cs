@@ -42,9 +42,9 @@ public static class ChartRendering
         // The legend's own per-render font detection finds nothing for CJK text on Linux.
         plot.Legend.SetBestFontOnEachRender = false;
         plot.Legend.FontName = font;
+        ChartLayout.Fit(plot, width, height);
         GlyphPlacement.CorrectAll(plot);
         CorrectLegendLabels(plot);
-        ChartLayout.Fit(plot, width, height);
         return plot;
     }
 
