@@ -25,7 +25,7 @@ internal static class CategoryLabels
         var style = axis.TickLabelStyle;
         var spacing = Spacing(ticks, dataRect.Width, axis.Range.Span);
         ticks = Shorten(ticks, style, maxWidth: height * 0.3f);
-        var widest = ticks.Max(t => Measure(style, t.Label).Width);
+        var widest = ticks.Max(t => TextSize.Width(style, t.Label));
         if (widest + Gap <= spacing) return;
 
         // Upright, reading bottom to top, each label ending at its tick.
@@ -33,8 +33,8 @@ internal static class CategoryLabels
         style.Alignment = Alignment.MiddleRight;
         var thinned = FitAcross(ticks, style, spacing);
         axis.TickGenerator = new NumericManual(thinned);
-        var tallest = thinned.Max(t => Measure(style, t.Label).Width);
-        var title = string.IsNullOrEmpty(axis.Label.Text) ? 0 : Measure(axis.Label, axis.Label.Text).Height;
+        var tallest = thinned.Max(t => TextSize.Width(style, t.Label));
+        var title = string.IsNullOrEmpty(axis.Label.Text) ? 0 : TextSize.LineHeight(axis.Label);
         axis.MinimumSize = tallest + title + axis.MajorTickStyle.Length + style.OffsetY + 2 * Gap + 4;
     }
 
@@ -54,17 +54,11 @@ internal static class CategoryLabels
     /// </summary>
     private static Tick[] FitAcross(Tick[] ticks, LabelStyle style, double spacing)
     {
-        var lineHeightPerPoint = Measure(style, "Ag").LineHeight / style.FontSize;
+        var lineHeightPerPoint = TextSize.LineHeight(style) / style.FontSize;
         var fitting = (float)(spacing / lineHeightPerPoint);
         style.FontSize = Math.Clamp(fitting, MinFontSize, style.FontSize);
         var every = (int)Math.Ceiling(style.FontSize * lineHeightPerPoint / spacing);
         return every <= 1 ? ticks : ticks.Select((t, i) => i % every == 0 ? t : new Tick(t.Position, "", t.IsMajor)).ToArray();
-    }
-
-    private static MeasuredText Measure(LabelStyle style, string text)
-    {
-        using var paint = Paint.NewDisposablePaint();
-        return style.Measure(text, paint);
     }
 
     private static Tick[] Ticks(IAxis axis) =>
@@ -85,9 +79,9 @@ internal static class CategoryLabels
     /// <summary>The label cut at the end with "…" so it is at most <paramref name="maxWidth"/> pixels wide.</summary>
     internal static string Ellipsize(string label, LabelStyle style, float maxWidth)
     {
-        if (Measure(style, label).Width <= maxWidth) return label;
+        if (TextSize.Width(style, label) <= maxWidth) return label;
         var keep = label.Length - 1;
-        while (keep > 1 && Measure(style, label[..keep] + "…").Width > maxWidth) keep--;
+        while (keep > 1 && TextSize.Width(style, label[..keep] + "…") > maxWidth) keep--;
         return label[..keep] + "…";
     }
 }
