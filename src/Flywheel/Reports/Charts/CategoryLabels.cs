@@ -5,7 +5,7 @@ namespace Flywheel.Reports.Charts;
 
 /// <summary>
 /// Keeps category labels (bar names, heatmap rows and columns, tornado parameters) readable when there are many or
-/// they are long: too long a label is shortened with an ellipsis, column labels that do not fit side by side are
+/// they are long: too long a label loses its middle to an ellipsis, column labels that do not fit side by side are
 /// turned upright, labels are made smaller (down to <see cref="MinFontSize"/>) when rows are dense, and only every
 /// k-th label is written when even that is too tight.
 /// </summary>
@@ -76,12 +76,19 @@ internal static class CategoryLabels
     private static Tick[] Shorten(Tick[] ticks, LabelStyle style, float maxWidth) =>
         ticks.Select(t => new Tick(t.Position, Ellipsize(t.Label, style, maxWidth), t.IsMajor)).ToArray();
 
-    /// <summary>The label cut at the end with "…" so it is at most <paramref name="maxWidth"/> pixels wide.</summary>
+    /// <summary>
+    /// The label with its middle replaced by "…" so it is at most <paramref name="maxWidth"/> pixels wide. The middle
+    /// goes, not the end: column names often share a prefix and differ at the end (<c>Garage_Finish_…_3</c>).
+    /// </summary>
     internal static string Ellipsize(string label, LabelStyle style, float maxWidth)
     {
         if (TextSize.Width(style, label) <= maxWidth) return label;
-        var keep = label.Length - 1;
-        while (keep > 1 && TextSize.Width(style, label[..keep] + "…") > maxWidth) keep--;
-        return label[..keep] + "…";
+        for (var keep = label.Length - 1; keep > 1; keep--)
+        {
+            var tail = keep / 2;
+            var shortened = label[..(keep - tail)] + "…" + label[^tail..];
+            if (TextSize.Width(style, shortened) <= maxWidth) return shortened;
+        }
+        return label[..1] + "…";
     }
 }

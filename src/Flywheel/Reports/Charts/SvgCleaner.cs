@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using SkiaSharp;
 
 namespace Flywheel.Reports.Charts;
 
@@ -23,9 +24,10 @@ internal static partial class SvgCleaner
     }
 
     /// <summary>
-    /// Skia writes each glyph back as the lowest code point that maps to it. CJK fonts share glyphs between Kangxi
-    /// radicals (U+2F00…) and the ideographs people type (月 U+6708 comes back as ⽉ U+2F49), which would make the
-    /// SVG's text differ from what was given. Compatibility normalization maps those radicals back.
+    /// Skia writes each glyph back as the lowest code point that maps to it. CJK fonts share glyphs between radicals
+    /// (Kangxi U+2F00…, supplement U+2E80…) and the ideographs people type (月 U+6708 comes back as ⽉ U+2F49, 長 as
+    /// ⻑ U+2ED1), which would make the SVG's text differ from what was given. Radicals are mapped back through the
+    /// chart font's own glyph table, then through compatibility normalization for fonts without one.
     /// </summary>
     internal static string RestoreIdeographs(string text)
     {
@@ -33,19 +35,47 @@ internal static partial class SvgCleaner
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (c is >= '\u2E80' and <= '\u2FDF')
+            if (c is >= '\u2E80' and <= '\u2FDF' && Ideograph(c) is { } ideograph)
             {
-                var normalized = c.ToString().Normalize(NormalizationForm.FormKC);
-                if (normalized.Length == 1 && normalized[0] != c)
-                {
-                    result ??= new StringBuilder(text, 0, i, text.Length);
-                    result.Append(normalized[0]);
-                    continue;
-                }
+                result ??= new StringBuilder(text, 0, i, text.Length);
+                result.Append(ideograph);
+                continue;
             }
             result?.Append(c);
         }
         return result?.ToString() ?? text;
+    }
+
+    private static char? Ideograph(char radical)
+    {
+        if (SharedGlyphs.Value.TryGetValue(radical, out var ideograph)) return ideograph;
+        var normalized = radical.ToString().Normalize(NormalizationForm.FormKC);
+        return normalized.Length == 1 && normalized[0] != radical ? normalized[0] : null;
+    }
+
+    private static readonly Lazy<IReadOnlyDictionary<char, char>> SharedGlyphs = new(RadicalsSharingAGlyph);
+
+    /// <summary>Each radical whose glyph in the chart font is also a unified ideograph's glyph, mapped to that ideograph.</summary>
+    private static IReadOnlyDictionary<char, char> RadicalsSharingAGlyph()
+    {
+        if (!ChartFonts.IsPreferredInstalled) return new Dictionary<char, char>();
+        using var typeface = SKTypeface.FromFamilyName(ChartFonts.Preferred);
+        using var font = new SKFont(typeface);
+        var ideographs = Enumerable.Range(0x4E00, 0x9FFF - 0x4E00 + 1).Select(c => (char)c).ToArray();
+        var ideographByGlyph = new Dictionary<ushort, char>();
+        var glyphs = font.GetGlyphs(new string(ideographs));
+        for (var i = 0; i < glyphs.Length; i++)
+        {
+            if (glyphs[i] != 0) ideographByGlyph.TryAdd(glyphs[i], ideographs[i]);
+        }
+        var radicals = Enumerable.Range(0x2E80, 0x2FDF - 0x2E80 + 1).Select(c => (char)c).ToArray();
+        var radicalGlyphs = font.GetGlyphs(new string(radicals));
+        var map = new Dictionary<char, char>();
+        for (var i = 0; i < radicals.Length; i++)
+        {
+            if (radicalGlyphs[i] != 0 && ideographByGlyph.TryGetValue(radicalGlyphs[i], out var ideograph)) map[radicals[i]] = ideograph;
+        }
+        return map;
     }
 
     [GeneratedRegex(@"<\?xml[^>]*\?>\s*")]
