@@ -24,7 +24,7 @@ internal static class CategoryLabels
         if (ticks.Length == 0) return;
         var style = axis.TickLabelStyle;
         var spacing = Spacing(ticks, dataRect.Width, axis.Range.Span);
-        ticks = Shorten(ticks, style, maxWidth: height * 0.3f);
+        ticks = Shorten(ticks, style, maxWidth: height * 0.35f);
         var widest = ticks.Max(t => TextSize.Width(style, t.Label));
         if (widest + Gap <= spacing) return;
 
@@ -44,7 +44,7 @@ internal static class CategoryLabels
         var ticks = Ticks(axis);
         if (ticks.Length == 0) return;
         var style = axis.TickLabelStyle;
-        ticks = Shorten(ticks, style, maxWidth: width * 0.3f);
+        ticks = Shorten(ticks, style, maxWidth: width * 0.35f);
         axis.TickGenerator = new NumericManual(FitAcross(ticks, style, Spacing(ticks, dataRect.Height, axis.Range.Span)));
     }
 

@@ -42,21 +42,24 @@ internal static class ChartLayout
     }
 
     /// <summary>
-    /// The values written in heatmap cells (the plot's only text plottables) shrink to fit the cells, and are left
-    /// out when even the smallest size does not fit: the colour still tells the value.
+    /// The values written in heatmap cells (the plot's only text plottables) share one size, the largest at which
+    /// every value fits its cell but not under <see cref="CategoryLabels.MinFontSize"/>; a value that still does not
+    /// fit is left out (its colour still tells it).
     /// </summary>
     private static void FitCellValues(Plot plot, ScottPlot.Plottables.Heatmap heatmap, PixelRect dataRect)
     {
         var cellWidth = dataRect.Width / heatmap.Intensities.GetLength(1);
         var cellHeight = dataRect.Height / heatmap.Intensities.GetLength(0);
-        foreach (var text in plot.GetPlottables<ScottPlot.Plottables.Text>())
+        var texts = plot.GetPlottables<ScottPlot.Plottables.Text>().ToList();
+        if (texts.Count == 0) return;
+        float Scale(ScottPlot.Plottables.Text text) =>
+            Math.Min((cellWidth - 2) / TextSize.Width(text.LabelStyle, text.LabelStyle.Text), (cellHeight - 1) / TextSize.LineHeight(text.LabelStyle));
+        var size = texts[0].LabelStyle.FontSize;
+        var shared = Math.Clamp(size * texts.Min(Scale), CategoryLabels.MinFontSize, size);
+        foreach (var text in texts)
         {
-            var style = text.LabelStyle;
-            var scale = Math.Min((cellWidth - 2) / TextSize.Width(style, style.Text), (cellHeight - 1) / TextSize.LineHeight(style));
-            if (scale >= 1) continue;
-            var size = style.FontSize * scale;
-            if (size < CategoryLabels.MinFontSize) text.IsVisible = false;
-            else style.FontSize = size;
+            text.LabelStyle.FontSize = shared;
+            if (Scale(text) < 1) text.IsVisible = false;
         }
     }
 
