@@ -17,7 +17,7 @@ public sealed record BarChart(string Title, string XLabel, string YLabel, IReadO
             Position = i,
             Value = item.Value,
             FillColor = palette.GetColor(0),
-            Label = ValueFormat is null ? "" : item.Value.ToString(ValueFormat, System.Globalization.CultureInfo.InvariantCulture),
+            Label = ValueFormat is null ? "" : ChartText.Number(item.Value, ValueFormat),
             LabelOffset = 0,
         }).ToList();
         var barPlot = plot.Add.Bars(bars);

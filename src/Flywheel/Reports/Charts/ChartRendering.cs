@@ -9,21 +9,18 @@ public static class ChartRendering
     public const int DefaultWidth = 720;
     public const int DefaultHeight = 400;
 
-    /// <summary>How far, as a fraction of the font size, ScottPlot misplaces Noto Sans CJK text it centres (measured by eye on PNGs).</summary>
-    private const float TallGlyphShift = 0.25f;
-
     /// <summary>An <c>&lt;svg&gt;</c> element ready to inline in HTML: text kept as &lt;text&gt; elements, no XML declaration.</summary>
     public static string ToSvg(this IChart chart, int width = DefaultWidth, int height = DefaultHeight)
     {
         CheckSize(width, height);
-        var plot = Prepare(chart);
+        var plot = Prepare(chart, width, height);
         return SvgCleaner.Clean(plot.GetSvgXml(width, height), width, height, chart.Title);
     }
 
     public static byte[] ToPng(this IChart chart, int width = DefaultWidth, int height = DefaultHeight)
     {
         CheckSize(width, height);
-        var plot = Prepare(chart);
+        var plot = Prepare(chart, width, height);
         return plot.GetImageBytes(width, height, ImageFormat.Png);
     }
 
@@ -37,7 +34,7 @@ public static class ChartRendering
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
     }
 
-    private static Plot Prepare(IChart chart)
+    private static Plot Prepare(IChart chart, int width, int height)
     {
         var plot = chart.ToPlot();
         var font = ChartFonts.For(AllText(plot, chart));
@@ -45,22 +42,18 @@ public static class ChartRendering
         // The legend's own per-render font detection finds nothing for CJK text on Linux.
         plot.Legend.SetBestFontOnEachRender = false;
         plot.Legend.FontName = font;
-        if (font == ChartFonts.Preferred)
-        {
-            LowerLegendLabels(plot);
-            // Same metrics issue for the rotated left axis title: it is placed partly outside the image.
-            plot.Axes.Left.Label.OffsetX = plot.Axes.Left.Label.FontSize * TallGlyphShift;
-            plot.Axes.Bottom.TickLabelStyle.OffsetY += plot.Axes.Bottom.TickLabelStyle.FontSize * TallGlyphShift;
-        }
+        ChartLayout.Fit(plot, width, height);
+        GlyphPlacement.CorrectAll(plot);
+        CorrectLegendLabels(plot);
         return plot;
     }
 
     /// <summary>
-    /// ScottPlot centres legend labels with metrics that put Noto Sans CJK's tall glyphs about a quarter of the font
-    /// size too high, and the legend's clip then cuts the top of the first label. The legend items are taken over as
-    /// manual items so each label can be moved down by that amount.
+    /// Legend labels need the same correction as every other text (<see cref="GlyphPlacement"/>), but ScottPlot
+    /// builds plottables' legend items afresh on each render. The items are taken over as manual items so each
+    /// label's offset sticks.
     /// </summary>
-    private static void LowerLegendLabels(Plot plot)
+    private static void CorrectLegendLabels(Plot plot)
     {
         var items = plot.GetPlottables()
             .Where(plottable => plottable.IsVisible)
@@ -72,7 +65,7 @@ public static class ChartRendering
         plot.Legend.ManualItems.Clear();
         foreach (var item in items)
         {
-            item.LabelStyle.OffsetY = (plot.Legend.FontSize ?? item.LabelStyle.FontSize) * TallGlyphShift;
+            GlyphPlacement.Correct(item.LabelStyle, plot.Legend.FontSize, plot.Legend.FontName);
             plot.Legend.ManualItems.Add(item);
         }
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ScottPlot;
 
 namespace Flywheel.Reports.Charts;
@@ -38,7 +37,6 @@ public sealed record HeatmapChart(string Title, IReadOnlyList<string> RowLabels,
         var colorBar = plot.Add.ColorBar(heatmap);
         colorBar.Label = ColorBarLabel;
         colorBar.LabelStyle.FontName = ChartFonts.For(ColorBarLabel);
-        colorBar.LabelStyle.OffsetX = -colorBar.LabelStyle.FontSize * 0.25f; // keep the rotated title inside the image
 
         if (ValueFormat is not null) AddCellValues(plot, rows, columns);
         PlotSetup.BottomCategories(plot, ColumnLabels, c => c);
@@ -59,7 +57,7 @@ public sealed record HeatmapChart(string Title, IReadOnlyList<string> RowLabels,
             for (var c = 0; c < columns; c++)
             {
                 var value = Values[r, c];
-                var text = double.IsNaN(value) ? "—" : value.ToString(ValueFormat, CultureInfo.InvariantCulture);
+                var text = double.IsNaN(value) ? "—" : ChartText.Number(value, ValueFormat!);
                 var label = plot.Add.Text(text, c, RowY(rows, r));
                 label.LabelFontName = ChartFonts.For(text);
                 label.LabelFontSize = 12;

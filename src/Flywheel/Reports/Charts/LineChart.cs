@@ -24,9 +24,9 @@ public sealed record LineChart(string Title, string XLabel, string YLabel, IRead
             var point = plot.Add.Marker(marker.X, marker.Y);
             point.Color = Colors.Black;
             point.Size = 8;
-            if (marker.Label.Length > 0) PlotSetup.AddLabel(plot, marker.Label, marker.X, marker.Y, Alignment.LowerLeft);
+            if (marker.Label.Length > 0) PlotSetup.AddLabel(plot, marker.Label, marker.X, marker.Y, Alignment.UpperLeft, offset: 5);
         }
-        if (Series.Count > 1) plot.ShowLegend(Alignment.LowerRight);
+        if (Series.Count > 1) PlotSetup.ShowLegendBelow(plot);
         if (Limits is { } limits) plot.Axes.SetLimits(limits.XMin, limits.XMax, limits.YMin, limits.YMax);
         PlotSetup.AddReferenceLines(plot, ReferenceLines, Limits);
         return plot;

@@ -14,14 +14,31 @@ internal static class PlotSetup
         return plot;
     }
 
+    /// <summary>
+    /// Shows the legend under the chart, outside the data area, so it never covers a curve or a bar; entries run
+    /// left to right and wrap onto more rows when they do not fit.
+    /// </summary>
+    public static void ShowLegendBelow(Plot plot)
+    {
+        var panel = plot.ShowLegend(Edge.Bottom);
+        panel.Padding = new PixelPadding(0, 0, 4, 0);
+        plot.Legend.Orientation = Orientation.Horizontal;
+        plot.Legend.ShadowColor = Colors.Transparent;
+        plot.Legend.OutlineColor = Colors.LightGray;
+        plot.Legend.Margin = new PixelPadding(0);
+    }
+
     /// <summary>A text label in data coordinates, in a font that can draw it.</summary>
-    public static void AddLabel(Plot plot, string text, double x, double y, Alignment alignment, float size = 12)
+    public static void AddLabel(Plot plot, string text, double x, double y, Alignment alignment, float size = 12, float offset = 0)
     {
         var label = plot.Add.Text(text, x, y);
         label.LabelFontName = ChartFonts.For(text);
         label.LabelFontSize = size;
         label.LabelAlignment = alignment;
         label.LabelFontColor = Colors.Black;
+        // Away from the point in the direction the text extends.
+        label.OffsetX = alignment.HorizontalFraction() switch { 0 => offset, 1 => -offset, _ => 0 };
+        label.OffsetY = alignment.VerticalFraction() switch { 0 => offset, 1 => -offset, _ => 0 };
     }
 
     public static void CheckSameLength(string name, int xCount, int yCount)

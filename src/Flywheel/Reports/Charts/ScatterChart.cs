@@ -17,7 +17,7 @@ public sealed record ScatterChart(string Title, string XLabel, string YLabel, IR
             points.LegendText = series.Name;
             points.MarkerSize = 5;
         }
-        if (Series.Count > 1) plot.ShowLegend(Alignment.UpperLeft);
+        if (Series.Count > 1) PlotSetup.ShowLegendBelow(plot);
         PlotSetup.AddReferenceLines(plot, ReferenceLines);
         return plot;
     }

@@ -36,8 +36,12 @@ public sealed record TornadoChart(string Title, string XLabel, double BaseValue,
         plot.HideGrid();
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = LowLegend, FillColor = lowColor });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = HighLegend, FillColor = highColor });
-        plot.ShowLegend(Alignment.LowerRight);
-        PlotSetup.AddReferenceLines(plot, [ReferenceLine.Vertical(BaseValue, BaseLabel)]);
+        // The base line is named in the legend: a label at its top would sit on the top row's bars.
+        var baseLine = plot.Add.VerticalLine(BaseValue);
+        baseLine.Color = Colors.Gray;
+        baseLine.LineWidth = 1;
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = BaseLabel, LineColor = Colors.Gray, LineWidth = 1 });
+        PlotSetup.ShowLegendBelow(plot);
         return plot;
     }
 }

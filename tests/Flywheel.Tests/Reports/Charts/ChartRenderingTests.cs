@@ -154,6 +154,7 @@ public class ChartRenderingTests
     [InlineData("⽉", "月")]
     [InlineData("⼈数", "人数")]
     [InlineData("月 (month)", "月 (month)")]
+    [InlineData("とても⻑い", "とても長い")]
     public void Kangxi_radicals_written_by_skia_are_mapped_back_to_ideographs(string written, string expected)
     {
         Assert.Equal(expected, SvgCleaner.RestoreIdeographs(written));

@@ -1,0 +1,76 @@
+using ScottPlot;
+
+namespace Flywheel.Reports.Charts;
+
+/// <summary>
+/// Layout decisions that need the image size: a first render in memory tells where the data area ends up, and
+/// the parts around it are then sized to fit their text.
+/// </summary>
+internal static class ChartLayout
+{
+    public static void Fit(Plot plot, int width, int height)
+    {
+        var bottomCategories = CategoryLabels.AreOn(plot.Axes.Bottom);
+        var leftCategories = CategoryLabels.AreOn(plot.Axes.Left);
+        var legendPanel = plot.Axes.GetPanels().OfType<ScottPlot.Panels.LegendPanel>().FirstOrDefault();
+        var labelledBars = plot.GetPlottables<ScottPlot.Plottables.BarPlot>().Where(bars => bars.Bars.Any(bar => bar.Label.Length > 0)).ToList();
+        var heatmap = plot.GetPlottables<ScottPlot.Plottables.Heatmap>().FirstOrDefault();
+        if (!bottomCategories && !leftCategories && legendPanel is null && labelledBars.Count == 0 && heatmap is null) return;
+
+        plot.RenderInMemory(width, height);
+        if (bottomCategories || leftCategories)
+        {
+            var dataRect = plot.RenderManager.LastRender.DataRect;
+            if (bottomCategories) CategoryLabels.FitBottom(plot.Axes.Bottom, dataRect, height);
+            if (leftCategories) CategoryLabels.FitLeft(plot.Axes.Left, dataRect, width);
+            plot.RenderInMemory(width, height);
+        }
+        var finalRect = plot.RenderManager.LastRender.DataRect;
+        if (legendPanel is not null) FitLegendPanel(plot, legendPanel, finalRect);
+        foreach (var bars in labelledBars) FitBarValueLabels(plot, bars, finalRect);
+        if (heatmap is not null) FitCellValues(plot, heatmap, finalRect);
+    }
+
+    /// <summary>A value label wider than its bar would run into its neighbours': the font shrinks to the bar's width.</summary>
+    private static void FitBarValueLabels(Plot plot, ScottPlot.Plottables.BarPlot bars, PixelRect dataRect)
+    {
+        var pixelsPerUnit = bars.Bars.First().Orientation == Orientation.Horizontal ? dataRect.Height / plot.Axes.Left.Range.Span : dataRect.Width / plot.Axes.Bottom.Range.Span;
+        var narrowest = bars.Bars.Min(bar => bar.Size) * pixelsPerUnit;
+        var widest = bars.Bars.Max(bar => TextSize.Width(bars.ValueLabelStyle, bar.Label));
+        if (widest <= narrowest) return;
+        bars.ValueLabelStyle.FontSize = (float)Math.Max(CategoryLabels.MinFontSize, bars.ValueLabelStyle.FontSize * narrowest / widest);
+    }
+
+    /// <summary>
+    /// The values written in heatmap cells (the plot's only text plottables) share one size, the largest at which
+    /// every value fits its cell but not under <see cref="CategoryLabels.MinFontSize"/>; a value that still does not
+    /// fit is left out (its colour still tells it).
+    /// </summary>
+    private static void FitCellValues(Plot plot, ScottPlot.Plottables.Heatmap heatmap, PixelRect dataRect)
+    {
+        var cellWidth = dataRect.Width / heatmap.Intensities.GetLength(1);
+        var cellHeight = dataRect.Height / heatmap.Intensities.GetLength(0);
+        var texts = plot.GetPlottables<ScottPlot.Plottables.Text>().ToList();
+        if (texts.Count == 0) return;
+        float Scale(ScottPlot.Plottables.Text text) =>
+            Math.Min((cellWidth - 2) / TextSize.Width(text.LabelStyle, text.LabelStyle.Text), (cellHeight - 1) / TextSize.LineHeight(text.LabelStyle));
+        var size = texts[0].LabelStyle.FontSize;
+        var shared = Math.Clamp(size * texts.Min(Scale), CategoryLabels.MinFontSize, size);
+        foreach (var text in texts)
+        {
+            text.LabelStyle.FontSize = shared;
+            if (Scale(text) < 1) text.IsVisible = false;
+        }
+    }
+
+    /// <summary>
+    /// ScottPlot sizes a legend panel for one row but wraps the entries at the data area's width, which cuts off the
+    /// rows after the first. The panel is given the height of the legend as it will be laid out.
+    /// </summary>
+    private static void FitLegendPanel(Plot plot, ScottPlot.Panels.LegendPanel panel, PixelRect dataRect)
+    {
+        using var paint = Paint.NewDisposablePaint();
+        var layout = plot.Legend.GetLayout(new PixelSize(dataRect.Width, float.MaxValue), paint);
+        panel.MinimumSize = layout.LegendRect.Height + panel.Padding.Vertical;
+    }
+}
