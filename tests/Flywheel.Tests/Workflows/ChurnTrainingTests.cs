@@ -10,7 +10,7 @@ public sealed class ChurnModel : IDisposable
     public ChurnModel()
     {
         Folder = UseCaseFolder.FromSample("churn", "data/mlc_churn.csv");
-        Outcome = TrainWorkflow.Run(UseCaseLoader.Load(Folder.Path), new TrainRequest(MaxTrials: 3));
+        Outcome = TrainWorkflow.Run(UseCaseLoader.Load(Folder.Path), new TrainRequest(Budget: TimeSpan.FromHours(1), MaxTrials: 3));
     }
 
     public UseCaseFolder Folder { get; }
