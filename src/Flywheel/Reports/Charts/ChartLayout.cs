@@ -15,7 +15,6 @@ internal static class ChartLayout
         var legendPanel = plot.Axes.GetPanels().OfType<ScottPlot.Panels.LegendPanel>().FirstOrDefault();
         var labelledBars = plot.GetPlottables<ScottPlot.Plottables.BarPlot>().Where(bars => bars.Bars.Any(bar => bar.Label.Length > 0)).ToList();
         var heatmap = plot.GetPlottables<ScottPlot.Plottables.Heatmap>().FirstOrDefault();
-        if (!bottomCategories && !leftCategories && legendPanel is null && labelledBars.Count == 0 && heatmap is null) return;
 
         plot.RenderInMemory(width, height);
         if (bottomCategories || leftCategories)
@@ -25,10 +24,38 @@ internal static class ChartLayout
             if (leftCategories) CategoryLabels.FitLeft(plot.Axes.Left, dataRect, width);
             plot.RenderInMemory(width, height);
         }
+        if (legendPanel is not null)
+        {
+            FitLegendPanel(plot, legendPanel, plot.RenderManager.LastRender.DataRect);
+            plot.RenderInMemory(width, height);
+        }
         var finalRect = plot.RenderManager.LastRender.DataRect;
-        if (legendPanel is not null) FitLegendPanel(plot, legendPanel, finalRect);
+        FitAxisTitles(plot, finalRect, width, height);
         foreach (var bars in labelledBars) FitBarValueLabels(plot, bars, finalRect);
         if (heatmap is not null) FitCellValues(plot, heatmap, finalRect);
+    }
+
+    /// <summary>
+    /// A title longer than the image is made smaller (down to 12 px) and then shortened with "…" in the middle, so
+    /// both its ends stay readable instead of both being cut by the image's edges.
+    /// </summary>
+    private static void FitText(LabelStyle style, float room)
+    {
+        if (string.IsNullOrEmpty(style.Text)) return;
+        var wide = TextSize.Width(style, style.Text);
+        if (wide <= room) return;
+        style.FontSize = Math.Max(12, style.FontSize * room / wide);
+        style.Text = CategoryLabels.Ellipsize(style.Text, style, room);
+    }
+
+    /// <summary>The chart and axis titles are centred on the data area: each may extend as far as the nearer image edge allows.</summary>
+    private static void FitAxisTitles(Plot plot, PixelRect dataRect, int width, int height)
+    {
+        var centreX = dataRect.HorizontalCenter;
+        var centreY = dataRect.VerticalCenter;
+        FitText(plot.Axes.Title.Label, 2 * Math.Min(centreX, width - centreX) - 8);
+        FitText(plot.Axes.Bottom.Label, 2 * Math.Min(centreX, width - centreX) - 8);
+        FitText(plot.Axes.Left.Label, 2 * Math.Min(centreY, height - centreY) - 8);
     }
 
     /// <summary>A value label wider than its bar would run into its neighbours': the font shrinks to the bar's width.</summary>
