@@ -64,8 +64,25 @@ internal static class ChartLayout
         var pixelsPerUnit = bars.Bars.First().Orientation == Orientation.Horizontal ? dataRect.Height / plot.Axes.Left.Range.Span : dataRect.Width / plot.Axes.Bottom.Range.Span;
         var narrowest = bars.Bars.Min(bar => bar.Size) * pixelsPerUnit;
         var widest = bars.Bars.Max(bar => TextSize.Width(bars.ValueLabelStyle, bar.Label));
-        if (widest <= narrowest) return;
-        bars.ValueLabelStyle.FontSize = (float)Math.Max(CategoryLabels.MinFontSize, bars.ValueLabelStyle.FontSize * narrowest / widest);
+        if (widest > narrowest)
+            bars.ValueLabelStyle.FontSize = (float)Math.Max(CategoryLabels.MinFontSize, bars.ValueLabelStyle.FontSize * narrowest / widest);
+        if (bars.Bars.First().Orientation == Orientation.Vertical) MakeRoomForValueLabels(plot, bars, dataRect);
+    }
+
+    /// <summary>
+    /// In a short chart a fraction of the value range is not a line of text: the value axis is widened so the
+    /// tallest bar's label (and the deepest negative bar's) stays inside the data area.
+    /// </summary>
+    private static void MakeRoomForValueLabels(Plot plot, ScottPlot.Plottables.BarPlot bars, PixelRect dataRect)
+    {
+        var range = plot.Axes.Left.Range;
+        var unitsPerPixel = range.Span / dataRect.Height;
+        var room = (TextSize.LineHeight(bars.ValueLabelStyle) + 4) * unitsPerPixel;
+        var high = bars.Bars.Max(bar => Math.Max(bar.Value, bar.ValueBase));
+        var low = bars.Bars.Min(bar => Math.Min(bar.Value, bar.ValueBase));
+        var top = high > 0 ? Math.Max(range.Max, high + room) : range.Max;
+        var bottom = low < 0 ? Math.Min(range.Min, low - room) : range.Min;
+        plot.Axes.SetLimitsY(bottom, top);
     }
 
     /// <summary>
