@@ -18,6 +18,7 @@ public static class FlywheelCli
         root.Add(Train.TrainCommand.Create());
         root.Add(Evaluate.EvaluateCommand.Create());
         root.Add(Predict.PredictCommand.Create());
+        root.Add(Run.RunCommand.Create());
         root.Add(Models.ModelsCommand.Create());
         return root;
     }

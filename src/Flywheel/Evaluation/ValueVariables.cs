@@ -52,16 +52,5 @@ public static class ValueVariables
     public static IReadOnlyDictionary<string, Quantity> Quantities(EvaluationReport report) =>
         From(report).ToDictionary(v => v.Key, v => UnitOf(v.Value.Unit).Of(v.Value.Amount), StringComparer.Ordinal);
 
-    /// <summary>Unit texts written by <see cref="From"/>: "", "word" or "word/word".</summary>
-    private static Value.Unit UnitOf(string text)
-    {
-        if (text.Length == 0) return Value.Unit.One;
-        var parts = text.Split('/');
-        var unit = Word(parts[0]);
-        return parts.Length == 1 ? unit : unit.Divide(Word(parts[1]));
-
-        static Value.Unit Word(string word) => word == "1"
-            ? Value.Unit.One
-            : UnitCatalog.Find(word) ?? throw new InvalidOperationException($"'{word}' is not a unit the value model knows");
-    }
+    private static Value.Unit UnitOf(string text) => text.Length == 0 ? Value.Unit.One : Value.Unit.Parse(text);
 }

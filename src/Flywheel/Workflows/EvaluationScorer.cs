@@ -32,7 +32,7 @@ public sealed class EvaluationScorer : ITrialScorer
     public string ObjectiveName { get; }
     public bool HigherIsBetter { get; }
 
-    /// <summary>Default objectives: value per item when binary outcomes are priced, else AUC, log loss or RMSE by task.</summary>
+    /// <summary>Default objectives: value per item when the decision section prices the task, else AUC, log loss or RMSE by task.</summary>
     public static EvaluationScorer For(MlTask task, LabelMapping labels, string? objective, DecisionSettings? decision, UseCases.SourcePosition? objectivePosition = null)
     {
         var metricTask = task switch
@@ -41,8 +41,13 @@ public sealed class EvaluationScorer : ITrialScorer
             MlTask.MulticlassClassification => MetricTask.Multiclass,
             _ => MetricTask.Regression,
         };
-        var pricesBinary = task == MlTask.BinaryClassification && decision?.Binary is not null;
-        var name = objective ?? (pricesBinary ? ValueObjective : task switch
+        var prices = task switch
+        {
+            MlTask.BinaryClassification => decision?.Binary is not null,
+            MlTask.MulticlassClassification => decision?.Multiclass is not null,
+            _ => decision?.Regression is not null,
+        };
+        var name = objective ?? (prices ? ValueObjective : task switch
         {
             MlTask.BinaryClassification => "auc",
             MlTask.MulticlassClassification => "log_loss",
@@ -50,8 +55,8 @@ public sealed class EvaluationScorer : ITrialScorer
         });
         if (name == ValueObjective)
         {
-            if (!pricesBinary)
-                throw Error($"'training.objective: {ValueObjective}' needs a binary task and 'decision.outcomes' (tp, fp, fn, tn)");
+            if (!prices)
+                throw Error($"'training.objective: {ValueObjective}' needs the decision section to price this task: 'decision.outcomes' (binary), 'decision.matrix' (multiclass) or 'decision.regression' (regression)");
             return new EvaluationScorer(task, labels, name, true, decision);
         }
         var definition = MetricCatalog.Find(metricTask, name)
@@ -65,14 +70,17 @@ public sealed class EvaluationScorer : ITrialScorer
     {
         var metrics = Metrics(predictions);
         var values = metrics.Where(m => m.Value is not null).ToDictionary(m => m.Name, m => m.Value!.Value, StringComparer.Ordinal);
-        if (ObjectiveName == ValueObjective)
-        {
-            var binary = predictions.ToBinary();
-            var policy = DecisionPolicy.Optimize(binary.Labels, binary.Scores, _decision!.Binary!, _decision.Options);
-            values[ValueObjective] = policy.ValidationValuePerItem!.Value;
-        }
+        if (ObjectiveName == ValueObjective) values[ValueObjective] = ValuePerItem(predictions, _decision!);
         return new TrialScore(values.TryGetValue(ObjectiveName, out var objective) ? objective : double.NaN, values);
     }
+
+    /// <summary>Binary: the value of the policy optimized on these predictions; multiclass and regression: argmax or point predictions priced as they are.</summary>
+    private double ValuePerItem(Predictions predictions, DecisionSettings decision) => _task switch
+    {
+        MlTask.BinaryClassification => DecisionPolicy.Optimize(predictions.ToBinary().Labels, predictions.ToBinary().Scores, decision.Binary!, decision.Options).ValidationValuePerItem!.Value,
+        MlTask.MulticlassClassification => decision.Multiclass!.Evaluate(predictions.ToMulticlass(_labels.Classes)).ValuePerItem,
+        _ => decision.Regression!.Evaluate(predictions.ToRegression(_labels)).ValuePerItem,
+    };
 
     private IReadOnlyList<MetricValue> Metrics(Predictions predictions) => _task switch
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Flywheel.Data.Preprocessing;
+using Flywheel.Data.Sources;
 using Flywheel.Data.Splits;
 using Flywheel.Evaluation;
 using Flywheel.Evaluation.Decisions;
@@ -36,13 +37,19 @@ public static class TrainWorkflow
 
         var stages = new StageTimes();
         progress?.Report(new("load", $"reading {data.Source.Value}"));
-        var table = stages.Time("load", () => UseCaseTable.Load(useCase));
+        var table = stages.Time("load", () => ColumnTableReader.Read(SourceSpec.FromUseCase(useCase)));
         var targetColumn = table.Get(target, "'data.target'");
         var detection = TaskDetector.Detect(Enumerable.Range(0, table.RowCount).Select(targetColumn.String), target, useCase.Training);
         var task = detection.Task;
 
         progress?.Report(new("prepare", $"{detection.Task.ToName()} ({detection.Reason}); splitting and preprocessing"));
-        var prepared = stages.Time("prepare", () => DataPreparation.Prepare(table, PreparationFor(useCase, data, target, task), null, new MLContext(seed)));
+        var labelKind = task switch
+        {
+            MlTask.BinaryClassification => LabelKind.Binary,
+            MlTask.MulticlassClassification => LabelKind.Multiclass,
+            _ => LabelKind.Regression,
+        };
+        var prepared = stages.Time("prepare", () => DataPreparation.Prepare(table, PreparationOptions.From(useCase, labelKind), null, new MLContext(seed)));
         var classCount = task == MlTask.MulticlassClassification ? prepared.Label.Classes.Count : 0;
         var train = FeatureTable.FromDataView(prepared.Train, task, classCount);
         var validation = FeatureTable.FromDataView(prepared.Validation, task, classCount);
@@ -70,6 +77,16 @@ public static class TrainWorkflow
             var reportedOn = testPredictions.ToBinary();
             testReport = testReport with { Decision = policy.Evaluate(reportedOn.Labels, reportedOn.Scores) };
             validationReport = validationReport with { Decision = policy.Evaluate(chosenOn.Labels, chosenOn.Scores) };
+        }
+        else if (task == MlTask.MulticlassClassification && decision?.Multiclass is { } matrix)
+        {
+            testReport = testReport with { Decision = matrix.Evaluate(testPredictions.ToMulticlass(prepared.Label.Classes), decision.Options.VolumePerDay) };
+            validationReport = validationReport with { Decision = matrix.Evaluate(result.ValidationPredictions.ToMulticlass(prepared.Label.Classes), decision.Options.VolumePerDay) };
+        }
+        else if (task == MlTask.Regression && decision?.Regression is { } costs)
+        {
+            testReport = testReport with { Decision = costs.Evaluate(testPredictions.ToRegression(prepared.Label), decision.Options.VolumePerDay) };
+            validationReport = validationReport with { Decision = costs.Evaluate(result.ValidationPredictions.ToRegression(prepared.Label), decision.Options.VolumePerDay) };
         }
 
         var chain = prepared.Transformer.Append(result.Model);
@@ -107,21 +124,6 @@ public static class TrainWorkflow
         return new TrainOutcome(record, testReport, validationReport, result, published.Package.Path, published.Package.Id,
             $"{published.Version.ModelName}:{published.Version.Version}", published.RunId);
     }
-
-    private static PreparationOptions PreparationFor(UseCase useCase, DataSection data, string target, MlTask task) =>
-        new(target, task switch
-            {
-                MlTask.BinaryClassification => LabelKind.Binary,
-                MlTask.MulticlassClassification => LabelKind.Multiclass,
-                _ => LabelKind.Regression,
-            },
-            SplitSettings.From(data.Split, target, task != MlTask.Regression))
-        {
-            Positive = data.Positive,
-            Drop = data.Drop,
-            IdColumns = data.Roles.Id,
-            DescribedIn = useCase.FilePath,
-        };
 
     public static EvaluationReport Evaluate(MlTask task, Predictions predictions, LabelMapping labels) => task switch
     {

@@ -24,7 +24,7 @@ public sealed record TrialRecord(
 }
 
 /// <summary>
-/// How a model was trained, stored as <c>training.json</c> in its package: the task and why, the objective, the
+/// How a model was trained, stored in its package manifest (see <see cref="Deterministic"/>): the task and why, the objective, the
 /// validation scheme, every trial, the chosen configuration, the learning curve and its diagnosis, fingerprints,
 /// permutation importance and inference latency.
 /// </summary>

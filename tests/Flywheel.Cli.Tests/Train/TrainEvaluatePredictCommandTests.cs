@@ -28,7 +28,7 @@ public sealed class TrainEvaluatePredictCommandTests : IDisposable
     [Fact]
     public void Train_then_evaluate_as_json_then_predict_a_csv()
     {
-        var train = Run("train", _folder, "--max-trials", "2", "--seed", "3");
+        var train = Run("train", _folder, "--max-trials", "2", "--budget", "1h", "--seed", "3");
         Assert.True(train.Code == 0, train.Error);
         Assert.Contains("Leaderboard", train.Out);
         Assert.Contains("penguins:1", train.Out);
@@ -55,7 +55,7 @@ public sealed class TrainEvaluatePredictCommandTests : IDisposable
     [Fact]
     public void Predicting_with_a_wrong_type_names_column_and_line_exits_2_and_writes_nothing()
     {
-        Assert.Equal(0, Run("train", _folder, "--max-trials", "1").Code);
+        Assert.Equal(0, Run("train", _folder, "--max-trials", "1", "--budget", "1h").Code);
         var input = Path.Combine(_folder, "bad.csv");
         File.WriteAllLines(input, File.ReadLines(Repo("samples/penguins/data/penguins.csv")).Select((line, i) => i == 5 ? line.Replace("36.7", "thirty", StringComparison.Ordinal) : line));
         var output = Path.Combine(_folder, "bad-scored.csv");
@@ -63,6 +63,20 @@ public sealed class TrainEvaluatePredictCommandTests : IDisposable
         Assert.Equal(2, predict.Code);
         Assert.Contains("bad.csv:6: column 'bill_length_mm' must be a number, not 'thirty'", predict.Error);
         Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public void Run_diagnoses_trains_and_writes_the_report_pages()
+    {
+        var run = Run("run", _folder, "--max-trials", "1", "--budget", "1h", "-o", Path.Combine(_folder, "pages"));
+        Assert.True(run.Code == 0, run.Error);
+        Assert.Contains("Data: readiness", run.Out);
+        Assert.Contains("penguins:1", run.Out);
+        var model = File.ReadAllText(Path.Combine(_folder, "pages", "model.html"));
+        Assert.Contains("<h2>Leaderboard", model);
+        Assert.Contains("<svg", model);
+        Assert.True(File.Exists(Path.Combine(_folder, "pages", "data.html")));
+        Assert.False(File.Exists(Path.Combine(_folder, "pages", "value.html")), "the use case has no value section");
     }
 
     [Fact]

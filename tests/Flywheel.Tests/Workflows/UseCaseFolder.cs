@@ -10,10 +10,10 @@ public sealed class UseCaseFolder : IDisposable
     }
 
     /// <summary>A copy of a sample's flywheel.yaml whose data source points back into the repository, so outputs land in the temporary folder.</summary>
-    public static UseCaseFolder FromSample(string sample, string source)
+    public static UseCaseFolder FromSample(string sample, string source, string extraYaml = "")
     {
         var yaml = System.IO.File.ReadAllText(Repo($"samples/{sample}/flywheel.yaml"));
-        return new UseCaseFolder(yaml.Replace($"source: {source}", $"source: {Repo($"samples/{sample}/{source}")}", StringComparison.Ordinal));
+        return new UseCaseFolder(yaml.Replace($"source: {source}", $"source: {Repo($"samples/{sample}/{source}")}", StringComparison.Ordinal) + "\n" + extraYaml);
     }
 
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"flywheel-test-{Guid.NewGuid():N}");

@@ -14,8 +14,10 @@ internal static class AssociationQueries
             for (var j = i + 1; j < numeric.Count; j++)
                 pairs.Add((i, j));
         if (pairs.Count == 0) return matrix;
-        var expressions = pairs.Select(pair => $"corr({ColumnSummaries.Number(numeric[pair.I])}, {ColumnSummaries.Number(numeric[pair.J])})");
-        source.Query($"SELECT {string.Join(", ", expressions)} FROM {DataSource.Relation}", reader =>
+        var expressions = pairs.Select(pair => $"corr(x{pair.I}, x{pair.J})");
+        // Each column is cast once per row in the inner SELECT, not once per pair.
+        var casts = numeric.Select((column, i) => $"{ColumnSummaries.Number(column)} AS x{i}");
+        source.Query($"SELECT {string.Join(", ", expressions)} FROM (SELECT {string.Join(", ", casts)} FROM {DataSource.Relation})", reader =>
         {
             for (var p = 0; p < pairs.Count; p++)
             {

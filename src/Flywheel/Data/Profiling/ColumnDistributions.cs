@@ -8,15 +8,15 @@ internal static class ColumnDistributions
     // Above this many distinct values the top values are sorted in DuckDB rather than brought back whole.
     private const long MaxGroupsBroughtBack = 1000;
 
-    public static List<ColumnProfile> Compute(DataSource source, List<ColumnSummaries.Summary> summaries, Dictionary<string, NumericPass.Result> numericPass, ProfileOptions options)
+    public static List<ColumnProfile> Compute(DataSource source, List<ColumnSummaries.Summary> summaries, Dictionary<string, Histogram> counted, ProfileOptions options)
     {
-        var plans = summaries.Select(summary => Plan(summary, numericPass, options)).ToList();
+        var plans = summaries.Select(summary => Plan(summary, options)).ToList();
         var sets = new List<IReadOnlyList<string>>();
         var histogramSet = new Dictionary<int, int>();
         var topSet = new Dictionary<int, int>();
         for (var i = 0; i < plans.Count; i++)
         {
-            if (plans[i].Edges is { } edges)
+            if (plans[i].Edges is { } edges && !counted.ContainsKey(summaries[i].Column.Name))
             {
                 histogramSet[i] = sets.Count;
                 sets.Add([Distributions.BinOf(plans[i].BinnedExpression!, edges)]);
@@ -36,7 +36,8 @@ internal static class ColumnDistributions
         return summaries.Select((summary, i) =>
         {
             var plan = plans[i];
-            var histogram = histogramSet.TryGetValue(i, out var h) ? Distributions.HistogramOf(plan.Edges!, groups[h]) : null;
+            var histogram = counted.TryGetValue(summary.Column.Name, out var known) ? known
+                : histogramSet.TryGetValue(i, out var h) ? Distributions.HistogramOf(plan.Edges!, groups[h]) : null;
             var top = topSet.TryGetValue(i, out var t) ? Distributions.TopOf(groups[t], options.TopValues)
                 : plan.WantsTop ? Distributions.TopValues(source, summary.Column, options.TopValues)
                 : null;
@@ -61,13 +62,10 @@ internal static class ColumnDistributions
 
     private sealed record ColumnPlan(NumericSummary? Numbers, string? BinnedExpression, double[]? Edges, bool WantsTop);
 
-    private static ColumnPlan Plan(ColumnSummaries.Summary summary, Dictionary<string, NumericPass.Result> numericPass, ProfileOptions options)
+    private static ColumnPlan Plan(ColumnSummaries.Summary summary, ProfileOptions options)
     {
         var column = summary.Column;
-        var pass = numericPass.GetValueOrDefault(column.Name);
-        var numbers = summary.Numbers is { } n && pass is not null
-            ? n with { BelowFence = pass.Below, AboveFence = pass.Above, AtMedian = pass.AtMedian }
-            : summary.Numbers;
+        var numbers = summary.Numbers;
 
         var expression = summary.Present > 0 ? Distributions.BinnedExpression(column) : null;
         double[]? edges = null;

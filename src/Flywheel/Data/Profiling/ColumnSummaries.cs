@@ -3,7 +3,7 @@ using Flywheel.Data.Sources;
 namespace Flywheel.Data.Profiling;
 
 /// <summary>
-/// The per-column aggregates that need one scan: counts, distinct counts, moments and quantiles for numbers,
+/// The per-column aggregates that need one scan: counts, distinct counts and moments for numbers,
 /// lengths for strings, ranges for dates — all columns in a single SELECT so DuckDB reads the data once.
 /// </summary>
 internal static class ColumnSummaries
@@ -75,9 +75,8 @@ internal static class ColumnSummaries
                 yield return $"max({x})";
                 yield return $"avg({x})";
                 yield return $"stddev_samp({x})";
-                // Each extra quantile costs DuckDB another selection pass over the column; the quartiles are what the fences need.
-                yield return $"quantile_cont({x}, [0.25, 0.5, 0.75])";
-                yield return $"bool_and({x} = round({x}))";
+                // Integer storage needs no check; doubles may still hold only whole numbers.
+                yield return ColumnKinds.IsIntegerType(column.SqlType) ? "true" : $"bool_and({x} = round({x}))";
                 break;
             case ColumnKind.Categorical or ColumnKind.Text:
                 var text = Text(column);
@@ -103,13 +102,13 @@ internal static class ColumnSummaries
         switch (column.Kind)
         {
             case ColumnKind.Numeric:
-                var quantiles = SqlValues.List(reader, at + 6);
-                var isInteger = !reader.IsDBNull(at + 7) && reader.GetBoolean(at + 7);
+                var isInteger = !reader.IsDBNull(at + 6) && reader.GetBoolean(at + 6);
                 return summary with
                 {
                     Numbers = new NumericSummary(
                         SqlValues.Double(reader, at + 2)!.Value, SqlValues.Double(reader, at + 3)!.Value, SqlValues.Double(reader, at + 4)!.Value,
-                        SqlValues.Double(reader, at + 5), quantiles[0]!.Value, quantiles[1]!.Value, quantiles[2]!.Value,
+                        // Quartiles come from ExactQuantiles, which needs the range first.
+                        SqlValues.Double(reader, at + 5), double.NaN, double.NaN, double.NaN,
                         isInteger, 0, 0, 0),
                 };
             case ColumnKind.Categorical or ColumnKind.Text:

@@ -14,12 +14,14 @@ public static class Profiler
         progress?.Report(new DataProgress("summarizing columns", 0));
         var summaries = ColumnSummaries.Compute(source);
 
-        progress?.Report(new DataProgress("counting outliers", 0.25));
-        var numeric = summaries.Where(summary => summary.Numbers is not null).Select(summary => (summary.Column, summary.Numbers!)).ToList();
-        var numericPass = NumericPass.Compute(source, numeric);
+        progress?.Report(new DataProgress("quartiles, outliers and histograms", 0.2));
+        var quantiles = ExactQuantiles.Compute(source, summaries.Where(summary => summary.Numbers is not null).Select(summary => (summary.Column, summary.Numbers!, summary.Present)).ToList(), options.Bins);
+        summaries = summaries.Select(summary => quantiles.TryGetValue(summary.Column.Name, out var q)
+            ? summary with { Numbers = summary.Numbers! with { Q1 = q.Q1, Median = q.Median, Q3 = q.Q3, BelowFence = q.Below, AboveFence = q.Above, AtMedian = q.AtMedian } }
+            : summary).ToList();
 
         progress?.Report(new DataProgress("histograms and top values", 0.35));
-        var columns = ColumnDistributions.Compute(source, summaries, numericPass, options);
+        var columns = ColumnDistributions.Compute(source, summaries, quantiles.ToDictionary(pair => pair.Key, pair => pair.Value.Histogram), options);
 
         progress?.Report(new DataProgress("duplicate rows", 0.55));
         var duplicates = Distributions.DuplicateRows(source);

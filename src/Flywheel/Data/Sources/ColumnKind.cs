@@ -44,6 +44,9 @@ public static class ColumnKinds
         _ => "VARCHAR",
     };
 
+    public static bool IsIntegerType(string sqlType) =>
+        sqlType.ToUpperInvariant() is "TINYINT" or "SMALLINT" or "INTEGER" or "BIGINT" or "HUGEINT" or "UTINYINT" or "USMALLINT" or "UINTEGER" or "UBIGINT" or "UHUGEINT";
+
     /// <summary>The kind a DuckDB storage type suggests before looking at values (strings are refined later).</summary>
     public static ColumnKind FromSqlType(string sqlType)
     {

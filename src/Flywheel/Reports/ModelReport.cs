@@ -1,0 +1,195 @@
+using System.Globalization;
+using Flywheel.Evaluation;
+using Flywheel.Evaluation.Decisions;
+using Flywheel.Evaluation.Results;
+using Flywheel.UseCases;
+using Flywheel.Value;
+using Flywheel.Workflows;
+
+namespace Flywheel.Reports;
+
+/// <summary>What the model page shows: the use case, the model's name, how it was trained and how it did.</summary>
+public sealed record ModelReportInput(UseCase UseCase, string ModelName, TrainingRecord Training, EvaluationReport Test, EvaluationReport Validation);
+
+/// <summary>
+/// The model pages of the report: leaderboard, learning curve with its diagnosis, metrics, ROC/PR/calibration,
+/// confusion matrix, feature importance, value versus threshold with the chosen point, and the payback chart with
+/// the model's decision results fed into the value model.
+/// </summary>
+public static class ModelReport
+{
+    public const int LeaderboardRows = 15;
+
+    public static HtmlReport Build(ModelReportInput input)
+    {
+        var report = new HtmlReport($"Model — {input.UseCase.Name}", $"{input.ModelName}: {input.Training.Trainer}, {input.Training.Task} on '{input.Training.Target}'");
+        AddTo(report, input);
+        return report;
+    }
+
+    /// <summary>Adds the model sections to a report (the <c>run</c> report puts them after the value and data pages).</summary>
+    public static void AddTo(HtmlReport report, ModelReportInput input)
+    {
+        AddSummary(report, input);
+        AddLeaderboard(report, input.Training);
+        AddLearningCurve(report, input.Training);
+        AddMetrics(report, input);
+        AddCurves(report, input.Test);
+        AddImportance(report, input.Training);
+        AddDecision(report, input);
+        AddPayback(report, input);
+    }
+
+    private static void AddSummary(HtmlReport report, ModelReportInput input)
+    {
+        var training = input.Training;
+        var figures = new List<KeyFigure>
+        {
+            new("Trainer", training.Trainer, $"best of {training.Trials.Count} trials by {training.Objective}"),
+        };
+        foreach (var name in MainMetrics(training.Task))
+        {
+            if (input.Test.Metric(name) is { } value) figures.Add(new KeyFigure($"Test {name}", Number(value), $"{input.Test.Rows} test rows"));
+        }
+        if (input.Test.Decision is { } d)
+            figures.Add(new KeyFigure("Value per item", Money(d.ValuePerItem, d.Currency), $"at threshold {d.Threshold:0.####}; at 0.5: {Money(d.ValuePerItemAtHalf ?? double.NaN, d.Currency)}"));
+        if (training.Latency is { } latency)
+            figures.Add(new KeyFigure("Latency p50 / p99", $"{latency.P50Milliseconds:0.##} / {latency.P99Milliseconds:0.##} ms", "one row at a time"));
+        report.AddSection("Model")
+            .Callout(input.UseCase.Statement)
+            .KeyFigures(figures)
+            .Paragraph($"Task: {training.Task} ({training.TaskReason}). Scored on {training.Validation}; seed {training.Seed}. " +
+                       $"Rows: train {training.Rows["train"]}, validation {training.Rows["validation"]}, test {training.Rows["test"]}.");
+    }
+
+    private static void AddLeaderboard(HtmlReport report, TrainingRecord training)
+    {
+        var ranked = (training.HigherIsBetter
+                ? training.Trials.Where(t => t.Error is null).OrderByDescending(t => t.Objective)
+                : training.Trials.Where(t => t.Error is null).OrderBy(t => t.Objective))
+            .ThenBy(t => t.Number).Take(LeaderboardRows).ToList();
+        var rows = ranked.Select((trial, rank) => (IReadOnlyList<TableCell>)
+        [
+            rank + 1, trial.Number, trial.Trainer, trial.Objective,
+            trial.DurationSeconds is { } seconds ? TableCell.Number(seconds.ToString("0.00", CultureInfo.InvariantCulture)) : "-",
+            string.Join(", ", trial.Hyperparameters.Select(p => $"{p.Key}={p.Value.ToString("G4", CultureInfo.InvariantCulture)}")),
+        ]).ToList();
+        var section = report.AddSection("Leaderboard")
+            .Table(["rank", "trial", "trainer", training.Objective, "seconds", "hyperparameters"], rows,
+                $"Best {ranked.Count} of {training.Trials.Count} trials, by {training.Objective} on {training.Validation}");
+        var failed = training.Trials.Where(t => t.Error is not null).ToList();
+        if (failed.Count > 0) section.Callout($"{failed.Count} trial(s) failed, e.g. {failed[0].Trainer}: {failed[0].Error}", CalloutKind.Warning);
+    }
+
+    private static void AddLearningCurve(HtmlReport report, TrainingRecord training)
+    {
+        if (training.Curve is not { } curve || training.Diagnosis is not { } diagnosis) return;
+        report.AddSection("Learning curve")
+            .Chart(ModelReportCharts.LearningCurve(curve), caption: $"{curve.Metric} on training and validation rows as boosting iterations grow")
+            .Callout($"{diagnosis.Verdict}: {diagnosis.Finding}. Early stopping chose {curve.BestIterations} iterations (the search configured {curve.ConfiguredIterations}).",
+                diagnosis.Verdict == "good fit" ? CalloutKind.Info : CalloutKind.Warning)
+            .BulletList(diagnosis.Advice);
+    }
+
+    private static void AddMetrics(HtmlReport report, ModelReportInput input)
+    {
+        var rows = input.Test.Metrics.Select(metric => (IReadOnlyList<TableCell>)
+        [
+            metric.Name,
+            Cell(input.Validation.Metric(metric.Name)),
+            Cell(metric.Value),
+            metric.HigherIsBetter ? "higher" : "lower",
+        ]).ToList();
+        var section = report.AddSection("Metrics")
+            .Table(["metric", "validation", "test", "better"], rows, "Validation: where the model and threshold were chosen; test: rows never used for a choice");
+        if (input.Test.ConfusionMatrix is { } matrix) section.Chart(ModelReportCharts.Confusion(matrix), 560, 420);
+        if (input.Test.PerClass is { } perClass)
+            section.Table(["class", "precision", "recall", "f1", "support"],
+                perClass.Select(c => (IReadOnlyList<TableCell>)[c.Class, c.Precision, c.Recall, c.F1, c.Support]).ToList());
+    }
+
+    private static void AddCurves(HtmlReport report, EvaluationReport test)
+    {
+        var charts = new[] { "roc", "precision_recall", "calibration" }.Select(name => ModelReportCharts.Curve(test, name)).OfType<Charts.LineChart>().ToList();
+        if (charts.Count == 0) return;
+        var section = report.AddSection("Curves (test)");
+        foreach (var chart in charts) section.Chart(chart, 560, 420);
+    }
+
+    private static void AddImportance(HtmlReport report, TrainingRecord training)
+    {
+        if (training.Importance is not { } importance) return;
+        var metric = training.Task switch { "binary" => "auc", "multiclass" => "accuracy", _ => "rmse" };
+        report.AddSection("Feature importance")
+            .Chart(ModelReportCharts.Importance(importance, metric), caption: "How much the test score drops when one input column is shuffled (mean of the repeats)");
+    }
+
+    private static void AddDecision(HtmlReport report, ModelReportInput input)
+    {
+        if (input.Test.Decision is not { } d || input.UseCase.Decision is not { } section || DecisionSettings.From(section).Binary is not { } outcomes) return;
+        var testRoc = input.Test.Curves?.FirstOrDefault(c => c.Name == "roc");
+        var validationRoc = input.Validation.Curves?.FirstOrDefault(c => c.Name == "roc");
+        var page = report.AddSection("Decision");
+        page.KeyFigures(
+            new KeyFigure("Threshold", $"{d.Threshold:0.####}", "chosen on validation"),
+            new KeyFigure("Value per item", Money(d.ValuePerItem, d.Currency), "on test"),
+            new KeyFigure("At 0.5", Money(d.ValuePerItemAtHalf ?? double.NaN, d.Currency), "the plain rule, on test"),
+            new KeyFigure("Value per day", d.ValuePerDay is { } perDay ? Money(perDay, d.Currency) : "-", "× decision.volume"));
+        if (d.ReviewBand is { } band)
+            page.Paragraph($"Review band [{band.Lower:0.####}, {band.Upper:0.####}): {d.ReviewRate:P1} of items go to a person, {d.ReviewerHoursPerDay:0.#} hours a day, {d.ReviewerPeople:0.##} people.");
+        if (testRoc is not null && validationRoc is not null && d.Prevalence is { } prevalence)
+        {
+            var validationPrevalence = input.Validation.Decision?.Prevalence ?? prevalence;
+            page.Chart(ModelReportCharts.ValueVersusThreshold(
+                    ModelReportCharts.ValueByThreshold(validationRoc, outcomes, validationPrevalence),
+                    ModelReportCharts.ValueByThreshold(testRoc, outcomes, prevalence), d),
+                caption: "Expected value per item if everything at or above the threshold is acted on (no review band)");
+        }
+    }
+
+    private static void AddPayback(HtmlReport report, ModelReportInput input)
+    {
+        if (input.UseCase.Value is not { } value) return;
+        var externals = Externals(input.Test);
+        var withModel = ValueAnalysis.Run(input.UseCase, externals: externals);
+        var readsResults = ReadsModelResults(value);
+        ValueAnalysisResult? planned = null;
+        try
+        {
+            // Beside the model's curve, the plan's, when the two differ and the plan stands on its own.
+            if (readsResults) planned = ValueAnalysis.Run(input.UseCase);
+        }
+        catch (InputException)
+        {
+            // The value model reads decision.* names it gets only from a model; there is no "as planned" curve then.
+        }
+        var section = report.AddSection("Payback with this model")
+            .Paragraph($"The model's measured results enter the value model as variables: {string.Join(", ", externals.Keys)}.");
+        if (!readsResults)
+            section.Callout("The value model reads none of these variables yet, so the curve is the plan's. Write the model's results into a formula " +
+                            "(for example value: decision.value_per_day - value_without_model, or after_workers: decision.reviewer_people) to see what this model is worth.",
+                CalloutKind.Warning);
+        section.Chart(ModelReportCharts.Payback(withModel, planned));
+    }
+
+    private static bool ReadsModelResults(UseCases.ValueSection value) =>
+        value.Formulas.Select(formula => formula.Expression.Value).Append(value.Value.Value)
+            .Any(text => text.Contains("decision.", StringComparison.Ordinal) || text.Contains("model.", StringComparison.Ordinal));
+
+    /// <summary>The evaluation's results as value-model quantities (model.auc, decision.value_per_day, …).</summary>
+    public static IReadOnlyDictionary<string, Quantity> Externals(EvaluationReport test) =>
+        ValueVariables.From(test).ToDictionary(pair => pair.Key, pair => Unit.Parse(pair.Value.Unit).Of(pair.Value.Amount), StringComparer.Ordinal);
+
+    private static IEnumerable<string> MainMetrics(string task) => task switch
+    {
+        "binary" => ["auc", "f1"],
+        "multiclass" => ["accuracy", "f1_macro"],
+        _ => ["rmse", "r2"],
+    };
+
+    private static TableCell Cell(double? value) => value is { } number ? number : "undefined";
+
+    private static string Number(double value) => value.ToString(Math.Abs(value) >= 1000 ? "N0" : "0.####", CultureInfo.InvariantCulture);
+
+    private static string Money(double value, string currency) => double.IsFinite(value) ? $"{value.ToString("N0", CultureInfo.InvariantCulture)} {currency}" : "-";
+}

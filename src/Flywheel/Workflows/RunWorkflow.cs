@@ -1,0 +1,65 @@
+using Flywheel.Data.Diagnosis;
+using Flywheel.Reports;
+using Flywheel.UseCases;
+using Flywheel.Value;
+
+namespace Flywheel.Workflows;
+
+/// <summary>What <c>flywheel run</c> did, stage by stage, and the report pages it wrote.</summary>
+public sealed record RunOutcome(
+    ValueAnalysisResult? Value,
+    string? ValueNote,
+    DiagnosisReport Diagnosis,
+    TrainOutcome Training,
+    ValueAnalysisResult? ValueWithModel,
+    IReadOnlyList<string> Reports);
+
+/// <summary>
+/// The whole cycle in one call, through each stage's own library API: price the use case (Value), profile and
+/// diagnose the data (Data), train and test (Training, Evaluation, Registry), feed the model's decision results back
+/// into the value model, and write the value, data and model pages.
+/// </summary>
+public static class RunWorkflow
+{
+    public static async Task<RunOutcome> RunAsync(UseCase useCase, TrainRequest request, string reportDirectory, IProgress<WorkflowProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        ValueAnalysisResult? value = null;
+        string? valueNote = null;
+        if (useCase.Value is not null)
+        {
+            progress?.Report(new("value", "pricing the use case"));
+            try
+            {
+                value = ValueAnalysis.Run(useCase);
+            }
+            catch (InputException error) when (error.Message.Contains("decision.", StringComparison.Ordinal) || error.Message.Contains("model.", StringComparison.Ordinal))
+            {
+                // The value model reads results that only a trained model provides; it is priced after training.
+                valueNote = error.Message;
+            }
+        }
+
+        progress?.Report(new("diagnose", "profiling and diagnosing the data"));
+        var (profile, diagnosis) = DataAnalysis.Diagnose(useCase.FilePath);
+
+        var training = await TrainWorkflow.RunAsync(useCase, request, progress, cancellation);
+        var externals = ModelReport.Externals(training.Test);
+        var withModel = useCase.Value is null ? null : ValueAnalysis.Run(useCase, externals: externals);
+
+        progress?.Report(new("report", "writing the report pages"));
+        var reports = new List<string>();
+        if ((value ?? withModel) is { } priced)
+        {
+            var path = Path.Combine(reportDirectory, "value.html");
+            ValueReport.Build(priced).Save(path);
+            reports.Add(path);
+        }
+        var dataPath = Path.Combine(reportDirectory, "data.html");
+        DataReport.Build(profile, diagnosis).Save(dataPath);
+        reports.Add(dataPath);
+        var modelPath = Path.Combine(reportDirectory, "model.html");
+        ModelReport.Build(new ModelReportInput(useCase, training.Version, training.Record, training.Test, training.Validation)).Save(modelPath);
+        reports.Add(modelPath);
+        return new RunOutcome(value, valueNote, diagnosis, training, withModel, reports);
+    }
+}
