@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Data benchmark: `flywheel data diagnose` against pandas (read_csv + describe + isnull().sum() + corr())
-# on the same generated CSV, in one run. Prints wall time and peak memory (/usr/bin/time -v) and the ratios.
-# Needs Debian's python3-pandas (apt-get install -y python3-pandas) and /usr/bin/time.
+# on the same generated CSV, in one run. Prints wall time, CPU time (user + sys) and peak memory (/usr/bin/time -v)
+# and the ratios. Needs Debian's python3-pandas (apt-get install -y python3-pandas) and /usr/bin/time.
 # Usage: bench/data/run.sh [ROWS]        (default 1,000,000)
+# BASELINE=/path/to/other/checkout also runs that checkout's built CLI (dotnet build src/Flywheel.Cli -c Release
+# there first) in the same run, for before/after figures on a shared machine.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -21,21 +23,33 @@ dll="$root/src/Flywheel.Cli/bin/Release/net10.0/Flywheel.Cli.dll"
 measure() { # name, command...
   local name="$1"; shift
   /usr/bin/time -v "$@" > "$work/$name.out" 2> "$work/$name.time"
-  local wall peak
+  local wall peak cpu
   wall=$(grep 'Elapsed (wall clock)' "$work/$name.time" | awk '{print $NF}' | awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')
   peak=$(grep 'Maximum resident set size' "$work/$name.time" | awk '{print $NF}')
-  echo "$name $wall $peak"
+  cpu=$(grep -E '(User|System) time \(seconds\)' "$work/$name.time" | awk '{sum += $NF} END {print sum}')
+  echo "$name $wall $peak $cpu"
 }
 
+row() { # label, wall, peak KB, cpu
+  awk -v label="$1" -v wall="$2" -v peak="$3" -v cpu="$4" 'BEGIN { printf "%-28s %10.2f %10.2f %14.0f\n", label, wall, cpu, peak / 1024 }'
+}
+
+if [ -n "${BASELINE:-}" ]; then
+  baseline=$(measure baseline dotnet "$BASELINE/src/Flywheel.Cli/bin/Release/net10.0/Flywheel.Cli.dll" data diagnose "$csv" --json)
+fi
 flywheel=$(measure flywheel dotnet "$dll" data diagnose "$csv" --json)
 pandas=$(measure pandas /usr/bin/python3 "$here/pandas_profile.py" "$csv")
 python3 -c "import json,sys; d=json.load(open('$work/flywheel.out')); print('flywheel findings:', len(d['findings']))" 2>/dev/null || true
 
-read -r _ fw_wall fw_peak <<< "$flywheel"
-read -r _ pd_wall pd_peak <<< "$pandas"
-awk -v fw="$fw_wall" -v pd="$pd_wall" -v fwm="$fw_peak" -v pdm="$pd_peak" -v rows="$rows" 'BEGIN {
-  printf "%-28s %10s %14s\n", "rows: " rows, "wall (s)", "peak RSS (MB)"
-  printf "%-28s %10.2f %14.0f\n", "flywheel data diagnose", fw, fwm / 1024
-  printf "%-28s %10.2f %14.0f\n", "pandas describe+corr", pd, pdm / 1024
-  printf "speed: flywheel is %.2fx faster; memory: flywheel uses %.2fx the peak of pandas\n", pd / fw, fwm / pdm
+read -r _ fw_wall fw_peak fw_cpu <<< "$flywheel"
+read -r _ pd_wall pd_peak pd_cpu <<< "$pandas"
+printf "%-28s %10s %10s %14s\n" "rows: $rows" "wall (s)" "CPU (s)" "peak RSS (MB)"
+row "flywheel data diagnose" "$fw_wall" "$fw_peak" "$fw_cpu"
+if [ -n "${baseline:-}" ]; then
+  read -r _ bl_wall bl_peak bl_cpu <<< "$baseline"
+  row "baseline data diagnose" "$bl_wall" "$bl_peak" "$bl_cpu"
+fi
+row "pandas describe+corr" "$pd_wall" "$pd_peak" "$pd_cpu"
+awk -v fw="$fw_wall" -v pd="$pd_wall" -v fwm="$fw_peak" -v pdm="$pd_peak" -v fwc="$fw_cpu" -v pdc="$pd_cpu" 'BEGIN {
+  printf "speed: flywheel is %.2fx faster (wall), %.2fx (CPU); memory: flywheel uses %.2fx the peak of pandas\n", pd / fw, pdc / fwc, fwm / pdm
 }'

@@ -4,9 +4,10 @@ using Flywheel.Data.Sources;
 namespace Flywheel.Data.Profiling;
 
 /// <summary>
-/// Exact quartiles without sorting whole columns. One GROUP BY per column counts rows in fine bins (the display
-/// histogram's bins split <see cref="FineBinsPerBin"/> ways); the cumulative counts locate the fine bin that holds each
-/// needed order statistic, and one query picks those statistics out of their (small) bins with ORDER BY … OFFSET.
+/// Exact quartiles without sorting whole columns, in three scans whatever the number of columns. The first counts
+/// rows in fine bins (the display histogram's bins split <see cref="FineBinsPerBin"/> ways) with one histogram
+/// aggregate per column; the cumulative counts locate the fine bin that holds each needed order statistic, and the
+/// second scan picks those statistics out of their (small) bins, sorted; the third counts rows beyond the fences.
 /// Quantiles then interpolate linearly between order statistics: the value at rank h = (n − 1)·p, as numpy, pandas
 /// and DuckDB's quantile_cont define it. DuckDB's own quantile_cont costs a selection pass per quantile and column.
 /// </summary>
@@ -22,63 +23,84 @@ internal static class ExactQuantiles
 
     public static Dictionary<string, Result> Compute(DataSource source, IReadOnlyList<(SourceColumn Column, NumericSummary Numbers, long Present)> numeric, int bins)
     {
-        var plans = numeric.Select(item => new Plan(item.Column, item.Present, Distributions.Edges(item.Numbers.Min, item.Numbers.Max, bins))).ToList();
-        foreach (var plan in plans) plan.Cells = CountCells(source, plan);
+        var plans = numeric.Select((item, index) => new Plan(item.Column, index, item.Present, Distributions.Edges(item.Numbers.Min, item.Numbers.Max, bins))).ToList();
+        if (plans.Count == 0) return [];
+        var cells = CountCells(source, plans);
+        foreach (var plan in plans) plan.Cells = cells[plan.Index];
 
-        // One subquery per column picks all its needed order statistics: the rows of the cells that hold them,
-        // numbered within their cell.
-        var values = new Dictionary<(string, long), double>();
-        var parts = plans.Select((plan, index) => plan.PickSql(index)).Where(sql => sql is not null).ToList();
-        if (parts.Count > 0)
+        // Order statistics at a cell's ends, or in a cell of one value, are its min or max; the others are picked out
+        // of their (small) cells, sorted, every column's in one query.
+        var values = new Dictionary<(int, long), double>();
+        foreach (var plan in plans)
+            foreach (var (rank, value) in plan.KnownFromCells()) values[(plan.Index, rank)] = value;
+        var picks = plans.Select(plan => plan.PickSql()).OfType<string>().ToList();
+        if (picks.Count > 0)
         {
-            var rows = source.Query(string.Join(" UNION ALL ", parts), reader =>
-                ((int)SqlValues.Long(reader, 0), (int)SqlValues.Long(reader, 1), SqlValues.Long(reader, 2), SqlValues.Double(reader, 3)!.Value));
-            foreach (var (index, fine, offset, value) in rows)
+            foreach (var (index, fine, offset, value) in source.Query(string.Join(" UNION ALL ", picks), reader =>
+                ((int)SqlValues.Long(reader, 0), (int)SqlValues.Long(reader, 1), SqlValues.Long(reader, 2), SqlValues.Double(reader, 3)!.Value)))
             {
-                foreach (var rank in plans[index].RanksAt(fine, offset)) values[(plans[index].Column.Name, rank)] = value;
+                foreach (var rank in plans[index].RanksAt(fine, offset)) values[(index, rank)] = value;
             }
         }
         var quartiles = plans.Select(plan => Probabilities.Select(p => plan.Quantile(p, values)).ToArray()).ToList();
 
-        // Fence and median counts: whole cells from the cell counts, and only the cells around each boundary scanned.
-        var counts = plans.Select((plan, i) => plan.CountsFromCells(quartiles[i])).ToList();
-        var fenceParts = plans.Select((plan, i) => plan.BoundarySql(i, quartiles[i])).ToList();
-        if (fenceParts.Count > 0)
+        // Fence and median counts: whole cells from the cell counts, and only the cells around each boundary counted
+        // row by row, every column in the same scan (sums of CASE: DuckDB's FILTER clause costs several times more).
+        var counts = plans.Select(plan => plan.CountsFromCells(quartiles[plan.Index])).ToList();
+        var boundaries = plans.SelectMany(plan => plan.BoundaryCounts(quartiles[plan.Index])).ToList();
+        source.Query($"SELECT {string.Join(", ", boundaries)} FROM {Values(plans)}", reader =>
         {
-            foreach (var (index, below, above, atMedian) in source.Query(string.Join(" UNION ALL ", fenceParts), reader =>
-                ((int)SqlValues.Long(reader, 0), SqlValues.Long(reader, 1), SqlValues.Long(reader, 2), SqlValues.Long(reader, 3))))
+            foreach (var plan in plans)
             {
-                counts[index] = (counts[index].Below + below, counts[index].Above + above, atMedian);
+                var at = 3 * plan.Index;
+                var (below, above, _) = counts[plan.Index];
+                counts[plan.Index] = (below + SqlValues.Long(reader, at), above + SqlValues.Long(reader, at + 1), SqlValues.Long(reader, at + 2));
             }
-        }
-        return plans.Select((plan, i) => (plan, i)).ToDictionary(item => item.plan.Column.Name, item =>
+            return 0;
+        });
+        return plans.ToDictionary(plan => plan.Column.Name, plan =>
         {
-            var (q, c) = (quartiles[item.i], counts[item.i]);
-            return new Result(q[0], q[1], q[2], item.plan.Histogram(), c.Below, c.Above, c.AtMedian);
+            var (q, c) = (quartiles[plan.Index], counts[plan.Index]);
+            return new Result(q[0], q[1], q[2], plan.Histogram(), c.Below, c.Above, c.AtMedian);
         });
     }
 
-    private static List<(int Fine, long Count)> CountCells(DataSource source, Plan plan)
+    /// <summary>The relation of every planned column cast to DOUBLE once per row, as v0, v1, …</summary>
+    private static string Values(IReadOnlyList<Plan> plans) =>
+        $"(SELECT {string.Join(", ", plans.Select(plan => $"{ColumnSummaries.Number(plan.Column)} AS {plan.V}"))} FROM {DataSource.Relation})";
+
+    /// <summary>Rows, least and greatest value per fine bin of every column: one GROUP BY per column, all in one query.</summary>
+    private static Dictionary<int, List<Cell>> CountCells(DataSource source, IReadOnlyList<Plan> plans)
     {
-        var x = ColumnSummaries.Number(plan.Column);
-        return source.Query(
-            $"SELECT {plan.FineSql} AS fine, count(*) FROM {DataSource.Relation} WHERE {x} IS NOT NULL GROUP BY ALL ORDER BY fine",
-            reader => ((int)SqlValues.Long(reader, 0), SqlValues.Long(reader, 1)));
+        var parts = plans.Select(plan =>
+            $"SELECT {plan.Index} AS plan, {plan.FineSql("v")} AS fine, count(*), min(v), max(v) " +
+            $"FROM (SELECT {ColumnSummaries.Number(plan.Column)} AS v FROM {DataSource.Relation}) WHERE v IS NOT NULL GROUP BY fine");
+        var cells = plans.ToDictionary(plan => plan.Index, _ => new List<Cell>());
+        source.Query($"SELECT * FROM ({string.Join(" UNION ALL ", parts)}) ORDER BY plan, fine", reader =>
+        {
+            cells[(int)SqlValues.Long(reader, 0)].Add(new Cell((int)SqlValues.Long(reader, 1), SqlValues.Long(reader, 2), SqlValues.Double(reader, 3)!.Value, SqlValues.Double(reader, 4)!.Value));
+            return 0;
+        });
+        return cells;
     }
 
-    private sealed class Plan(SourceColumn column, long present, double[] edges)
+    private sealed record Cell(int Fine, long Count, double Min, double Max);
+
+    private sealed class Plan(SourceColumn column, int index, long present, double[] edges)
     {
         public SourceColumn Column { get; } = column;
-        public List<(int Fine, long Count)> Cells { get; set; } = [];
+        public int Index { get; } = index;
+        public List<Cell> Cells { get; set; } = [];
 
-        private string X => ColumnSummaries.Number(Column);
+        /// <summary>The column's name in <see cref="Values"/>.</summary>
+        public string V => $"v{Index}";
         private int Bins => edges.Length - 1;
         private bool Constant => edges[0] == edges[^1];
         private double FineWidth => (edges[^1] - edges[0]) / (Bins * (double)FineBinsPerBin);
 
         /// <summary>The fine bin over the whole range; display bin = fine bin ÷ <see cref="FineBinsPerBin"/>. It only grows with the value.</summary>
-        public string FineSql => Constant ? "0"
-            : $"least(greatest(CAST(floor(({X} - {Distributions.Format(edges[0])}) / {Distributions.Format(FineWidth)}) AS BIGINT), 0), {Bins * FineBinsPerBin - 1})";
+        public string FineSql(string v) => Constant ? "0"
+            : $"least(greatest(CAST(floor(({v} - {Distributions.Format(edges[0])}) / {Distributions.Format(FineWidth)}) AS BIGINT), 0), {Bins * FineBinsPerBin - 1})";
 
         public IEnumerable<long> NeededRanks() => Probabilities.SelectMany(p =>
         {
@@ -88,9 +110,9 @@ internal static class ExactQuantiles
         }).Distinct();
 
         /// <summary>The cell and the 0-based position within it of each needed rank.</summary>
-        private List<(long Rank, int Fine, long Offset)> Locate()
+        private List<(long Rank, Cell Cell, long Offset)> Locate()
         {
-            var located = new List<(long, int, long)>();
+            var located = new List<(long, Cell, long)>();
             foreach (var rank in NeededRanks())
             {
                 long before = 0;
@@ -98,7 +120,7 @@ internal static class ExactQuantiles
                 {
                     if (rank < before + cell.Count)
                     {
-                        located.Add((rank, cell.Fine, rank - before));
+                        located.Add((rank, cell, rank - before));
                         break;
                     }
                     before += cell.Count;
@@ -108,25 +130,31 @@ internal static class ExactQuantiles
         }
 
         public IEnumerable<long> RanksAt(int fine, long offset) =>
-            Locate().Where(item => item.Fine == fine && item.Offset == offset).Select(item => item.Rank);
+            Locate().Where(item => item.Cell.Fine == fine && item.Offset == offset).Select(item => item.Rank);
 
-        /// <summary>SQL returning (index, fine, offset, value) for each needed order statistic of this column.</summary>
-        public string? PickSql(int index)
+        /// <summary>The needed order statistics that are a cell's least or greatest value.</summary>
+        public IEnumerable<(long Rank, double Value)> KnownFromCells() => Locate()
+            .Where(item => IsKnown(item.Cell, item.Offset))
+            .Select(item => (item.Rank, item.Offset == 0 ? item.Cell.Min : item.Cell.Max));
+
+        private static bool IsKnown(Cell cell, long offset) => cell.Min == cell.Max || offset == 0 || offset == cell.Count - 1;
+
+        /// <summary>SQL returning (index, fine, offset, value) for the other needed order statistics; null when there are none.</summary>
+        public string? PickSql()
         {
-            var located = Locate();
-            if (located.Count == 0) return null;
-            var cells = located.Select(item => item.Fine).Distinct().ToList();
+            var wanted = Locate().Where(item => !IsKnown(item.Cell, item.Offset)).GroupBy(item => item.Cell.Fine).ToList();
+            if (wanted.Count == 0) return null;
             // Slightly widened value ranges first: cheap to test, they leave only the cells' rows for the exact bin test.
-            var ranges = string.Join(" OR ", cells.Select(fine =>
+            var ranges = string.Join(" OR ", wanted.Select(cell =>
             {
-                var (low, high) = CellRange(fine);
-                return $"{X} BETWEEN {Distributions.Format(low)} AND {Distributions.Format(high)}";
+                var (low, high) = CellRange(cell.Key);
+                return $"v BETWEEN {Distributions.Format(low)} AND {Distributions.Format(high)}";
             }));
-            var wanted = string.Join(" OR ", located.Select(item => $"(fine = {item.Fine} AND cell_rank = {item.Offset})").Distinct());
-            return $"SELECT {index} AS plan, fine, cell_rank, v FROM (" +
-                   $"SELECT fine, v, row_number() OVER (PARTITION BY fine ORDER BY v) - 1 AS cell_rank FROM (" +
-                   $"SELECT {FineSql} AS fine, {X} AS v FROM {DataSource.Relation} WHERE {ranges}) WHERE fine IN ({string.Join(", ", cells)})) " +
-                   $"WHERE {wanted}";
+            string Offsets(Func<long, long> map) => "CASE fine " + string.Concat(wanted.Select(cell =>
+                $"WHEN {cell.Key} THEN [{string.Join(", ", cell.Select(item => map(item.Offset)).Distinct())}] ")) + "END";
+            return $"SELECT {Index} AS plan, fine, unnest({Offsets(offset => offset)}), unnest(list_select(sorted, {Offsets(offset => offset + 1)})) FROM (" +
+                   $"SELECT fine, list_sort(list(v)) AS sorted FROM (SELECT v, {FineSql("v")} AS fine FROM (SELECT {ColumnSummaries.Number(Column)} AS v FROM {DataSource.Relation}) WHERE {ranges}) " +
+                   $"WHERE fine IN ({string.Join(", ", wanted.Select(cell => cell.Key))}) GROUP BY fine)";
         }
 
         private int FineOf(double value) =>
@@ -136,7 +164,7 @@ internal static class ExactQuantiles
 
         /// <summary>
         /// Rows in cells at least two away from each fence, which lie wholly beyond it whatever the rounding of the
-        /// bin arithmetic; the cells next to a fence are counted exactly by <see cref="BoundarySql"/>.
+        /// bin arithmetic; the cells next to a fence are counted exactly by <see cref="BoundaryCounts"/>.
         /// </summary>
         public (long Below, long Above, long AtMedian) CountsFromCells(double[] q)
         {
@@ -145,23 +173,19 @@ internal static class ExactQuantiles
                     Cells.Where(cell => cell.Fine >= FineOf(upper) + 2).Sum(cell => cell.Count), 0);
         }
 
-        /// <summary>SQL returning (index, below, above, atMedian) counted over the cells next to the fences and the median.</summary>
-        public string BoundarySql(int index, double[] q)
+        /// <summary>Three aggregates: rows below the lower fence and above the upper one within the cells next to each fence, and rows at the median.</summary>
+        public IEnumerable<string> BoundaryCounts(double[] q)
         {
             var (lower, upper) = Fences(q);
-            var near = new List<string>();
             string Near(double value)
             {
                 var fine = FineOf(value);
-                return $"fine BETWEEN {fine - 1} AND {fine + 1}";
+                var range = Constant ? "" : $"{V} BETWEEN {Distributions.Format(value - 2 * FineWidth - Slack)} AND {Distributions.Format(value + 2 * FineWidth + Slack)} AND ";
+                return $"{range}{FineSql(V)} BETWEEN {fine - 1} AND {fine + 1}";
             }
-            string Range(double value) => $"v BETWEEN {Distributions.Format(value - 2 * FineWidth - Slack)} AND {Distributions.Format(value + 2 * FineWidth + Slack)}";
-            var prefilter = Constant ? "true" : string.Join(" OR ", new[] { lower, upper, q[1] }.Select(Range));
-            return $"SELECT {index} AS plan, " +
-                   $"count(*) FILTER (WHERE v < {Distributions.Format(lower)} AND {Near(lower)}), " +
-                   $"count(*) FILTER (WHERE v > {Distributions.Format(upper)} AND {Near(upper)}), " +
-                   $"count(*) FILTER (WHERE v = {Distributions.Format(q[1])}) " +
-                   $"FROM (SELECT v, {FineSql.Replace(X, "v", StringComparison.Ordinal)} AS fine FROM (SELECT {X} AS v FROM {DataSource.Relation}) WHERE {prefilter})";
+            yield return $"sum(CASE WHEN {V} < {Distributions.Format(lower)} AND {Near(lower)} THEN 1 ELSE 0 END)";
+            yield return $"sum(CASE WHEN {V} > {Distributions.Format(upper)} AND {Near(upper)} THEN 1 ELSE 0 END)";
+            yield return $"sum(CASE WHEN {V} = {Distributions.Format(q[1])} THEN 1 ELSE 0 END)";
         }
 
         private double Slack => (edges[^1] - edges[0]) * 1e-9;
@@ -174,12 +198,12 @@ internal static class ExactQuantiles
             return (low - slack, low + FineWidth + slack);
         }
 
-        public double Quantile(double p, Dictionary<(string, long), double> values)
+        public double Quantile(double p, Dictionary<(int, long), double> values)
         {
             var h = (present - 1) * p;
             var low = (long)Math.Floor(h);
-            var lower = values[(Column.Name, low)];
-            return h > low ? lower + (h - low) * (values[(Column.Name, low + 1)] - lower) : lower;
+            var lower = values[(Index, low)];
+            return h > low ? lower + (h - low) * (values[(Index, low + 1)] - lower) : lower;
         }
 
         public Histogram Histogram()
