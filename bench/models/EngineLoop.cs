@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Flywheel.Registry;
 using Flywheel.Serving;
 using Microsoft.ML;
 
@@ -21,10 +22,10 @@ internal static class EngineLoop
 {
     public static EngineLoopResult Run(string packageDirectory, string inputPath, string outputPath)
     {
-        var spec = ServingSpec.FromJson(File.ReadAllText(Path.Combine(packageDirectory, ServingSpec.FileName)), packageDirectory);
-        var setters = InputSetters.For(spec);
+        var package = ModelPackage.Open(packageDirectory);
+        var setters = InputSetters.For(ServingSpec.FromManifest(package.Manifest, package.Path));
         var ml = new MLContext(0);
-        var engine = ml.Model.CreatePredictionEngine<ChurnInput, ChurnScore>(LoadModel(ml, packageDirectory));
+        var engine = ml.Model.CreatePredictionEngine<ChurnInput, ChurnScore>(LoadModel(ml, package));
 
         var clock = Stopwatch.StartNew();
         long rows = 0;
@@ -50,9 +51,10 @@ internal static class EngineLoop
         return new EngineLoopResult(rows, clock.Elapsed.TotalSeconds);
     }
 
-    public static ITransformer LoadModel(MLContext ml, string packageDirectory)
+    /// <summary>The package's <c>model.zip</c>, loaded as a plain ML.NET model.</summary>
+    public static ITransformer LoadModel(MLContext ml, ModelPackage package)
     {
-        using var stream = File.OpenRead(Path.Combine(packageDirectory, ServingSpec.ModelFileName));
+        using var stream = package.OpenModel();
         return ml.Model.Load(stream, out _);
     }
 }

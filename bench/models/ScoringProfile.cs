@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Text;
 using Flywheel.Data.Preprocessing;
 using Flywheel.Data.Sources;
+using Flywheel.Registry;
+using InputColumn = Flywheel.Data.Preprocessing.InputColumn;
 using Flywheel.Serving;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -18,9 +20,10 @@ internal static class ScoringProfile
 {
     public static void Run(string packageDirectory, string inputPath, TextWriter report)
     {
-        var model = ScoringModel.Load(packageDirectory);
+        var package = ModelPackage.Open(packageDirectory);
+        var model = ScoringModel.Load(package);
         var ml = new MLContext(0);
-        var chain = EngineLoop.LoadModel(ml, packageDirectory);
+        var chain = EngineLoop.LoadModel(ml, package);
         var inputs = model.Spec.Inputs.Select(i => new InputColumn(i.Name, i.Numeric ? ColumnKind.Numeric : ColumnKind.Categorical)).ToList();
 
         var (records, header) = ReadAll(inputPath);

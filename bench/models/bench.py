@@ -108,8 +108,12 @@ def recomputed_metric(task, predictions_path, target, positive):
     return mean_squared_error(scored[target].astype(float), scored["score"]) ** 0.5
 
 
-def package_of(folder, model_id):
-    return folder / ".flywheel" / "packages" / model_id
+def package_of(folder):
+    """The package `flywheel train` just wrote: the use case folder is fresh, so its store holds exactly one."""
+    packages = [p for p in (folder / ".flywheel" / "artifacts").iterdir() if p.is_dir() and not p.name.startswith(".")]
+    if len(packages) != 1:
+        raise SystemExit(f"{folder}: expected one model package in .flywheel/artifacts, found {len(packages)}")
+    return packages[0]
 
 
 def bench_dataset(spec, args):
@@ -121,8 +125,8 @@ def bench_dataset(spec, args):
     print(f"[{name}] split {split['fingerprint'][:12]}: " + ", ".join(f"{s['split']} {s['rows']}" for s in split["splits"]), flush=True)
 
     trained, train_seconds = flywheel("train", folder, "--budget", args.budget, "--seed", args.seed, "--json")
-    package = package_of(folder, trained["model"])
-    record = json.loads((package / "training.json").read_text(encoding="utf-8"))
+    package = package_of(folder)
+    record = json.loads((package / "manifest.json").read_text(encoding="utf-8"))["metrics"]["training"]
     if record["splitFingerprint"] != split["fingerprint"]:
         raise SystemExit(f"[{name}] flywheel train used split {record['splitFingerprint']}, not the assignment's {split['fingerprint']}")
     ours = trained["metrics"][metric]

@@ -45,7 +45,7 @@ public class ChurnTrainingTests(ChurnModel churn)
         Assert.True(decision.ValuePerItem > decision.ValuePerItemAtHalf, $"chosen {decision.ValuePerItem} vs 0.5 {decision.ValuePerItemAtHalf}");
         // The same policy, priced on the validation rows it was chosen on.
         Assert.Equal(decision.Threshold, churn.Outcome.Validation.Decision!.Threshold);
-        Assert.Equal(decision.ValuePerItem * 3000, decision.ValuePerDay!.Value, 6);
+        Assert.Equal(decision.ValuePerItem * 100, decision.ValuePerDay!.Value, 6);
     }
 
     [Fact]

@@ -15,7 +15,6 @@ internal static class ChartLayout
         var legendPanel = plot.Axes.GetPanels().OfType<ScottPlot.Panels.LegendPanel>().FirstOrDefault();
         var labelledBars = plot.GetPlottables<ScottPlot.Plottables.BarPlot>().Where(bars => bars.Bars.Any(bar => bar.Label.Length > 0)).ToList();
         var heatmap = plot.GetPlottables<ScottPlot.Plottables.Heatmap>().FirstOrDefault();
-        if (!bottomCategories && !leftCategories && legendPanel is null && labelledBars.Count == 0 && heatmap is null) return;
 
         plot.RenderInMemory(width, height);
         if (bottomCategories || leftCategories)
@@ -25,10 +24,38 @@ internal static class ChartLayout
             if (leftCategories) CategoryLabels.FitLeft(plot.Axes.Left, dataRect, width);
             plot.RenderInMemory(width, height);
         }
+        if (legendPanel is not null)
+        {
+            FitLegendPanel(plot, legendPanel, plot.RenderManager.LastRender.DataRect);
+            plot.RenderInMemory(width, height);
+        }
         var finalRect = plot.RenderManager.LastRender.DataRect;
-        if (legendPanel is not null) FitLegendPanel(plot, legendPanel, finalRect);
+        FitAxisTitles(plot, finalRect, width, height);
         foreach (var bars in labelledBars) FitBarValueLabels(plot, bars, finalRect);
         if (heatmap is not null) FitCellValues(plot, heatmap, finalRect);
+    }
+
+    /// <summary>
+    /// A title longer than the image is made smaller (down to 12 px) and then shortened with "…" in the middle, so
+    /// both its ends stay readable instead of both being cut by the image's edges.
+    /// </summary>
+    private static void FitText(LabelStyle style, float room)
+    {
+        if (string.IsNullOrEmpty(style.Text)) return;
+        var wide = TextSize.Width(style, style.Text);
+        if (wide <= room) return;
+        style.FontSize = Math.Max(12, style.FontSize * room / wide);
+        style.Text = CategoryLabels.Ellipsize(style.Text, style, room);
+    }
+
+    /// <summary>The chart and axis titles are centred on the data area: each may extend as far as the nearer image edge allows.</summary>
+    private static void FitAxisTitles(Plot plot, PixelRect dataRect, int width, int height)
+    {
+        var centreX = dataRect.HorizontalCenter;
+        var centreY = dataRect.VerticalCenter;
+        FitText(plot.Axes.Title.Label, 2 * Math.Min(centreX, width - centreX) - 8);
+        FitText(plot.Axes.Bottom.Label, 2 * Math.Min(centreX, width - centreX) - 8);
+        FitText(plot.Axes.Left.Label, 2 * Math.Min(centreY, height - centreY) - 8);
     }
 
     /// <summary>A value label wider than its bar would run into its neighbours': the font shrinks to the bar's width.</summary>
@@ -37,8 +64,25 @@ internal static class ChartLayout
         var pixelsPerUnit = bars.Bars.First().Orientation == Orientation.Horizontal ? dataRect.Height / plot.Axes.Left.Range.Span : dataRect.Width / plot.Axes.Bottom.Range.Span;
         var narrowest = bars.Bars.Min(bar => bar.Size) * pixelsPerUnit;
         var widest = bars.Bars.Max(bar => TextSize.Width(bars.ValueLabelStyle, bar.Label));
-        if (widest <= narrowest) return;
-        bars.ValueLabelStyle.FontSize = (float)Math.Max(CategoryLabels.MinFontSize, bars.ValueLabelStyle.FontSize * narrowest / widest);
+        if (widest > narrowest)
+            bars.ValueLabelStyle.FontSize = (float)Math.Max(CategoryLabels.MinFontSize, bars.ValueLabelStyle.FontSize * narrowest / widest);
+        if (bars.Bars.First().Orientation == Orientation.Vertical) MakeRoomForValueLabels(plot, bars, dataRect);
+    }
+
+    /// <summary>
+    /// In a short chart a fraction of the value range is not a line of text: the value axis is widened so the
+    /// tallest bar's label (and the deepest negative bar's) stays inside the data area.
+    /// </summary>
+    private static void MakeRoomForValueLabels(Plot plot, ScottPlot.Plottables.BarPlot bars, PixelRect dataRect)
+    {
+        var range = plot.Axes.Left.Range;
+        var unitsPerPixel = range.Span / dataRect.Height;
+        var room = (TextSize.LineHeight(bars.ValueLabelStyle) + 4) * unitsPerPixel;
+        var high = bars.Bars.Max(bar => Math.Max(bar.Value, bar.ValueBase));
+        var low = bars.Bars.Min(bar => Math.Min(bar.Value, bar.ValueBase));
+        var top = high > 0 ? Math.Max(range.Max, high + room) : range.Max;
+        var bottom = low < 0 ? Math.Min(range.Min, low - room) : range.Min;
+        plot.Axes.SetLimitsY(bottom, top);
     }
 
     /// <summary>

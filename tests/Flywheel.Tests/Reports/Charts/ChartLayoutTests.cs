@@ -50,6 +50,9 @@ public class ChartLayoutTests
     private static Dictionary<string, (IChart Chart, int Width, int Height)> Charts => new()
     {
         ["payback"] = (Payback, 720, 400),
+        ["long titles"] = (new LineChart(string.Concat(Enumerable.Repeat("とても長いタイトル (a very long title) ", 5)),
+            string.Concat(Enumerable.Repeat("経過日数 (days from the start) ", 4)), string.Concat(Enumerable.Repeat("累積価値 (cumulative JPY) ", 4)),
+            [new LineSeries("a", [0, 1], [-5_000_000, 10_000_000]), new LineSeries("b", [0, 1], [0, 1])]), 480, 300),
         ["tornado"] = (Tornado, 720, 260),
         ["many bars"] = (ManyBars, 720, 400),
         ["heatmap 30×30"] = (Correlations with { ColorBarLabel = "相関係数 r" }, 720, 400),
@@ -214,8 +217,8 @@ public class ChartLayoutTests
         return text.Turn switch
         {
             // Reads bottom to top: glyphs rise to the left of the baseline and run upwards.
-            < 0 => (text.BaselineX - Above * em, text.BaselineY - text.Text.Length * em, text.BaselineX + Below * em, text.BaselineY),
-            > 0 => (text.BaselineX - Below * em, text.BaselineY, text.BaselineX + Above * em, text.BaselineY + text.Text.Length * em),
+            < 0 => (text.BaselineX - Above * em, text.LastGlyphY - 0.5 * em, text.BaselineX + Below * em, text.BaselineY),
+            > 0 => (text.BaselineX - Below * em, text.BaselineY, text.BaselineX + Above * em, text.LastGlyphY + 0.5 * em),
             _ => (text.BaselineX, text.BaselineY - Above * em, text.LastGlyphX + 0.5 * em, text.BaselineY + Below * em),
         };
     }

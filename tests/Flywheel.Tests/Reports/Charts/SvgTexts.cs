@@ -11,9 +11,10 @@ internal static partial class SvgTexts
     /// <param name="Y">Vertical translation of the text's frame.</param>
     /// <param name="BaselineX">Where the first glyph's baseline starts, in image pixels.</param>
     /// <param name="BaselineY">Where the first glyph's baseline starts, in image pixels.</param>
-    /// <param name="LastGlyphX">Where the last glyph starts, in image pixels (horizontal text).</param>
+    /// <param name="LastGlyphX">Where the last glyph starts, in image pixels.</param>
+    /// <param name="LastGlyphY">Where the last glyph starts, in image pixels.</param>
     /// <param name="Turn">0 horizontal, −1 turned to read bottom to top, +1 turned to read top to bottom.</param>
-    public sealed record SvgText(string Text, double X, double Y, double FontSize, double BaselineX, double BaselineY, double LastGlyphX, int Turn)
+    public sealed record SvgText(string Text, double X, double Y, double FontSize, double BaselineX, double BaselineY, double LastGlyphX, double LastGlyphY, int Turn)
     {
         public bool Upright => Turn != 0;
     }
@@ -33,7 +34,8 @@ internal static partial class SvgTexts
                 return new SvgText(
                     e.Value.Trim(), tx, ty, Numbers((string?)e.Attribute("font-size")).FirstOrDefault(),
                     a * localX + c * localY + tx, b * localX + d * localY + ty,
-                    a * xs.LastOrDefault() + c * localY + tx, Math.Abs(a) < 1e-6 ? Math.Sign(b) : 0);
+                    a * xs.LastOrDefault() + c * localY + tx, b * xs.LastOrDefault() + d * localY + ty,
+                    Math.Abs(a) < 1e-6 ? Math.Sign(b) : 0);
             })
             .ToList();
     }
