@@ -14,9 +14,9 @@ public sealed record PredictSummary(long Rows, long Review, TimeSpan Duration)
 }
 
 /// <summary>
-/// Streams a CSV through a model: reads a batch, scores it, writes the input columns with <c>score</c>,
-/// <c>label</c> and <c>decision</c> added. The output appears only when every row scored: a bad row anywhere
-/// leaves no file behind.
+/// Streams a CSV through a model one row at a time (see <see cref="RowScorer"/>): reads a row, scores it, writes the
+/// input columns with <c>score</c>, <c>label</c> and <c>decision</c> added; progress is reported every
+/// <c>batchSize</c> rows. The output appears only when every row scored: a bad row anywhere leaves no file behind.
 /// </summary>
 public static class CsvPredictor
 {
@@ -40,39 +40,36 @@ public static class CsvPredictor
             output.Write(string.Join(",", header.Fields.Concat(AddedColumns).Select(CsvRecordReader.Escape)));
             output.Write('\n');
 
-            var collected = new InputRows(model.Spec.Inputs, header.Fields, inputPath);
-            var pending = new List<CsvRecord>(batchSize);
-            void Flush()
-            {
-                if (pending.Count == 0) return;
-                var scored = model.Score(collected.TakeBatch());
-                for (var i = 0; i < pending.Count; i++)
-                {
-                    var row = scored[i];
-                    if (row.Decision == DecisionRoute.Review) review++;
-                    output.Write(string.Join(",", pending[i].Fields.Select(CsvRecordReader.Escape)));
-                    output.Write(',');
-                    output.Write(row.Score.ToString("R", CultureInfo.InvariantCulture));
-                    output.Write(',');
-                    output.Write(CsvRecordReader.Escape(row.Label));
-                    output.Write(',');
-                    output.Write(row.Decision == DecisionRoute.Review ? "review" : "automatic");
-                    output.Write('\n');
-                }
-                rows += pending.Count;
-                pending.Clear();
-                progress?.Report(new PredictProgress(rows));
-            }
-
+            var inputs = new InputRows(model.Spec.Inputs, header.Fields, inputPath);
+            var scorer = model.NewScorer();
+            var line = new StringBuilder();
             foreach (var record in reader.Records())
             {
                 if (record.Fields is [""]) continue; // a blank line
-                collected.Add(record);
-                pending.Add(record);
-                if (pending.Count >= batchSize) Flush();
+                inputs.Fill(record, scorer);
+                var row = scorer.Score();
+                if (row.Decision == DecisionRoute.Review) review++;
+                WriteLine(output, line, record.Fields, row);
+                if (++rows % batchSize == 0) progress?.Report(new PredictProgress(rows));
             }
-            Flush();
+            if (rows % batchSize != 0) progress?.Report(new PredictProgress(rows));
         });
         return new PredictSummary(rows, review, clock.Elapsed);
+    }
+
+    // One output line built in a reused buffer: the input fields as read, then score, label and decision.
+    private static void WriteLine(StreamWriter output, StringBuilder line, string[] fields, ScoredRow row)
+    {
+        line.Clear();
+        for (var i = 0; i < fields.Length; i++)
+        {
+            if (i > 0) line.Append(',');
+            line.Append(CsvRecordReader.Escape(fields[i]));
+        }
+        line.Append(',').Append(row.Score.ToString("R", CultureInfo.InvariantCulture))
+            .Append(',').Append(CsvRecordReader.Escape(row.Label))
+            .Append(',').Append(row.Decision == DecisionRoute.Review ? "review" : "automatic")
+            .Append('\n');
+        output.Write(line);
     }
 }

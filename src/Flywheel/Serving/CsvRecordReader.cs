@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Flywheel.Serving;
@@ -7,10 +8,20 @@ public readonly record struct CsvRecord(int Line, string[] Fields);
 
 /// <summary>
 /// Reads RFC 4180 CSV one record at a time (quoted fields, doubled quotes, line breaks inside quotes, CRLF or LF),
-/// so a file of any size streams through in constant memory.
+/// so a file of any size streams through in constant memory. A quote opens a quoted field only as the field's first
+/// character; anywhere else it is kept as text, as is a carriage return not followed by a line feed.
 /// </summary>
 public sealed class CsvRecordReader(TextReader reader, string file)
 {
+    private static readonly SearchValues<char> UnquotedStops = SearchValues.Create(",\r\n");
+    private static readonly SearchValues<char> QuotedStops = SearchValues.Create("\"\n");
+
+    // The reader is consumed in blocks: a call per character through TextReader costs more than the parsing.
+    private readonly char[] _buffer = new char[64 * 1024];
+    private int _position;
+    private int _end;
+    private readonly List<string> _fields = [];
+    private readonly StringBuilder _field = new();
     private int _line = 1;
 
     public IEnumerable<CsvRecord> Records()
@@ -20,49 +31,23 @@ public sealed class CsvRecordReader(TextReader reader, string file)
 
     public CsvRecord? Read()
     {
-        if (reader.Peek() < 0) return null;
+        if (Peek() < 0) return null;
         var start = _line;
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        var fieldWasQuoted = false;
+        _fields.Clear();
         while (true)
         {
-            var next = reader.Read();
-            if (quoted)
+            _field.Clear();
+            if (Peek() == '"')
             {
-                if (next < 0) throw new InputException("a quoted field is not closed before the end of the file", file, start);
-                if (next == '"')
-                {
-                    if (reader.Peek() == '"') { reader.Read(); field.Append('"'); }
-                    else quoted = false;
-                }
-                else
-                {
-                    if (next == '\n') _line++;
-                    field.Append((char)next);
-                }
-                continue;
+                _position++;
+                ReadQuoted(start);
             }
-            switch (next)
+            switch (ReadUnquoted())
             {
-                case '"' when field.Length == 0 && !fieldWasQuoted:
-                    quoted = fieldWasQuoted = true;
-                    break;
                 case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    fieldWasQuoted = false;
-                    break;
-                case '\r' when reader.Peek() == '\n':
-                    break;
-                case '\n' or -1:
-                    if (next == '\n') _line++;
-                    fields.Add(field.ToString());
-                    return new CsvRecord(start, fields.ToArray());
-                default:
-                    field.Append((char)next);
-                    break;
+                    continue;
+                default: // a line feed or the end of the file
+                    return new CsvRecord(start, _fields.ToArray());
             }
         }
     }
@@ -70,4 +55,77 @@ public sealed class CsvRecordReader(TextReader reader, string file)
     /// <summary>Quotes a field when it holds a comma, quote or line break.</summary>
     public static string Escape(string field) =>
         field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : field;
+
+    // The rest of a field up to a comma, line feed or the end of the file; adds the field and returns what ended it (-1: the end).
+    private int ReadUnquoted()
+    {
+        while (true)
+        {
+            if (!Fill())
+            {
+                _fields.Add(_field.ToString());
+                return -1;
+            }
+            var span = _buffer.AsSpan(_position, _end - _position);
+            var stop = span.IndexOfAny(UnquotedStops);
+            if (stop < 0)
+            {
+                _field.Append(span);
+                _position = _end;
+                continue;
+            }
+            var text = span[..stop];
+            var next = span[stop];
+            _position += stop + 1;
+            if (next == '\r')
+            {
+                _field.Append(text);
+                if (Peek() != '\n') _field.Append('\r');
+                continue;
+            }
+            _fields.Add(_field.Length == 0 ? new string(text) : _field.Append(text).ToString());
+            if (next == '\n') _line++;
+            return next;
+        }
+    }
+
+    // A quoted section after its opening quote, up to and including its closing quote.
+    private void ReadQuoted(int start)
+    {
+        while (true)
+        {
+            if (!Fill()) throw new InputException("a quoted field is not closed before the end of the file", file, start);
+            var span = _buffer.AsSpan(_position, _end - _position);
+            var stop = span.IndexOfAny(QuotedStops);
+            if (stop < 0)
+            {
+                _field.Append(span);
+                _position = _end;
+                continue;
+            }
+            _field.Append(span[..stop]);
+            _position += stop + 1;
+            if (span[stop] == '\n')
+            {
+                _line++;
+                _field.Append('\n');
+            }
+            else if (Peek() == '"')
+            {
+                _position++;
+                _field.Append('"');
+            }
+            else return;
+        }
+    }
+
+    private int Peek() => Fill() ? _buffer[_position] : -1;
+
+    private bool Fill()
+    {
+        if (_position < _end) return true;
+        _end = reader.Read(_buffer, 0, _buffer.Length);
+        _position = 0;
+        return _end > 0;
+    }
 }

@@ -37,14 +37,34 @@ public sealed class InputRows
     {
         for (var i = 0; i < _inputs.Count; i++)
         {
-            var index = _indexOf[i];
-            if (index >= record.Fields.Length)
-                throw new InputException($"the row has {record.Fields.Length} fields but column '{_inputs[i].Name}' is field {index + 1}", _file, record.Line);
-            var text = record.Fields[index];
-            if (_inputs[i].Numeric && !IsMissing(text) && !TryNumber(text, out _))
-                throw new InputException($"column '{_inputs[i].Name}' must be a number, not '{text}'", _file, record.Line);
-            _values[i].Add(IsMissing(text) ? null : text);
+            var text = Field(record, i, out _);
+            _values[i].Add(text);
         }
+    }
+
+    /// <summary>Checks one record as <see cref="Add"/> does and hands its values straight to a scorer, collecting nothing.</summary>
+    internal void Fill(CsvRecord record, RowScorer scorer)
+    {
+        for (var i = 0; i < _inputs.Count; i++)
+        {
+            var text = Field(record, i, out var number);
+            if (_inputs[i].Numeric) scorer.SetNumber(i, number);
+            else scorer.SetText(i, text);
+        }
+    }
+
+    // The i-th input's text (null when missing) and, for a numeric input, its value (NaN when missing).
+    private string? Field(CsvRecord record, int i, out double number)
+    {
+        var index = _indexOf[i];
+        if (index >= record.Fields.Length)
+            throw new InputException($"the row has {record.Fields.Length} fields but column '{_inputs[i].Name}' is field {index + 1}", _file, record.Line);
+        var text = record.Fields[index];
+        number = double.NaN;
+        if (IsMissing(text)) return null;
+        if (_inputs[i].Numeric && !TryNumber(text, out number))
+            throw new InputException($"column '{_inputs[i].Name}' must be a number, not '{text}'", _file, record.Line);
+        return text;
     }
 
     /// <summary>The rows collected so far as a table, and a fresh start for the next batch.</summary>

@@ -15,6 +15,8 @@ public sealed class ScoringModel
     private readonly MLContext _ml;
     private readonly ITransformer _model;
     private readonly IReadOnlyList<InputColumn> _inputs;
+    private readonly Lock _gate = new();
+    private RowScorer? _scorer;
 
     public ScoringModel(ITransformer model, ServingSpec spec, MLContext? ml = null)
     {
@@ -48,40 +50,25 @@ public sealed class ScoringModel
 
     public IReadOnlyList<ScoredRow> Score(ColumnTable rows)
     {
-        var scored = _model.Transform(ServingInput.ToDataView(rows, _inputs));
-        return Spec.Task switch
+        var columns = ServingInput.Columns(rows, _inputs);
+        var scored = new ScoredRow[rows.RowCount];
+        lock (_gate)
         {
-            "binary" => ScoreBinary(scored),
-            "multiclass" => ScoreMulticlass(scored),
-            _ => ScoreRegression(scored),
-        };
+            var scorer = _scorer ??= NewScorer();
+            for (var row = 0; row < scored.Length; row++)
+            {
+                for (var input = 0; input < columns.Count; input++)
+                {
+                    var column = columns[input];
+                    if (column.IsNumeric) scorer.SetNumber(input, column.Number(row));
+                    else scorer.SetText(input, column.String(row));
+                }
+                scored[row] = scorer.Score();
+            }
+        }
+        return scored;
     }
 
-    private IReadOnlyList<ScoredRow> ScoreBinary(IDataView scored)
-    {
-        var policy = Spec.Policy;
-        var positive = policy.Positive ?? Spec.Classes.LastOrDefault() ?? "true";
-        var negative = Spec.Classes.FirstOrDefault(c => c != positive) ?? $"not {positive}";
-        var threshold = policy.Threshold ?? 0.5;
-        return scored.GetColumn<float>("Probability").Select(p =>
-        {
-            var review = policy.ReviewLower is { } lower && policy.ReviewUpper is { } upper && p >= lower && p < upper;
-            return new ScoredRow(p, p >= threshold ? positive : negative, review ? DecisionRoute.Review : DecisionRoute.Automatic);
-        }).ToList();
-    }
-
-    private IReadOnlyList<ScoredRow> ScoreMulticlass(IDataView scored) =>
-        scored.GetColumn<VBuffer<float>>("Score").Select(buffer =>
-        {
-            var probabilities = buffer.DenseValues().Select(v => (double)v).ToArray();
-            var best = Training.Predictions.ArgMax(probabilities);
-            return new ScoredRow(probabilities[best], Spec.Classes[best], DecisionRoute.Automatic, probabilities);
-        }).ToList();
-
-    private IReadOnlyList<ScoredRow> ScoreRegression(IDataView scored) =>
-        scored.GetColumn<float>("Score").Select(value =>
-        {
-            var target = Spec.Policy.LogTarget ? Math.Exp(value) : value;
-            return new ScoredRow(target, target.ToString("R", System.Globalization.CultureInfo.InvariantCulture), DecisionRoute.Automatic);
-        }).ToList();
+    /// <summary>A scorer of its own for one caller (a batch prediction), bound once to the model.</summary>
+    internal RowScorer NewScorer() => new(_model, Spec, _inputs);
 }

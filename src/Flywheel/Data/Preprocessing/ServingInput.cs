@@ -11,14 +11,19 @@ public static class ServingInput
 {
     public static IDataView ToDataView(ColumnTable rows, IReadOnlyList<InputColumn> columns)
     {
-        foreach (var column in columns)
+        Columns(rows, columns);
+        return new ColumnTableDataView(rows, Enumerable.Range(0, rows.RowCount).ToArray(), columns.Select(column => column.Name), label: null);
+    }
+
+    /// <summary>The table's columns in the order of <paramref name="columns"/>, each checked to be present and of the right kind.</summary>
+    public static IReadOnlyList<TableColumn> Columns(ColumnTable rows, IReadOnlyList<InputColumn> columns) =>
+        columns.Select(column =>
         {
             var present = rows.Get(column.Name, "the model's input");
             if (present.IsNumeric != column.IsNumeric)
                 throw new InputException($"column '{column.Name}' must be {(column.IsNumeric ? "numeric" : "text")} for this model", rows.File);
-        }
-        return new ColumnTableDataView(rows, Enumerable.Range(0, rows.RowCount).ToArray(), columns.Select(column => column.Name), label: null);
-    }
+            return present;
+        }).ToList();
 
     public static DataViewSchema Schema(IReadOnlyList<InputColumn> columns)
     {
