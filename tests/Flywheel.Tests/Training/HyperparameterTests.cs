@@ -42,22 +42,42 @@ public class HyperparameterTests
     public void The_strategy_starts_with_every_trainers_defaults_then_is_reproducible_from_its_seed()
     {
         var trainers = TrainerCatalog.For(MlTask.BinaryClassification);
-        var first = new SearchStrategy(trainers, 42);
-        var second = new SearchStrategy(trainers, 42);
+        var first = new SearchStrategy(trainers, 42, higherIsBetter: true);
+        var second = new SearchStrategy(trainers, 42, higherIsBetter: true);
         for (var i = 0; i < trainers.Count; i++)
         {
-            var candidate = first.Next(null);
-            second.Next(null);
+            var candidate = first.Next([]);
+            second.Next([]);
             Assert.Equal(TrialOrigin.Default, candidate.Origin);
             Assert.Equal(trainers[i].Name, candidate.Trainer.Name);
         }
         for (var i = 0; i < 20; i++)
         {
-            var a = first.Next(null);
-            var b = second.Next(null);
+            var a = first.Next([]);
+            var b = second.Next([]);
             Assert.Equal(a.Trainer.Name, b.Trainer.Name);
             Assert.Equal(a.Hyperparameters.ToString(), b.Hyperparameters.ToString());
         }
+    }
+
+    [Fact]
+    public void After_the_defaults_the_strategy_only_draws_from_the_two_leading_trainers()
+    {
+        var trainers = TrainerCatalog.For(MlTask.BinaryClassification);
+        var strategy = new SearchStrategy(trainers, 7, higherIsBetter: true);
+        // Defaults scored: FastForest best (0.9), FastTree second (0.85), the rest weaker; Gam failed.
+        var scores = new Dictionary<string, double> { ["LightGbm"] = 0.80, ["FastForest"] = 0.90, ["FastTree"] = 0.85, ["Lbfgs"] = 0.70, ["Sdca"] = 0.71, ["Gam"] = double.NaN };
+        var history = trainers.Select((trainer, i) =>
+        {
+            var candidate = strategy.Next([]);
+            return new Trial(i + 1, candidate.Trainer.Name, candidate.Hyperparameters, candidate.Origin, scores[trainer.Name],
+                new Dictionary<string, double>(), TimeSpan.FromSeconds(1), 7);
+        }).ToList();
+
+        var next = Enumerable.Range(0, 40).Select(_ => strategy.Next(history)).ToList();
+        Assert.Equal(["FastForest", "FastTree"], next.Select(c => c.Trainer.Name).Distinct().Order());
+        Assert.All(next.Where(c => c.Origin == TrialOrigin.Refine), c => Assert.Equal("FastForest", c.Trainer.Name));
+        Assert.Contains(next, c => c.Origin == TrialOrigin.Refine);
     }
 
     [Fact]

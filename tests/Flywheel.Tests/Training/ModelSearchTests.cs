@@ -51,6 +51,17 @@ public class ModelSearchTests
     }
 
     [Fact]
+    public void The_search_stops_before_a_trial_that_has_never_fit_in_the_time_left()
+    {
+        // Every fit takes at least 400 ms; after the first, at most 200 ms of the 600 ms budget remain.
+        var slow = Sdca.Definition with { Build = (context, h) => { Thread.Sleep(400); return Sdca.Definition.Build(context, h); } };
+        var result = ModelSearch.Run(
+            new Holdout(Synthetic.Table(MlTask.BinaryClassification, 200, 1), Synthetic.Table(MlTask.BinaryClassification, 100, 2)),
+            [slow], new AccuracyScorer(), new SearchOptions(TimeSpan.FromMilliseconds(600), 1));
+        Assert.Single(result.Trials);
+    }
+
+    [Fact]
     public void A_failing_trainer_is_recorded_with_its_error_and_the_search_goes_on()
     {
         // Poisson regression rejects negative targets.

@@ -5,7 +5,8 @@ namespace Flywheel.Training.Search;
 
 /// <summary>
 /// How long and how widely to search. The budget only truncates the seeded sequence of trials, so a larger
-/// budget never changes the first trials; <see cref="MaxTrials"/> makes a run independent of machine speed.
+/// budget never changes the first trials; <see cref="MaxTrials"/> makes a run independent of machine speed. The search
+/// also stops before a trial whose trainer has never fit in less time than is left, rather than overrun the budget.
 /// </summary>
 public sealed record SearchOptions(TimeSpan Budget, int Seed, int? MaxTrials = null);
 
@@ -22,14 +23,15 @@ public static class ModelSearch
     {
         if (trainers.Count == 0) throw new ArgumentException("no trainer to search over", nameof(trainers));
         var task = scheme.CurveSplit.Train.Task;
-        var strategy = new SearchStrategy(trainers, options.Seed);
+        var strategy = new SearchStrategy(trainers, options.Seed, scorer.HigherIsBetter);
         var trials = new List<Trial>();
         Trial? best = null;
         var clock = Stopwatch.StartNew();
         while (trials.Count == 0 || (clock.Elapsed < options.Budget && trials.Count < (options.MaxTrials ?? int.MaxValue)))
         {
             cancellation.ThrowIfCancellationRequested();
-            var candidate = strategy.Next(best);
+            var candidate = strategy.Next(trials);
+            if (trials.Count > 0 && FastestFit(candidate.Trainer, trials) > options.Budget - clock.Elapsed) break;
             var trial = RunTrial(trials.Count + 1, candidate, scheme, scorer, options.Seed);
             trials.Add(trial);
             if (trial.Succeeded && (best is null || scorer.Better(trial.Objective, best.Objective))) best = trial;
@@ -39,6 +41,10 @@ public static class ModelSearch
             throw new InvalidOperationException($"every trial failed; the first error: {trials[0].Error}");
         return new SearchResult(task, scorer.ObjectiveName, scorer.HigherIsBetter, scheme.Describe(), trials, best);
     }
+
+    /// <summary>The shortest time an earlier trial of this trainer took; zero when it has not run yet.</summary>
+    private static TimeSpan FastestFit(TrainerDefinition trainer, IReadOnlyList<Trial> trials) =>
+        trials.Where(t => t.Trainer == trainer.Name).Select(t => t.Duration).DefaultIfEmpty(TimeSpan.Zero).Min();
 
     private static Trial RunTrial(int number, Candidate candidate, ValidationScheme scheme, ITrialScorer scorer, int seed)
     {

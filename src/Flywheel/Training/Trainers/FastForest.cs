@@ -5,7 +5,8 @@ namespace Flywheel.Training.Trainers;
 
 /// <summary>
 /// Random forest. Its binary scores are not probabilities, so a Platt calibrator is fitted after it;
-/// multiclass is one-versus-all (which calibrates each binary forest itself).
+/// multiclass is one-versus-all (which calibrates each binary forest itself). The defaults lean towards scikit-learn's
+/// random forest (many deep trees, small leaves), which is hard to beat on small tabular data.
 /// </summary>
 public static class FastForest
 {
@@ -13,9 +14,9 @@ public static class FastForest
         "FastForest",
         new HashSet<MlTask> { MlTask.BinaryClassification, MlTask.MulticlassClassification, MlTask.Regression },
         new HyperparameterSpace([
-            new Hyperparameter("trees", 50, 400, 100, LogScale: true, Integer: true),
-            new Hyperparameter("leaves", 8, 256, 32, LogScale: true, Integer: true),
-            new Hyperparameter("min_leaf", 1, 50, 5, LogScale: true, Integer: true),
+            new Hyperparameter("trees", 50, 400, 200, LogScale: true, Integer: true),
+            new Hyperparameter("leaves", 8, 256, 64, LogScale: true, Integer: true),
+            new Hyperparameter("min_leaf", 1, 50, 2, LogScale: true, Integer: true),
             new Hyperparameter("feature_fraction", 0.3, 1.0, 0.7),
         ]),
         Build);
