@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Flywheel.Cli.Tests.Value;
 
 namespace Flywheel.Cli.Tests.Data;
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 
@@ -27,24 +26,11 @@ public sealed class DataSplitCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static (int Code, string Out, string Error) Run(params string[] args)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "Flywheel.Cli.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, StandardOutputEncoding = Encoding.UTF8 };
-        start.ArgumentList.Add(dll);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, error);
-    }
-
     [Fact]
     public void Split_of_a_use_case_writes_the_assignment_and_prints_counts_per_class_as_json()
     {
         var output = Path.Combine(_folder, "out", "assignment.csv");
-        var (code, stdout, stderr) = Run("data", "split", _folder, "-o", output, "--json");
+        var (code, stdout, stderr) = CliProcess.Run("data", "split", _folder, "-o", output, "--json");
         Assert.True(code == 0, stderr);
 
         using var document = JsonDocument.Parse(stdout);
@@ -68,7 +54,7 @@ public sealed class DataSplitCommandTests : IDisposable
     {
         string Fingerprint(params string[] extra)
         {
-            var (code, stdout, stderr) = Run(["data", "split", _folder, "-o", Path.Combine(_folder, "a.csv"), "--json", .. extra]);
+            var (code, stdout, stderr) = CliProcess.Run(["data", "split", _folder, "-o", Path.Combine(_folder, "a.csv"), "--json", .. extra]);
             Assert.True(code == 0, stderr);
             return JsonDocument.Parse(stdout).RootElement.GetProperty("fingerprint").GetString()!;
         }
@@ -80,14 +66,14 @@ public sealed class DataSplitCommandTests : IDisposable
     public void Grouped_and_time_splits_from_the_command_line()
     {
         var output = Path.Combine(_folder, "g.csv");
-        var (code, stdout, stderr) = Run("data", "split", _folder, "--by", "customer", "-o", output, "--json");
+        var (code, stdout, stderr) = CliProcess.Run("data", "split", _folder, "--by", "customer", "-o", output, "--json");
         Assert.True(code == 0, stderr);
         Assert.Equal("grouped", JsonDocument.Parse(stdout).RootElement.GetProperty("strategy").GetString());
         var splitOf = File.ReadAllLines(output).Skip(1).Select(line => line.Split(',')[1]).ToList();
         // Customers are rows (0,1), (2,3), …: both rows of a customer share a split.
         for (var row = 0; row < 40; row += 2) Assert.Equal(splitOf[row], splitOf[row + 1]);
 
-        (code, stdout, stderr) = Run("data", "split", _folder, "--time", "day", "-o", output);
+        (code, stdout, stderr) = CliProcess.Run("data", "split", _folder, "--time", "day", "-o", output);
         Assert.True(code == 0, stderr);
         Assert.Contains("TimeOrdered", stdout);
     }
@@ -96,7 +82,7 @@ public sealed class DataSplitCommandTests : IDisposable
     public void A_missing_group_column_exits_2_naming_it_and_writes_nothing()
     {
         var output = Path.Combine(_folder, "never.csv");
-        var (code, _, stderr) = Run("data", "split", _folder, "--by", "household", "-o", output);
+        var (code, _, stderr) = CliProcess.Run("data", "split", _folder, "--by", "household", "-o", output);
         Assert.Equal(2, code);
         Assert.Contains("'household'", stderr);
         Assert.Contains("flywheel.yaml", stderr);
@@ -108,7 +94,7 @@ public sealed class DataSplitCommandTests : IDisposable
     {
         var yaml = Path.Combine(_folder, "flywheel.yaml");
         File.WriteAllText(yaml, File.ReadAllText(yaml).Replace("test: 0.25", "test: 0.5"));
-        var (code, _, stderr) = Run("data", "split", _folder);
+        var (code, _, stderr) = CliProcess.Run("data", "split", _folder);
         Assert.Equal(2, code);
         Assert.Contains("flywheel.yaml:6:", stderr);
         Assert.Contains("must add up to 1", stderr);

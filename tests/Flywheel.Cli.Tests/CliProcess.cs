@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Flywheel.Cli.Tests.Value;
+namespace Flywheel.Cli.Tests;
 
 /// <summary>Runs the built CLI in its own process, so stdout, stderr and the exit code are exactly what a user sees.</summary>
 internal static class CliProcess
@@ -12,7 +12,13 @@ internal static class CliProcess
 
     public static string Sample(string name) => Path.Combine(RepoRoot, "samples", name);
 
-    public static Outcome Run(params string[] args)
+    /// <summary>A path inside the repository, from a path relative to its root.</summary>
+    public static string Repo(string relative) => Path.Combine(RepoRoot, relative);
+
+    public static Outcome Run(params string[] args) => RunIn(RepoRoot, args);
+
+    /// <summary>Runs the CLI from <paramref name="workingDirectory"/> (where a bare <c>name@alias</c> finds its store).</summary>
+    public static Outcome RunIn(string workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -20,7 +26,7 @@ internal static class CliProcess
             RedirectStandardError = true,
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
-            WorkingDirectory = RepoRoot,
+            WorkingDirectory = workingDirectory,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Flywheel.Cli.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
@@ -28,7 +34,7 @@ internal static class CliProcess
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2))) process.Kill(entireProcessTree: true);
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5))) process.Kill(entireProcessTree: true);
         return new Outcome(process.ExitCode, stdout.Result, stderr.Result);
     }
 
