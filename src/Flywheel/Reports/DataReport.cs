@@ -13,6 +13,8 @@ public static class DataReport
 {
     // Beyond this many numeric columns the heatmap's cells become unreadable; keep the ones most involved in strong pairs.
     private const int MaxHeatmapColumns = 30;
+    private const int MaxFeaturesByClass = 12;
+    private const int MaxLevelsByClass = 8;
 
     public static HtmlReport Build(DataProfile profile, DiagnosisReport diagnosis)
     {
@@ -74,17 +76,80 @@ public static class DataReport
         else if (target.Distribution is { } histogram)
             section.Chart(Histogram(target.Name, histogram));
 
-        foreach (var feature in target.ByClass.Where(feature => feature.Kind == ColumnKind.Numeric).Take(12))
+        // The features most associated with the target first: those are the ones a domain expert should look at.
+        var strength = profile.Associations.WithTarget.Where(association => association.Right == target.Name)
+            .ToDictionary(association => association.Left, association => association.Strength);
+        foreach (var feature in target.ByClass.OrderByDescending(feature => strength.GetValueOrDefault(feature.Feature)).Take(MaxFeaturesByClass))
         {
-            section.Table(["class", "rows", "mean", "std"],
-                feature.Classes.Select(slice => (IReadOnlyList<TableCell>)[slice.Class, slice.Count, slice.Mean is { } mean ? DataReportText.Number(mean) : "", slice.Std is { } std ? DataReportText.Number(std) : ""]),
-                $"{feature.Feature} per class of {target.Name}");
+            var caption = strength.TryGetValue(feature.Feature, out var s) ? $"association with {target.Name}: {s:0.###}" : null;
+            if (feature.Kind == ColumnKind.Numeric && ByClassChart(profile, target, feature) is { } chart)
+                section.Chart(chart, height: 280, caption: caption);
+            if (feature.Kind == ColumnKind.Numeric)
+                section.Table(["class", "rows", "mean", "std"],
+                    feature.Classes.Select(slice => (IReadOnlyList<TableCell>)[slice.Class, slice.Count, slice.Mean is { } mean ? DataReportText.Number(mean) : "", slice.Std is { } std ? DataReportText.Number(std) : ""]),
+                    $"{feature.Feature} per class of {target.Name}");
+            else
+                AddLevelsByClass(section, target, feature, caption);
         }
     }
+
+    /// <summary>For a categorical feature: the share of each class's rows that has each of the most frequent values.</summary>
+    private static void AddLevelsByClass(ReportSection section, TargetProfile target, FeatureByClass feature, string? caption)
+    {
+        var levels = feature.Classes.SelectMany(slice => slice.TopValues ?? []).GroupBy(value => value.Value)
+            .OrderByDescending(group => group.Sum(value => value.Count)).Select(group => group.Key).Take(MaxLevelsByClass).ToList();
+        section.Table(["class", "rows", .. levels],
+            feature.Classes.Select(slice => (IReadOnlyList<TableCell>)[slice.Class, slice.Count,
+                .. levels.Select(level => (TableCell)Share(slice.TopValues?.FirstOrDefault(value => value.Value == level)?.Count ?? 0, slice.Count))]),
+            $"share of each {feature.Feature} value per class of {target.Name}{(caption is null ? "" : $" ({caption})")}");
+    }
+
+    /// <summary>Each class's distribution over the feature's histogram bins, as shares of the class's rows, so classes of different sizes compare.</summary>
+    private static LineChart? ByClassChart(DataProfile profile, TargetProfile target, FeatureByClass feature)
+    {
+        var bins = profile.Columns.FirstOrDefault(column => column.Name == feature.Feature)?.Histogram?.Bins;
+        if (bins is not { Count: > 1 }) return null;
+        var middles = bins.Select(bin => (bin.Lower + bin.Upper) / 2).ToList();
+        var series = feature.Classes
+            .Where(slice => slice.BinCounts is { } counts && counts.Count == bins.Count && counts.Sum() > 0)
+            .Select(slice => new LineSeries($"{target.Name} = {slice.Class}", middles, slice.BinCounts!.Select(count => 100.0 * count / slice.BinCounts!.Sum()).ToList()))
+            .ToList();
+        return series.Count == 0 ? null : new LineChart($"{feature.Feature} by {target.Name}", feature.Feature, "% of the class's rows", series);
+    }
+
+    private static string Share(long count, long total) =>
+        total == 0 ? "" : (100.0 * count / total).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " %";
 
     private static void AddCorrelations(HtmlReport report, DataProfile profile)
     {
         var associations = profile.Associations;
+        if (associations.NumericColumns.Count < 2 && associations.CategoricalPairs.Count == 0) return;
+        var section = report.AddSection("Correlations");
+        AddPearson(section, associations);
+        AddCramersV(section, associations);
+    }
+
+    private static void AddCramersV(ReportSection section, Associations associations)
+    {
+        if (associations.CategoricalPairs.Count == 0) return;
+        var names = associations.CategoricalPairs.SelectMany(pair => new[] { pair.Left, pair.Right }).Distinct().Take(MaxHeatmapColumns).ToList();
+        var values = new double[names.Count, names.Count];
+        for (var a = 0; a < names.Count; a++)
+            for (var b = 0; b < names.Count; b++)
+                values[a, b] = a == b ? 1 : double.NaN;
+        foreach (var pair in associations.CategoricalPairs)
+        {
+            var (a, b) = (names.IndexOf(pair.Left), names.IndexOf(pair.Right));
+            if (a < 0 || b < 0) continue;
+            values[a, b] = values[b, a] = pair.Value;
+        }
+        var size = Math.Max(450, 28 * names.Count + 200);
+        section.Chart(new HeatmapChart("Cramér's V (bias-corrected) between categorical columns", names, names, values) { Min = 0, Max = 1, ColorBarLabel = "V", ValueFormat = names.Count <= 15 ? "0.##" : null },
+            width: size, height: size);
+    }
+
+    private static void AddPearson(ReportSection section, Associations associations)
+    {
         var names = associations.NumericColumns;
         if (names.Count < 2) return;
         var keep = Enumerable.Range(0, names.Count)
@@ -96,7 +161,7 @@ public static class DataReport
                 values[a, b] = associations.Pearson[keep[a]][keep[b]] ?? double.NaN;
         var labels = keep.Select(i => names[i]).ToList();
         var size = Math.Max(500, 28 * keep.Count + 200);
-        report.AddSection("Correlations")
+        section
             .Chart(new HeatmapChart("Pearson r between numeric columns", labels, labels, values) { Min = -1, Max = 1, ColorBarLabel = "r", ValueFormat = keep.Count <= 15 ? "0.##" : null },
                 width: size, height: size,
                 caption: names.Count > keep.Count ? $"the {keep.Count} of {names.Count} numeric columns with the strongest pairs" : null);
