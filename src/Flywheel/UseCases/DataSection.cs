@@ -38,7 +38,8 @@ public sealed record ColumnRoles(IReadOnlyList<string> Id, IReadOnlyList<string>
 
 /// <summary>
 /// Split fractions and strategy. <c>By</c> is a group column: rows sharing it stay in one split. <c>Time</c> is a
-/// date column: rows are split in time order (no training row later than a validation or test row).
+/// date column: rows are split in time order (no training row later than a validation or test row); it defaults to
+/// <c>data.roles.date</c> when no group column is given.
 /// </summary>
 public sealed record SplitSpec(double Train, double Validation, double Test, int Seed, bool Stratify, string? By, string? Time = null)
 {
@@ -99,6 +100,8 @@ internal static class DataSectionReader
                     $"'data.split' fractions must add up to 1, not {total:0.###} (train {split.Train} + validation {split.Validation} + test {split.Test})"));
             splitMap.RejectUnknownKeys();
         }
+        // A declared date column orders the split by time (no future rows in training) unless the file asks for groups.
+        if (split.Time is null && split.By is null && roles.Date is not null) split = split with { Time = roles.Date };
 
         var preprocessing = PreprocessingSpecReader.Read(section.Mapping("preprocessing"));
 

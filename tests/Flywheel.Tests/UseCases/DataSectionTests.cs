@@ -25,6 +25,17 @@ public class DataSectionTests
     }
 
     [Theory]
+    [InlineData("  source: d.csv\n  roles: { date: signup }\n", "signup", null)]
+    [InlineData("  source: d.csv\n  roles: { date: signup }\n  split: { time: churned_on }\n", "churned_on", null)]
+    [InlineData("  source: d.csv\n  roles: { date: signup }\n  split: { by: customer }\n", null, "customer")]
+    public void A_declared_date_column_orders_the_split_by_time_unless_groups_are_asked_for(string yaml, string? time, string? by)
+    {
+        var split = Parse(yaml).Split;
+        Assert.Equal(time, split.Time);
+        Assert.Equal(by, split.By);
+    }
+
+    [Theory]
     [InlineData("  source: d.csv\n  labels: most\n", "none, partial or complete")]
     [InlineData("  source: d.csv\n  missing_threshold: 50\n", "between 0 and 1")]
     [InlineData("  source: d.csv\n  schema: { x: integer }\n", "numeric, categorical, boolean, date, text")]
