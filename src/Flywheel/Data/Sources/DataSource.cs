@@ -66,21 +66,21 @@ public sealed class DataSource : IDisposable
     public T? Scalar<T>(string sql)
     {
         using var command = Command(sql);
-        var value = Guard(() => command.ExecuteScalar());
+        var value = Guard(() => SqlTrace.Time(sql, command.ExecuteScalar));
         return value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Runs a query and hands each row to <paramref name="read"/>, translating reader errors.</summary>
     public List<T> Query<T>(string sql, Func<DbDataReader, T> read)
     {
-        return Guard(() =>
+        return Guard(() => SqlTrace.Time(sql, () =>
         {
             using var command = Command(sql);
             using var reader = command.ExecuteReader();
             var rows = new List<T>();
             while (reader.Read()) rows.Add(read(reader));
             return rows;
-        });
+        }));
     }
 
     /// <summary>Streams rows of the source (all columns, or those named) in file order; SQL NULL becomes null.</summary>

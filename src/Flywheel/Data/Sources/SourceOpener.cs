@@ -80,7 +80,7 @@ internal static class SourceOpener
     {
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT Delimiter, Quote, Escape, HasHeader FROM sniff_csv({SqlText.Literal(path)})";
-        using var reader = command.ExecuteReader();
+        using var reader = SqlTrace.Time(command.CommandText, command.ExecuteReader);
         reader.Read();
         static string Character(DbDataReader reader, int index) =>
             reader.IsDBNull(index) || reader.GetString(index) == "(empty)" ? "" : reader.GetString(index);
@@ -228,7 +228,7 @@ internal static class SourceOpener
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        return command.ExecuteScalar();
+        return SqlTrace.Time(sql, command.ExecuteScalar);
     }
 
     private static T Guard<T>(SourceSpec spec, Func<T> work)
