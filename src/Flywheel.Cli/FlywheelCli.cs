@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Flywheel;
 using Spectre.Console;
 
@@ -7,9 +8,14 @@ namespace Flywheel.Cli;
 /// <summary>Composes the verbs. Each verb lives in its own folder and only describes its syntax and calls the library.</summary>
 public static class FlywheelCli
 {
-    public static RootCommand Build()
+    public static Command Build()
     {
-        var root = new RootCommand("Flywheel: from a value statement to a model in production, priced in your own units.");
+        // Not RootCommand: it names itself after the entry assembly (Flywheel.Cli), and users type `flywheel`.
+        var root = new Command("flywheel", "Flywheel: from a value statement to a model in production, priced in your own units.")
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
         // Each verb folder contributes its commands here.
         root.Add(Init.InitCommand.Create());
         root.Add(Value.ValueCommand.Create());
@@ -23,12 +29,22 @@ public static class FlywheelCli
         return root;
     }
 
+    private static string Path(Command command) =>
+        command.Parents.OfType<Command>().FirstOrDefault() is { } parent ? $"{Path(parent)} {command.Name}" : command.Name;
+
     public static async Task<int> RunAsync(string[] args)
     {
         try
         {
             // No response files: "@production" is an alias, not a file to read arguments from.
             var parse = Build().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+            if (parse.Errors.Count > 0)
+            {
+                // A mistyped command line is bad input like any other: exit 2, and say where to look.
+                foreach (var error in parse.Errors) Console.Error.WriteLine($"error: {error.Message}");
+                Console.Error.WriteLine($"see '{Path(parse.CommandResult.Command)} --help'");
+                return ExitCodes.BadInput;
+            }
             // The default handler would print a stack trace and exit 1; user mistakes must reach the catch below.
             return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
