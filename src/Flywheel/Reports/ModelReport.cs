@@ -126,7 +126,12 @@ public static class ModelReport
 
     private static void AddDecision(HtmlReport report, ModelReportInput input)
     {
-        if (input.Test.Decision is not { } d || input.UseCase.Decision is not { } section || DecisionSettings.From(section).Binary is not { } outcomes) return;
+        if (input.Test.Decision is not { } d || input.UseCase.Decision is not { } section) return;
+        if (DecisionSettings.From(section).Binary is not { } outcomes)
+        {
+            AddValueDecision(report, d);
+            return;
+        }
         var testRoc = input.Test.Curves?.FirstOrDefault(c => c.Name == "roc");
         var validationRoc = input.Validation.Curves?.FirstOrDefault(c => c.Name == "roc");
         var page = report.AddSection("Decision");
@@ -145,6 +150,17 @@ public static class ModelReport
                     ModelReportCharts.ValueByThreshold(testRoc, outcomes, prevalence), d),
                 caption: "Expected value per item if everything at or above the threshold is acted on (no review band)");
         }
+    }
+
+    /// <summary>Multiclass and regression: the value of the model's decisions, and the review share when uncertain items go to a person.</summary>
+    private static void AddValueDecision(HtmlReport report, DecisionReport d)
+    {
+        var page = report.AddSection("Decision").KeyFigures(
+            new KeyFigure("Value per item", Money(d.ValuePerItem, d.Currency), "on test"),
+            new KeyFigure("Value per day", d.ValuePerDay is { } perDay ? Money(perDay, d.Currency) : "-", "× decision.volume"),
+            new KeyFigure("Reviewed", $"{d.ReviewRate:P1}", d.ReviewBand is { } band ? $"top-class probability below {band.Upper:0.####}" : "no review band"));
+        if (d.ReviewBand is not null)
+            page.Paragraph($"Items the model is least sure of go to a person (the floor chosen on validation): {d.ReviewRate:P1} of items, {d.ReviewerHoursPerDay:0.#} hours a day, {d.ReviewerPeople:0.##} people.");
     }
 
     private static void AddPayback(HtmlReport report, ModelReportInput input)

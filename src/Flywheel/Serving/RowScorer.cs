@@ -62,12 +62,15 @@ internal sealed class RowScorer
     private Func<ScoredRow> Multiclass(ValueGetter<VBuffer<float>> scores)
     {
         var buffer = default(VBuffer<float>);
+        // A multiclass review band is [0, floor) on the top class's probability.
+        var floor = _spec.Policy.ReviewUpper ?? 0;
         return () =>
         {
             scores(ref buffer);
             var probabilities = buffer.DenseValues().Select(v => (double)v).ToArray();
             var best = Training.Predictions.ArgMax(probabilities);
-            return new ScoredRow(probabilities[best], _spec.Classes[best], DecisionRoute.Automatic, probabilities);
+            var route = probabilities[best] < floor ? DecisionRoute.Review : DecisionRoute.Automatic;
+            return new ScoredRow(probabilities[best], _spec.Classes[best], route, probabilities);
         };
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Flywheel.Data.Preprocessing;
+using Flywheel.Evaluation.Decisions;
 using Flywheel.Evaluation.Results;
 using Flywheel.Registry;
 using Flywheel.Serving;
@@ -72,9 +73,14 @@ public static class ModelPublisher
     {
         IntendedUse = useCase.Statement,
         Data = $"{useCase.Data?.Source.Value}: target '{record.Target}', rows train {record.Rows["train"]}, validation {record.Rows["validation"]}, test {record.Rows["test"]}",
-        BusinessValue = test.Decision is { } d
-            ? $"{d.ValuePerItem:N0} {d.Currency} per item at threshold {d.Threshold:0.####} on the test split (the plain 0.5 rule: {d.ValuePerItemAtHalf:N0} {d.Currency})"
-            : null,
+        BusinessValue = test.Decision is { } d ? BusinessValue(d) : null,
         Caveats = record.Diagnosis is { } diagnosis ? [$"learning curve: {diagnosis.Verdict} — {diagnosis.Finding}"] : [],
+    };
+
+    private static string BusinessValue(DecisionReport d) => d.Kind switch
+    {
+        "binary" => $"{d.ValuePerItem:N0} {d.Currency} per item at threshold {d.Threshold:0.####} on the test split (the plain 0.5 rule: {d.ValuePerItemAtHalf:N0} {d.Currency})",
+        _ when d.ReviewBand is { } band => $"{d.ValuePerItem:N0} {d.Currency} per item on the test split, with the {d.ReviewRate:P1} of items whose top-class probability is below {band.Upper:0.####} reviewed by a person",
+        _ => $"{d.ValuePerItem:N0} {d.Currency} per item on the test split",
     };
 }

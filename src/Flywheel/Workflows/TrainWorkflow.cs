@@ -80,8 +80,11 @@ public static class TrainWorkflow
         }
         else if (task == MlTask.MulticlassClassification && decision?.Multiclass is { } matrix)
         {
-            testReport = testReport with { Decision = matrix.Evaluate(testPredictions.ToMulticlass(prepared.Label.Classes), decision.Options.VolumePerDay) };
-            validationReport = validationReport with { Decision = matrix.Evaluate(result.ValidationPredictions.ToMulticlass(prepared.Label.Classes), decision.Options.VolumePerDay) };
+            // The review floor, like the binary threshold, is chosen on validation and reported on test.
+            var chosenOn = result.ValidationPredictions.ToMulticlass(prepared.Label.Classes);
+            var floor = ConfidenceReviewPolicy.Optimize(chosenOn, matrix, decision.Options);
+            testReport = testReport with { Decision = floor.Evaluate(testPredictions.ToMulticlass(prepared.Label.Classes)) };
+            validationReport = validationReport with { Decision = floor.Evaluate(chosenOn) };
         }
         else if (task == MlTask.Regression && decision?.Regression is { } costs)
         {
@@ -95,7 +98,7 @@ public static class TrainWorkflow
             prepared.InputColumns.Select(column => new ServingInputColumn(column.Name, column.IsNumeric)).ToList(),
             prepared.Label.Classes,
             new ServingPolicy(target, prepared.Label.Positive, prepared.Label.Transform == TargetTransformKind.Log,
-                policy?.Threshold ?? (task == MlTask.BinaryClassification ? 0.5 : null), policy?.ReviewBand?.Lower, policy?.ReviewBand?.Upper,
+                policy?.Threshold ?? (task == MlTask.BinaryClassification ? 0.5 : null), testReport.Decision?.ReviewBand?.Lower, testReport.Decision?.ReviewBand?.Upper,
                 decision?.Currency is { Length: > 0 } currency ? currency : null));
         var scoring = new ScoringModel(chain, spec);
         var testRows = prepared.Split.RowsIn(SplitName.Test).Where(row => !targetColumn.IsMissing(row)).ToList();

@@ -173,6 +173,57 @@ public class DecisionPolicyTests
         Assert.Equal("multiclass", report.Kind);
     }
 
+    private static readonly MulticlassOutcomeValues MistakeCosts100 = new([[0, -100, -100], [-100, 0, -100], [-100, -100, 0]], "JPY");
+
+    [Fact]
+    public void Multiclass_review_floor_is_chosen_on_validation_and_priced_on_test()
+    {
+        // Top-class probabilities 0.9 ✓, 0.5 ✗, 0.7 ✓, 0.45 ✓, 0.6 ✓; a review costs 10 JPY and 5 minutes.
+        var validation = new MulticlassPredictions([0, 1, 2, 0, 1],
+            [[0.9, 0.05, 0.05], [0.5, 0.4, 0.1], [0.1, 0.2, 0.7], [0.45, 0.35, 0.2], [0.2, 0.6, 0.2]]);
+        var options = new DecisionOptions(VolumePerDay: 80, Review: new ReviewOptions(10, 5));
+        var policy = ConfidenceReviewPolicy.Optimize(validation, MistakeCosts100, options);
+        // Reviewing the two least sure rows (0.45 and the wrong 0.5): (0 − 100 + 100 − 2·10) / 5 = −4, the best of
+        // −20 (none), −22 (one), −6, −8, −10 (three to five); the floor sits between 0.5 and 0.6.
+        Near(0.55, policy.Floor);
+        Near(-4, policy.ValidationValuePerItem);
+
+        // Test: 0.4 ✓ and 0.52 ✓ are reviewed (−10 each), 0.7 ✗ costs 100, 0.8 ✓ is free: −120 / 4.
+        var test = new MulticlassPredictions([2, 0, 1, 0], [[0.3, 0.3, 0.4], [0.2, 0.7, 0.1], [0.1, 0.8, 0.1], [0.52, 0.48, 0]]);
+        var report = policy.Evaluate(test);
+        Near(-30, report.ValuePerItem);
+        Near(-2400, report.ValuePerDay);
+        Near(0.5, report.ReviewRate);
+        Assert.Equal(2, report.ReviewedItems);
+        Assert.Equal(new ReviewBand(0, 0.55), report.ReviewBand);
+        Near(80 * 0.5 * 5 / 60.0, report.ReviewerHoursPerDay); // 3.33 hours
+        Near(80 * 0.5 * 5 / 60.0 / 7.5, report.ReviewerPeople);
+    }
+
+    [Fact]
+    public void Without_review_options_the_multiclass_policy_is_plain_argmax()
+    {
+        var rows = new MulticlassPredictions([0, 1, 2], [[0.4, 0.3, 0.3], [0.6, 0.3, 0.1], [0.2, 0.2, 0.6]]);
+        var policy = ConfidenceReviewPolicy.Optimize(rows, MistakeCosts100);
+        Assert.Equal(0, policy.Floor);
+        var report = policy.Evaluate(rows);
+        Near(MistakeCosts100.Evaluate(rows).ValuePerItem, report.ValuePerItem); // one mistake in three
+        Near(-100 / 3.0, report.ValuePerItem);
+        Assert.Null(report.ReviewBand);
+        Assert.Equal(0, report.ReviewRate);
+    }
+
+    [Fact]
+    public void Rows_sharing_a_probability_are_reviewed_together()
+    {
+        // Two rows at 0.5, one right and one wrong: reviewing only the wrong one is not a policy a floor can express.
+        var rows = new MulticlassPredictions([0, 1, 2], [[0.5, 0.3, 0.2], [0.5, 0.3, 0.2], [0.1, 0.1, 0.8]]);
+        var policy = ConfidenceReviewPolicy.Optimize(rows, MistakeCosts100, new DecisionOptions(Review: new ReviewOptions(10, 1)));
+        // Both reviewed: (−10 −10 + 0) / 3 beats none reviewed: −100 / 3.
+        Near((0.5 + 0.8) / 2, policy.Floor);
+        Near(-20 / 3.0, policy.ValidationValuePerItem);
+    }
+
     [Fact]
     public void Regression_cost_is_asymmetric_per_unit()
     {

@@ -46,4 +46,40 @@ public class SampleModelTests
         Assert.Equal(-100 * (1 - accuracy), outcome.Test.Decision!.ValuePerItem, 9);
         Assert.Equal(outcome.Test.Decision.ValuePerItem * 40, outcome.Test.Decision.ValuePerDay!.Value, 9);
     }
+
+    [Fact]
+    public void Uncertain_species_go_to_a_reviewer_when_mistakes_cost_more_than_a_look()
+    {
+        // Without bill length, Adelie and Chinstrap overlap: some birds are worth a second look at 50 JPY.
+        using var folder = new UseCaseFolder($"""
+            name: penguins-review
+            statement: As a field researcher, I get the species of a penguin, and a second look when the model is unsure.
+            data:
+              source: {UseCaseFolder.Repo("samples/penguins/data/penguins.csv")}
+              target: species
+              drop: [bill_length_mm, island]
+            decision:
+              volume: 40 birds/day
+              matrix:
+                - [0 JPY, -5000 JPY, -5000 JPY]
+                - [-5000 JPY, 0 JPY, -5000 JPY]
+                - [-5000 JPY, -5000 JPY, 0 JPY]
+              review:
+                cost: 50 JPY
+                minutes: 3
+            """);
+        var outcome = TrainWorkflow.Run(UseCaseLoader.Load(folder.Path), new TrainRequest(Budget: TimeSpan.FromHours(1), MaxTrials: 2, Importance: false));
+        var decision = outcome.Test.Decision!;
+        var band = Assert.IsType<Flywheel.Evaluation.Decisions.ReviewBand>(decision.ReviewBand);
+        Assert.Equal(0, band.Lower);
+        Assert.InRange(decision.ReviewRate, 0.001, 0.999);
+        Assert.Equal(40 * decision.ReviewRate * 3 / 60, decision.ReviewerHoursPerDay!.Value, 9);
+
+        // Serving applies the same floor: exactly the rows whose top-class probability is below it are routed to review.
+        var output = folder.File("scored.csv");
+        Flywheel.Serving.CsvPredictor.Predict(Flywheel.Serving.ScoringModel.Load(outcome.PackageDirectory), UseCaseFolder.Repo("samples/penguins/data/penguins.csv"), output);
+        var rows = File.ReadAllLines(output).Skip(1).Select(line => line.Split(',')).ToList();
+        Assert.Contains(rows, row => row[^1] == "review");
+        Assert.All(rows, row => Assert.Equal(double.Parse(row[^3], System.Globalization.CultureInfo.InvariantCulture) < band.Upper ? "review" : "automatic", row[^1]));
+    }
 }
