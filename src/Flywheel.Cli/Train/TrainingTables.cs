@@ -58,9 +58,9 @@ internal static class TrainingTables
         foreach (var advice in diagnosis.Advice) console.MarkupLine($"  - {Markup.Escape(advice)}");
     }
 
-    public static void Metrics(IAnsiConsole console, EvaluationReport test)
+    public static void Metrics(IAnsiConsole console, EvaluationReport test, string title = "Test metrics")
     {
-        var table = new Table().Title($"Test metrics ({test.Rows} rows)").AddColumns("metric", "value");
+        var table = new Table().Title(Markup.Escape($"{title} ({test.Rows} rows)")).AddColumns("metric", "value");
         foreach (var metric in test.Metrics)
             table.AddRow(metric.Name, metric.Value is { } value ? value.ToString("G6", CultureInfo.InvariantCulture) : Markup.Escape(metric.Note ?? "undefined"));
         console.Write(table);
@@ -74,13 +74,19 @@ internal static class TrainingTables
         }
     }
 
-    public static void Decision(IAnsiConsole console, EvaluationReport test)
+    public static void Decision(IAnsiConsole console, EvaluationReport test, string on = "test")
     {
         if (test.Decision is not { } d) return;
         string Money(double? amount) => amount is { } value ? $"{value.ToString("N0", CultureInfo.InvariantCulture)} {d.Currency}" : "-";
-        console.MarkupLine($"Decision (threshold chosen on validation, reported on test): threshold [bold]{d.Threshold:0.####}[/], value per item {Markup.Escape(Money(d.ValuePerItem))} (at 0.5: {Markup.Escape(Money(d.ValuePerItemAtHalf))})");
-        if (d.ValuePerDay is { } perDay) console.MarkupLine($"  value per day {Markup.Escape(Money(perDay))}");
+        var line = d.Kind == "binary"
+            ? $"Decision (threshold chosen on validation, reported on {on}): threshold {d.Threshold:0.####}, value per item {Money(d.ValuePerItem)} (at 0.5: {Money(d.ValuePerItemAtHalf)})"
+            : $"Decision (reported on {on}): value per item {Money(d.ValuePerItem)}";
+        console.WriteLine(line);
+        if (d.ValuePerDay is { } perDay) console.WriteLine($"  value per day {Money(perDay)}");
         if (d.ReviewBand is { } band)
-            console.MarkupLine($"  review band [{band.Lower:0.####}, {band.Upper:0.####}): {d.ReviewRate:P1} of items, {d.ReviewerHoursPerDay:0.#} reviewer hours/day, {d.ReviewerPeople:0.##} people");
+        {
+            var what = d.Kind == "binary" ? $"review band [{band.Lower:0.####}, {band.Upper:0.####})" : $"review when the top-class probability is below {band.Upper:0.####}";
+            console.WriteLine($"  {what}: {d.ReviewRate:P1} of items, {d.ReviewerHoursPerDay:0.#} reviewer hours/day, {d.ReviewerPeople:0.##} people");
+        }
     }
 }

@@ -25,29 +25,20 @@ public static class CsvPredictor
 
     public static PredictSummary Predict(ScoringModel model, string inputPath, string outputPath, int batchSize = DefaultBatchSize, IProgress<PredictProgress>? progress = null)
     {
-        if (!File.Exists(inputPath)) throw new InputException("no such input file", inputPath);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         long rows = 0, review = 0;
+        using var scored = new ScoredCsv(model, inputPath);
+        var clash = scored.Header.FirstOrDefault(name => AddedColumns.Contains(name.Trim(), StringComparer.Ordinal));
+        if (clash is not null)
+            throw new InputException($"the input already has a column '{clash}', which prediction adds; rename it", inputPath, 1);
         AtomicFile.Write(outputPath, stream =>
         {
-            using var input = new StreamReader(inputPath, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
             using var output = new StreamWriter(stream, new UTF8Encoding(false));
-            var reader = new CsvRecordReader(input, inputPath);
-            var header = reader.Read() ?? throw new InputException("the input is empty; it needs a header row", inputPath, 1);
-            var clash = header.Fields.FirstOrDefault(name => AddedColumns.Contains(name.Trim(), StringComparer.Ordinal));
-            if (clash is not null)
-                throw new InputException($"the input already has a column '{clash}', which prediction adds; rename it", inputPath, 1);
-            output.Write(string.Join(",", header.Fields.Concat(AddedColumns).Select(CsvRecordReader.Escape)));
+            output.Write(string.Join(",", scored.Header.Concat(AddedColumns).Select(CsvRecordReader.Escape)));
             output.Write('\n');
-
-            var inputs = new InputRows(model.Spec.Inputs, header.Fields, inputPath);
-            var scorer = model.NewScorer();
             var line = new StringBuilder();
-            foreach (var record in reader.Records())
+            foreach (var (record, row) in scored.Rows())
             {
-                if (record.Fields is [""]) continue; // a blank line
-                inputs.Fill(record, scorer);
-                var row = scorer.Score();
                 if (row.Decision == DecisionRoute.Review) review++;
                 WriteLine(output, line, record.Fields, row);
                 if (++rows % batchSize == 0) progress?.Report(new PredictProgress(rows));

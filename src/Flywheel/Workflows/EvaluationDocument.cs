@@ -44,5 +44,8 @@ public sealed record EvaluationDocument(
         record.Latency,
         record.Trials.Count);
 
+    /// <summary>What the figures were measured on: the test split at training time, or a labelled file scored now.</summary>
+    public string? EvaluatedOn { get; init; }
+
     public string ToJson() => EvaluationJson.Serialize(this);
 }

@@ -41,6 +41,16 @@ public sealed class TrainEvaluatePredictCommandTests : IDisposable
         Assert.Equal(3, root.GetProperty("confusionMatrix").GetProperty("classes").GetArrayLength());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("decision").ValueKind);
 
+        // On new labelled data: the file is scored now, and the JSON says so.
+        var fresh = CliProcess.RunIn(_folder, "evaluate", _folder, "--json", "--data", CliProcess.Repo("samples/penguins/data/penguins.csv"));
+        Assert.True(fresh.ExitCode == 0, fresh.Stderr);
+        using var freshJson = JsonDocument.Parse(fresh.Stdout);
+        Assert.Contains("344 labelled rows", freshJson.RootElement.GetProperty("evaluatedOn").GetString());
+        Assert.Equal(344, freshJson.RootElement.GetProperty("confusionMatrix").GetProperty("counts").EnumerateArray().Sum(row => row.EnumerateArray().Sum(cell => cell.GetInt32())));
+        var unlabelled = CliProcess.RunIn(_folder, "evaluate", _folder, "--data", CliProcess.Repo("samples/churn/data/mlc_churn.csv"));
+        Assert.Equal(2, unlabelled.ExitCode);
+        Assert.Contains("mlc_churn.csv:1: the input lacks the columns", unlabelled.Stderr);
+
         var output = Path.Combine(_folder, "scored.csv");
         var predict = CliProcess.RunIn(_folder, "predict", "penguins@candidate", CliProcess.Repo("samples/penguins/data/penguins.csv"), "-o", output);
         Assert.True(predict.ExitCode == 0, predict.Stderr);

@@ -1,0 +1,97 @@
+using System.Globalization;
+using Flywheel.Evaluation;
+using Flywheel.Evaluation.Decisions;
+using Flywheel.Evaluation.Metrics;
+using Flywheel.Evaluation.Results;
+using Flywheel.Serving;
+
+namespace Flywheel.Workflows;
+
+/// <summary>
+/// Scores a labelled CSV — new data, a later month, another market — with a packaged model and evaluates it as
+/// training evaluated the test split: the full metric catalog, and the decisions priced with the policy the package
+/// holds (its threshold, review band or floor; never re-tuned on these rows) at the use case's outcome values.
+/// Rows without a label are skipped and counted.
+/// </summary>
+public static class LabelledDataEvaluation
+{
+    public sealed record Result(EvaluationReport Report, long Scored, long Unlabelled);
+
+    public static Result Run(ScoringModel model, string file, DecisionSettings? decision = null)
+    {
+        var spec = model.Spec;
+        using var scored = new ScoredCsv(model, file);
+        var target = Array.FindIndex(scored.Header, name => name.Trim() == spec.Policy.Target);
+        if (target < 0)
+            throw new InputException($"the file has no column '{spec.Policy.Target}', the model's target; evaluating needs the true labels (to score rows without them, use 'flywheel predict')", file, 1);
+
+        var labels = new List<string>();
+        var rows = new List<ScoredRow>();
+        long unlabelled = 0;
+        foreach (var (record, row) in scored.Rows())
+        {
+            var label = target < record.Fields.Length ? record.Fields[target].Trim() : "";
+            if (InputRows.IsMissing(label))
+            {
+                unlabelled++;
+                continue;
+            }
+            labels.Add(CheckLabel(spec, label, file, record.Line));
+            rows.Add(row);
+        }
+        if (rows.Count == 0)
+            throw new InputException($"no row has a label in '{spec.Policy.Target}'; there is nothing to evaluate against", file);
+
+        var report = spec.Task switch
+        {
+            "binary" => Binary(spec, labels, rows, decision),
+            "multiclass" => Multiclass(spec, labels, rows, decision),
+            _ => Regression(labels, rows, decision),
+        };
+        return new Result(report, rows.Count, unlabelled);
+    }
+
+    private static string CheckLabel(ServingSpec spec, string label, string file, int line)
+    {
+        if (spec.Task == "regression")
+        {
+            if (!double.TryParse(label, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+                throw new InputException($"the target '{spec.Policy.Target}' must be a number, not '{label}'", file, line);
+        }
+        else if (!spec.Classes.Contains(label))
+            throw new InputException($"'{label}' in '{spec.Policy.Target}' is not a class the model knows; its classes are: {string.Join(", ", spec.Classes)}", file, line);
+        return label;
+    }
+
+    private static EvaluationReport Binary(ServingSpec spec, List<string> labels, List<ScoredRow> rows, DecisionSettings? decision)
+    {
+        var positive = spec.Policy.Positive ?? spec.Classes[^1];
+        var negative = spec.Classes.FirstOrDefault(c => c != positive) ?? "negative";
+        var truth = labels.Select(label => label == positive).ToList();
+        var scores = rows.Select(row => row.Score).ToList();
+        var report = Evaluator.Binary(new BinaryPredictions(truth, scores), negative, positive);
+        if (decision?.Binary is not { } outcomes) return report;
+        var band = decision.Options.Review is not null && spec.Policy is { ReviewLower: { } lower, ReviewUpper: { } upper } ? new ReviewBand(lower, upper) : null;
+        var policy = DecisionPolicy.Fixed(spec.Policy.Threshold ?? 0.5, outcomes, decision.Options, band);
+        return report with { Decision = policy.Evaluate(truth, scores) };
+    }
+
+    private static EvaluationReport Multiclass(ServingSpec spec, List<string> labels, List<ScoredRow> rows, DecisionSettings? decision)
+    {
+        var classes = spec.Classes.ToList();
+        var predictions = new MulticlassPredictions(labels.Select(label => classes.IndexOf(label)).ToList(), rows.Select(row => row.ClassProbabilities!).ToList(), classes);
+        var report = Evaluator.Multiclass(predictions);
+        if (decision?.Multiclass is not { } matrix) return report;
+        var floor = decision.Options.Review is null ? 0 : spec.Policy.ReviewUpper ?? 0;
+        return report with { Decision = ConfidenceReviewPolicy.Fixed(floor, matrix, decision.Options).Evaluate(predictions) };
+    }
+
+    private static EvaluationReport Regression(List<string> labels, List<ScoredRow> rows, DecisionSettings? decision)
+    {
+        var predictions = new RegressionPredictions(
+            labels.Select(label => double.Parse(label, NumberStyles.Float, CultureInfo.InvariantCulture)).ToList(),
+            rows.Select(row => row.Score).ToList());
+        var report = Evaluator.Regression(predictions);
+        return decision?.Regression is { } costs ? report with { Decision = costs.Evaluate(predictions, decision.Options.VolumePerDay) } : report;
+    }
+}
