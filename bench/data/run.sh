@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Data benchmark: `flywheel data diagnose` against pandas (read_csv + describe + isnull().sum() + corr())
+# Data benchmark: `flywheel data diagnose` against pandas (read_csv + describe + isnull().sum() + corr()), and the floor:
+# DuckDB alone doing only what pandas does (bench/data/Program.cs), to show how much of the time is the engine itself.
 # on the same generated CSV, in one run. Prints wall time, CPU time (user + sys) and peak memory (/usr/bin/time -v)
 # and the ratios. Needs Debian's python3-pandas (apt-get install -y python3-pandas) and /usr/bin/time.
 # Usage: bench/data/run.sh [ROWS]        (default 1,000,000)
@@ -19,6 +20,8 @@ ls -l "$csv" | awk '{printf "file: %s (%.0f MB)\n", $NF, $5 / 1e6}'
 # Build once outside the measurement.
 "$root/flywheel" --help > /dev/null
 dll="$root/src/Flywheel.Cli/bin/Release/net10.0/Flywheel.Cli.dll"
+dotnet build "$here/Flywheel.Bench.Data.csproj" -c Release --nologo -v quiet > /dev/null
+floor_dll="$here/bin/Release/net10.0/Flywheel.Bench.Data.dll"
 
 measure() { # name, command...
   local name="$1"; shift
@@ -39,6 +42,7 @@ if [ -n "${BASELINE:-}" ]; then
 fi
 flywheel=$(measure flywheel dotnet "$dll" data diagnose "$csv" --json)
 pandas=$(measure pandas /usr/bin/python3 "$here/pandas_profile.py" "$csv")
+floor=$(measure duckdb-floor dotnet "$floor_dll" "$csv")
 python3 -c "import json,sys; d=json.load(open('$work/flywheel.out')); print('flywheel findings:', len(d['findings']))" 2>/dev/null || true
 
 read -r _ fw_wall fw_peak fw_cpu <<< "$flywheel"
@@ -50,6 +54,13 @@ if [ -n "${baseline:-}" ]; then
   row "baseline data diagnose" "$bl_wall" "$bl_peak" "$bl_cpu"
 fi
 row "pandas describe+corr" "$pd_wall" "$pd_peak" "$pd_cpu"
+read -r _ fl_wall fl_peak fl_cpu <<< "$floor"
+row "duckdb, pandas' work only" "$fl_wall" "$fl_peak" "$fl_cpu"
 awk -v fw="$fw_wall" -v pd="$pd_wall" -v fwm="$fw_peak" -v pdm="$pd_peak" -v fwc="$fw_cpu" -v pdc="$pd_cpu" 'BEGIN {
   printf "speed: flywheel is %.2fx faster (wall), %.2fx (CPU); memory: flywheel uses %.2fx the peak of pandas\n", pd / fw, pdc / fwc, fwm / pdm
 }'
+awk -v fl="$fl_wall" -v pd="$pd_wall" -v fw="$fw_wall" 'BEGIN {
+  printf "floor: DuckDB alone, doing only what pandas does, is %.2fx faster than pandas; flywheel takes %.2fx the floor\n", pd / fl, fw / fl
+}'
+echo "the floor's steps:"
+sed -n '/^  [a-z]/p;/duckdb floor/p' "$work/duckdb-floor.time"
