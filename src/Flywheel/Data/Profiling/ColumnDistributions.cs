@@ -77,7 +77,7 @@ internal static class ColumnDistributions
                 ColumnKind.Date => (summary.EpochMin ?? 0, summary.EpochMax ?? 0),
                 _ => ((double)summary.Lengths!.Min, (double)summary.Lengths.Max),
             };
-            edges = Distributions.Edges(min, max, options.Bins);
+            edges = Distributions.Edges(min, max, options.Bins, integer: column.Kind != ColumnKind.Date && (column.Kind != ColumnKind.Numeric || numbers!.IsInteger));
         }
         var wantsTop = summary.Present > 0 && (column.Kind is ColumnKind.Categorical or ColumnKind.Boolean or ColumnKind.Text
             || (numbers is { IsInteger: true } && summary.Distinct <= options.TopValues));

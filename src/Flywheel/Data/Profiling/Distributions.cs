@@ -15,10 +15,16 @@ internal static class Distributions
         _ => null,
     };
 
-    /// <summary>Equal-width edges from <paramref name="min"/> to <paramref name="max"/>; one bin when they are equal.</summary>
-    public static double[] Edges(double min, double max, int bins)
+    /// <summary>
+    /// Equal-width edges from <paramref name="min"/> to <paramref name="max"/>; one bin when they are equal. Whole
+    /// numbers spanning fewer values than <paramref name="bins"/> get one bin per value, centred on it
+    /// ([k − ½, k + ½)), so counts of 0, 1, 2… do not alternate with empty bins.
+    /// </summary>
+    public static double[] Edges(double min, double max, int bins, bool integer = false)
     {
         if (max <= min) return [min, max];
+        if (integer && max - min < bins)
+            return Enumerable.Range(0, (int)(max - min) + 2).Select(i => min - 0.5 + i).ToArray();
         var width = (max - min) / bins;
         return Enumerable.Range(0, bins + 1).Select(i => i == bins ? max : min + i * width).ToArray();
     }

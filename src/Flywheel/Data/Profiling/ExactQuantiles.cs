@@ -23,7 +23,7 @@ internal static class ExactQuantiles
 
     public static Dictionary<string, Result> Compute(DataSource source, IReadOnlyList<(SourceColumn Column, NumericSummary Numbers, long Present)> numeric, int bins)
     {
-        var plans = numeric.Select((item, index) => new Plan(item.Column, index, item.Present, Distributions.Edges(item.Numbers.Min, item.Numbers.Max, bins))).ToList();
+        var plans = numeric.Select((item, index) => new Plan(item.Column, index, item.Present, Distributions.Edges(item.Numbers.Min, item.Numbers.Max, bins, item.Numbers.IsInteger))).ToList();
         if (plans.Count == 0) return [];
         var cells = CountCells(source, plans);
         foreach (var plan in plans) plan.Cells = cells[plan.Index];

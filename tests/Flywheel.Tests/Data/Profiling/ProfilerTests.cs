@@ -13,6 +13,20 @@ public class ProfilerTests
     }
 
     [Fact]
+    public void Small_whole_number_ranges_get_one_histogram_bin_per_value()
+    {
+        // Calls to a service desk: 0..3, so four bins centred on 0, 1, 2, 3 rather than twenty bins with gaps.
+        var profile = ProfileOf("calls,amount\n0,1.5\n1,2.5\n1,3.5\n3,4.5\n2,5.5\n1,6.5\n");
+        var bins = profile.Column("calls").Histogram!.Bins;
+        Assert.Equal([-0.5, 0.5, 1.5, 2.5], bins.Select(bin => bin.Lower));
+        Assert.Equal(3.5, bins[^1].Upper);
+        Assert.Equal([1L, 3, 1, 1], bins.Select(bin => bin.Count));
+        // Fractional values keep equal-width bins over their range.
+        Assert.Equal(1.5, profile.Column("amount").Histogram!.Bins[0].Lower);
+        Assert.Equal(6, profile.Column("amount").Histogram!.Bins.Sum(bin => bin.Count));
+    }
+
+    [Fact]
     public void Numeric_summary_uses_linear_quantiles_and_tukey_fences()
     {
         var profile = ProfileOf("x,c\n1,a\n2,a\n3,b\n4,a\n100,\n");
