@@ -20,7 +20,7 @@ internal static partial class SvgCleaner
         svg = TrailingListComma().Replace(svg, m => $"{m.Groups[1].Value}=\"{m.Groups[2].Value}\"");
         // Heatmaps are embedded as one pixel per cell and scaled up; browsers would blur the cells into each other.
         svg = ImageElement().Replace(svg, "<image style=\"image-rendering: pixelated\" ");
-        return RestoreIdeographs(svg.Trim());
+        return RestoreIdeographs(ScopeIds(svg.Trim()));
     }
 
     /// <summary>
@@ -77,6 +77,24 @@ internal static partial class SvgCleaner
         }
         return map;
     }
+
+    /// <summary>
+    /// Skia numbers ids from zero in every SVG (<c>img_0</c>, <c>cl_1</c>); inlined side by side, a second chart's
+    /// <c>url(#img_0)</c> would find the first chart's image. Each chart's ids get a prefix from a hash of its content.
+    /// </summary>
+    private static string ScopeIds(string svg)
+    {
+        if (!svg.Contains(" id=\"", StringComparison.Ordinal)) return svg;
+        var prefix = "c" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(svg)))[..10] + "-";
+        svg = IdAttribute().Replace(svg, m => $" id=\"{prefix}{m.Groups[1].Value}\"");
+        return IdReference().Replace(svg, m => $"{m.Groups[1].Value}#{prefix}{m.Groups[2].Value}");
+    }
+
+    [GeneratedRegex(" id=\"([^\"]+)\"")]
+    private static partial Regex IdAttribute();
+
+    [GeneratedRegex("(url\\(|href=\")#([^)\"]+)")]
+    private static partial Regex IdReference();
 
     [GeneratedRegex(@"<\?xml[^>]*\?>\s*")]
     private static partial Regex XmlDeclaration();

@@ -30,6 +30,28 @@ public class ChartRenderingTests
     }
 
     [Fact]
+    public void Charts_inlined_in_one_page_do_not_share_ids()
+    {
+        // Skia numbers ids from zero in every SVG; two heatmaps on one page once drew the first one's cells in the second.
+        var first = new HeatmapChart("r", ["a", "b"], ["a", "b"], new double[,] { { 1, -0.5 }, { -0.5, 1 } }) { Min = -1, Max = 1 }.ToSvg();
+        var second = new HeatmapChart("V", ["c", "d"], ["c", "d"], new double[,] { { 1, 0 }, { 0, 1 } }) { Min = 0, Max = 1 }.ToSvg();
+        var firstIds = Ids(first);
+        var secondIds = Ids(second);
+        Assert.NotEmpty(firstIds);
+        Assert.Empty(firstIds.Intersect(secondIds));
+        // Every reference inside a chart points at an id of that same chart.
+        foreach (var (svg, ids) in new[] { (first, firstIds), (second, secondIds) })
+        {
+            var references = System.Text.RegularExpressions.Regex.Matches(svg, "(?:url\\(|href=\")#([^)\"]+)").Select(m => m.Groups[1].Value).ToList();
+            Assert.NotEmpty(references);
+            Assert.All(references, reference => Assert.Contains(reference, ids));
+        }
+    }
+
+    private static HashSet<string> Ids(string svg) =>
+        System.Text.RegularExpressions.Regex.Matches(svg, " id=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToHashSet();
+
+    [Fact]
     public void Svg_is_an_inline_element_without_external_references()
     {
         var svg = Payback.ToSvg(640, 360);
