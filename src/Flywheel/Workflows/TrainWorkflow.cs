@@ -31,8 +31,8 @@ public static class TrainWorkflow
     public const int ImportanceRepeats = 3;
 
     /// <summary>
-    /// At most this many rows scored for permutation importance (columns × shuffles × rows): on wide or long test
-    /// splits a seeded sample of the test rows keeps it to seconds.
+    /// At most this many row predictions for permutation importance (columns × shuffles × rows × the ensemble's
+    /// members): on wide or long test splits a seeded sample of the test rows keeps it to seconds.
     /// </summary>
     public const int ImportanceRowScorings = 150_000;
 
@@ -124,7 +124,8 @@ public static class TrainWorkflow
         if (request.Importance && rawTest.RowCount > 0)
         {
             progress?.Report(new("importance", "permutation importance on the test split"));
-            importance = stages.Time("importance", () => Importance(chain, prepared, rawTest, test, task, seed));
+            var models = result.Ensemble?.Members.Count ?? 1;
+            importance = stages.Time("importance", () => Importance(chain, models, prepared, rawTest, test, task, seed));
         }
 
         var record = new TrainingRecord(
@@ -171,11 +172,11 @@ public static class TrainWorkflow
     /// Drop in a fixed metric (AUC, accuracy, RMSE) when one raw input column is shuffled on the test rows (a seeded
     /// sample of them when scoring all would exceed <see cref="ImportanceRowScorings"/>).
     /// </summary>
-    private static PermutationImportanceResult Importance(ITransformer chain, PreparedData prepared, ColumnTable rawTest, FeatureTable test, MlTask task, int seed)
+    private static PermutationImportanceResult Importance(ITransformer chain, int models, PreparedData prepared, ColumnTable rawTest, FeatureTable test, MlTask task, int seed)
     {
         var metric = task switch { MlTask.BinaryClassification => "auc", MlTask.MulticlassClassification => "accuracy", _ => "rmse" };
         var scorer = EvaluationScorer.For(task, prepared.Label, metric, null);
-        var sampled = Math.Max(LatencyRows, ImportanceRowScorings / Math.Max(1, rawTest.Columns.Count * ImportanceRepeats));
+        var sampled = Math.Max(LatencyRows, ImportanceRowScorings / Math.Max(1, rawTest.Columns.Count * ImportanceRepeats * models));
         if (sampled < rawTest.RowCount)
         {
             var rows = Enumerable.Range(0, rawTest.RowCount).ToArray();

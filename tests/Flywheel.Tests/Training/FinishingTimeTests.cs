@@ -9,16 +9,20 @@ public class FinishingTimeTests
     private static readonly IReadOnlyList<TrainerDefinition> Trainers = TrainerCatalog.For(MlTask.BinaryClassification, ["LightGbm", "FastForest", "Sdca", "Lbfgs"]);
 
     [Fact]
-    public void A_boosted_winner_reserves_its_curve_and_re_evaluation_and_the_three_leading_trainers_their_refits()
+    public void A_boosted_winner_reserves_its_curve_and_re_evaluation_and_every_configuration_an_ensemble_may_include_its_refit()
     {
-        // Leaders by AUC: LightGbm 2 s, FastForest 3 s, Sdca 1 s (its better trial); Lbfgs is fourth and not counted.
-        Trial[] trials = [Trial(1, "LightGbm", 0.90, 2), Trial(2, "FastForest", 0.85, 3), Trial(3, "Sdca", 0.70, 9), Trial(4, "Sdca", 0.80, 1), Trial(5, "Lbfgs", 0.60, 50)];
+        // The ensemble pool: the 5 best trials (1, 2, 4, 3, 5) and the best of each trainer; trial 6 (a failure) is not in it.
+        Trial[] trials =
+        [
+            Trial(1, "LightGbm", 0.90, 2), Trial(2, "FastForest", 0.85, 3), Trial(3, "Sdca", 0.70, 9), Trial(4, "Sdca", 0.80, 1),
+            Trial(5, "Lbfgs", 0.60, 4), Trial(6, "LightGbm", double.NaN, 100),
+        ];
 
         var estimate = new FinishingTime(Trainers, fitsPerEvaluation: 1, higherIsBetter: true).Estimate(trials);
 
-        // Checkpoints at ⅛ … 2 × the iterations: 5.375 fits of 2 s, re-evaluation 2 s, refits 1.3 × (2 + 3 + 1) s.
+        // Checkpoints at ⅛ … 2 × the iterations: 5.375 fits of 2 s, re-evaluation 2 s, refits 1.3 × (2 + 3 + 1 + 9 + 4) s.
         Assert.Equal(5.375, FinishingTime.CurveFits);
-        Assert.Equal(5.375 * 2 + 2 + 1.3 * 6, estimate.TotalSeconds, 9);
+        Assert.Equal(5.375 * 2 + 2 + 1.3 * 19, estimate.TotalSeconds, 9);
     }
 
     [Fact]

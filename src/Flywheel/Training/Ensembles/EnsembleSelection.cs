@@ -49,28 +49,13 @@ public static class EnsembleSelection
     public static EnsembleChoice? Select(IReadOnlyList<EnsembleCandidate> candidates, ITrialScorer scorer, int seed, int initialMembers = InitialMembers, int maxPicks = MaxPicks)
     {
         if (candidates.Count < 2) return null;
-        var picks = Enumerable.Range(0, Math.Clamp(initialMembers, 1, candidates.Count)).ToList();
-        var predictions = Average(candidates, picks);
-        var score = scorer.Score(predictions);
-        while (picks.Count < maxPicks)
-        {
-            (int Index, TrialScore Score, Predictions Predictions)? step = null;
-            for (var i = 0; i < candidates.Count; i++)
-            {
-                var averaged = Average(candidates, [.. picks, i]);
-                var candidateScore = scorer.Score(averaged);
-                if (!double.IsFinite(candidateScore.Objective)) continue;
-                // Ties keep the earlier (better-ranked) candidate.
-                if (step is null || scorer.Better(candidateScore.Objective, step.Value.Score.Objective)) step = (i, candidateScore, averaged);
-            }
-            if (step is not { } chosen || !scorer.Better(chosen.Score.Objective, score.Objective)) break;
-            picks.Add(chosen.Index);
-            score = chosen.Score;
-            predictions = chosen.Predictions;
-        }
+        var all = candidates.Select(c => c.Predictions).ToList();
+        var picks = Greedy(all, scorer, initialMembers, maxPicks);
         if (picks.Distinct().Count() < 2) return null;
+        var predictions = EnsembleAveraging.Average(picks.Select(p => all[p]).ToList());
+        var score = scorer.Score(predictions);
 
-        var single = candidates[0].Predictions;
+        var single = all[0];
         var lead = scorer.HigherIsBetter ? scorer.Score(single).Objective - score.Objective : score.Objective - scorer.Score(single).Objective;
         if (lead > 0 && lead > PairedBootstrap.StandardErrorOfDifference(predictions, single, scorer, seed)) return null;
 
@@ -79,6 +64,28 @@ public static class EnsembleSelection
         return new EnsembleChoice(members, predictions, score);
     }
 
-    private static Predictions Average(IReadOnlyList<EnsembleCandidate> candidates, IEnumerable<int> picks) =>
-        EnsembleAveraging.Average(picks.Select(p => candidates[p].Predictions).ToList());
+    /// <summary>Sorted initialization, then greedy additions with replacement while they improve the objective.</summary>
+    private static List<int> Greedy(IReadOnlyList<Predictions> candidates, ITrialScorer scorer, int initialMembers, int maxPicks)
+    {
+        var picks = Enumerable.Range(0, Math.Clamp(initialMembers, 1, candidates.Count)).ToList();
+        var score = scorer.Score(Average(candidates, picks)).Objective;
+        while (picks.Count < maxPicks)
+        {
+            (int Index, double Objective)? step = null;
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                var objective = scorer.Score(Average(candidates, [.. picks, i])).Objective;
+                if (!double.IsFinite(objective)) continue;
+                // Ties keep the earlier (better-ranked) candidate.
+                if (step is null || scorer.Better(objective, step.Value.Objective)) step = (i, objective);
+            }
+            if (step is not { } chosen || !scorer.Better(chosen.Objective, score)) break;
+            picks.Add(chosen.Index);
+            score = chosen.Objective;
+        }
+        return picks;
+    }
+
+    private static Predictions Average(IReadOnlyList<Predictions> candidates, IEnumerable<int> picks) =>
+        EnsembleAveraging.Average(picks.Select(p => candidates[p]).ToList());
 }
