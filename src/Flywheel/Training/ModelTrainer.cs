@@ -8,8 +8,8 @@ namespace Flywheel.Training;
 
 /// <summary>
 /// What training produced: the search, the best single configuration (<see cref="Trainer"/>,
-/// <see cref="Hyperparameters"/>), the ensemble when one beat it, the model refit (the ensemble's when there is
-/// one), and what it says on held-out rows.
+/// <see cref="Hyperparameters"/>), the ensemble when one was chosen over it, the model refit (the ensemble's when
+/// there is one), and what it says on held-out rows.
 /// </summary>
 public sealed record TrainingResult(
     SearchResult Search,
@@ -24,9 +24,10 @@ public sealed record TrainingResult(
 
 /// <summary>
 /// The Training stage in one call: choose the validation scheme, search, trace the learning curve of a boosted
-/// winner (early stopping picks its iteration count unless that worsens the objective on validation), select an ensemble of the search's best configurations when
-/// averaging them beats the winner out of sample, then refit the chosen model. The curve may use its own scorer: a
-/// smooth loss (log loss, RMSE) shows under- and overfitting more clearly than a thresholded value.
+/// winner (early stopping picks its iteration count unless that worsens the objective on validation), select an
+/// ensemble of the search's best configurations unless the winner alone beats it out of sample beyond the noise
+/// (<see cref="EnsembleSelection"/>), then refit the chosen model. The curve may use its own scorer: a smooth loss
+/// (log loss, RMSE) shows under- and overfitting more clearly than a thresholded value.
 /// </summary>
 public static class ModelTrainer
 {

@@ -36,6 +36,9 @@ public static class TrainWorkflow
     /// </summary>
     public const int ImportanceRowScorings = 150_000;
 
+    /// <summary>The fewest test rows permutation importance is computed on, however wide the table.</summary>
+    public const int ImportanceMinimumRows = 200;
+
     /// <summary>Share of the budget kept for what follows training: test evaluation, importance, latency, packaging.</summary>
     public const double EvaluationShare = 0.05;
 
@@ -176,7 +179,7 @@ public static class TrainWorkflow
     {
         var metric = task switch { MlTask.BinaryClassification => "auc", MlTask.MulticlassClassification => "accuracy", _ => "rmse" };
         var scorer = EvaluationScorer.For(task, prepared.Label, metric, null);
-        var sampled = Math.Max(LatencyRows, ImportanceRowScorings / Math.Max(1, rawTest.Columns.Count * ImportanceRepeats * models));
+        var sampled = Math.Max(ImportanceMinimumRows, ImportanceRowScorings / Math.Max(1, rawTest.Columns.Count * ImportanceRepeats * models));
         if (sampled < rawTest.RowCount)
         {
             var rows = Enumerable.Range(0, rawTest.RowCount).ToArray();
