@@ -51,9 +51,10 @@ internal static class EngineLoop
         return new EngineLoopResult(rows, clock.Elapsed.TotalSeconds);
     }
 
-    /// <summary>The package's <c>model.zip</c>, loaded as a plain ML.NET model.</summary>
+    /// <summary>The package's <c>model.zip</c>, loaded as a plain ML.NET model (an ensemble's averaging mapping registered first).</summary>
     public static ITransformer LoadModel(MLContext ml, ModelPackage package)
     {
+        Flywheel.Training.Ensembles.EnsembleModel.Register(ml);
         using var stream = package.OpenModel();
         return ml.Model.Load(stream, out _);
     }

@@ -124,7 +124,8 @@ def bench_dataset(spec, args):
     split, _ = flywheel("data", "split", folder, "-o", assignment, "--json")
     print(f"[{name}] split {split['fingerprint'][:12]}: " + ", ".join(f"{s['split']} {s['rows']}" for s in split["splits"]), flush=True)
 
-    trained, train_seconds = flywheel("train", folder, "--budget", args.budget, "--seed", args.seed, "--json")
+    fixed = ["--max-trials", args.max_trials] if args.max_trials else []
+    trained, train_seconds = flywheel("train", folder, "--budget", args.budget, "--seed", args.seed, *fixed, "--json")
     package = package_of(folder)
     record = json.loads((package / "manifest.json").read_text(encoding="utf-8"))["metrics"]["training"]
     if record["splitFingerprint"] != split["fingerprint"]:
@@ -255,6 +256,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--budget", default="60s")
     parser.add_argument("--seed", type=int, default=1729)
+    parser.add_argument("--max-trials", type=int, help="a fixed number of trials (with a budget long enough for them): results independent of machine load")
     parser.add_argument("--rows", type=int, default=500_000, help="rows of the throughput CSV")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each side of the throughput benchmark")
     parser.add_argument("--datasets", default=shared_datasets(), help="folder of the shared datasets (default: the nearest shared/datasets above the repo)")

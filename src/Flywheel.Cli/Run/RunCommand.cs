@@ -12,7 +12,7 @@ public static class RunCommand
     public static Command Create()
     {
         var path = new Argument<string>("path") { Description = "The use-case folder or its flywheel.yaml", DefaultValueFactory = _ => "." };
-        var budget = new Option<string?>("--budget", "-b") { Description = "Search time, e.g. 60s, 5m (default: training.budget, else 60s)" };
+        var budget = new Option<string?>("--budget", "-b") { Description = "Time for the whole training job (search, refit, test, package), e.g. 60s, 5m (default: training.budget, else 60s)" };
         var seed = new Option<int?>("--seed") { Description = "Random seed (default: training.seed, else data.split.seed)" };
         var trials = new Option<int?>("--max-trials") { Description = "Stop after this many trials even if budget remains" };
         var output = new Option<string?>("--output", "-o") { Description = "Folder for the report pages (default: <use case>/reports)" };

@@ -11,12 +11,12 @@ public static class TrainCommand
     public static Command Create()
     {
         var path = new Argument<string>("path") { Description = "The use-case folder or its flywheel.yaml", DefaultValueFactory = _ => "." };
-        var budget = new Option<string?>("--budget", "-b") { Description = "Search time, e.g. 60s, 5m (default: training.budget, else 60s)" };
+        var budget = new Option<string?>("--budget", "-b") { Description = "Time for the whole training job (search, refit, test, package), e.g. 60s, 5m (default: training.budget, else 60s)" };
         var seed = new Option<int?>("--seed") { Description = "Random seed (default: training.seed, else data.split.seed)" };
         var trials = new Option<int?>("--max-trials") { Description = "Stop after this many trials even if budget remains" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object (the evaluation) instead of tables" };
         var store = new Option<string?>("--store") { Description = "Metadata store (sqlite:PATH or a PostgreSQL connection string); default FLYWHEEL_STORE, else the use case's" };
-        var command = new Command("train", "Search trainers and hyperparameters within a time budget, test the best, package and register it as @candidate") { path, budget, seed, trials, json, store };
+        var command = new Command("train", "Search trainers and hyperparameters, average the best into an ensemble when it holds up, test, package and register it as @candidate, all within a time budget") { path, budget, seed, trials, json, store };
         command.SetAction(parseResult =>
         {
             var useCase = UseCaseLoader.Load(parseResult.GetValue(path)!);

@@ -33,16 +33,13 @@ internal static class TrainingTables
     public static void Leaderboard(IAnsiConsole console, TrainingRecord record)
     {
         var table = new Table().Title("Leaderboard").AddColumns("#", "trial", "trainer", record.Objective, "seconds", "hyperparameters");
-        var ranked = (record.HigherIsBetter
-                ? record.Trials.Where(t => t.Error is null).OrderByDescending(t => t.Objective)
-                : record.Trials.Where(t => t.Error is null).OrderBy(t => t.Objective))
-            .ThenBy(t => t.Number).Take(LeaderboardRows).ToList();
+        var ranked = record.Leaderboard().Take(LeaderboardRows).ToList();
         for (var i = 0; i < ranked.Count; i++)
         {
-            var trial = ranked[i];
-            var hyperparameters = string.Join(" ", trial.Hyperparameters.Select(p => $"{p.Key}={p.Value.ToString("G4", CultureInfo.InvariantCulture)}"));
-            table.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), trial.Number.ToString(CultureInfo.InvariantCulture), trial.Trainer,
-                trial.Objective.ToString("G6", CultureInfo.InvariantCulture), trial.DurationSeconds?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-", Markup.Escape(hyperparameters));
+            var row = ranked[i];
+            var settings = string.Join(" ", row.Settings.Select(p => $"{p.Key}={p.Value.ToString("G4", CultureInfo.InvariantCulture)}"));
+            table.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), row.Trial?.ToString(CultureInfo.InvariantCulture) ?? "-", Markup.Escape(row.Model),
+                row.Objective.ToString("G6", CultureInfo.InvariantCulture), row.DurationSeconds?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-", Markup.Escape(settings));
         }
         console.Write(table);
         var failed = record.Trials.Count(t => t.Error is not null);
@@ -54,7 +51,7 @@ internal static class TrainingTables
         if (record.Curve is not { } curve || record.Diagnosis is not { } diagnosis) return;
         var points = string.Join("  ", curve.Points.Select(p => $"{p.Iterations}: {p.Train:G4}/{p.Validation:G4}"));
         console.MarkupLine($"Learning curve ({Markup.Escape(curve.Metric)} train/validation by iterations): {Markup.Escape(points)}");
-        console.MarkupLine($"Early stopping chose {curve.BestIterations} iterations (the search configured {curve.ConfiguredIterations}). [bold]{Markup.Escape(diagnosis.Verdict)}[/]: {Markup.Escape(diagnosis.Finding)}");
+        console.MarkupLine($"{Markup.Escape(curve.EarlyStoppingSummary())} [bold]{Markup.Escape(diagnosis.Verdict)}[/]: {Markup.Escape(diagnosis.Finding)}");
         foreach (var advice in diagnosis.Advice) console.MarkupLine($"  - {Markup.Escape(advice)}");
     }
 

@@ -45,7 +45,9 @@ public static class ModelReport
         var training = input.Training;
         var figures = new List<KeyFigure>
         {
-            new("Trainer", training.Trainer, $"best of {training.Trials.Count} trials by {training.Objective}"),
+            new("Trainer", training.Trainer, training.Ensemble is { } ensemble
+                ? $"{ensemble.Members.Count} of {training.Trials.Count} trials averaged, better than the best alone by {training.Objective}"
+                : $"best of {training.Trials.Count} trials by {training.Objective}"),
         };
         foreach (var name in MainMetrics(training.Task))
         {
@@ -64,19 +66,16 @@ public static class ModelReport
 
     private static void AddLeaderboard(HtmlReport report, TrainingRecord training)
     {
-        var ranked = (training.HigherIsBetter
-                ? training.Trials.Where(t => t.Error is null).OrderByDescending(t => t.Objective)
-                : training.Trials.Where(t => t.Error is null).OrderBy(t => t.Objective))
-            .ThenBy(t => t.Number).Take(LeaderboardRows).ToList();
-        var rows = ranked.Select((trial, rank) => (IReadOnlyList<TableCell>)
+        var ranked = training.Leaderboard().Take(LeaderboardRows).ToList();
+        var rows = ranked.Select((row, rank) => (IReadOnlyList<TableCell>)
         [
-            rank + 1, trial.Number, trial.Trainer, trial.Objective,
-            trial.DurationSeconds is { } seconds ? TableCell.Number(seconds.ToString("0.00", CultureInfo.InvariantCulture)) : "-",
-            string.Join(", ", trial.Hyperparameters.Select(p => $"{p.Key}={p.Value.ToString("G4", CultureInfo.InvariantCulture)}")),
+            rank + 1, row.Trial is { } number ? (TableCell)number : "-", row.Model, row.Objective,
+            row.DurationSeconds is { } seconds ? TableCell.Number(seconds.ToString("0.00", CultureInfo.InvariantCulture)) : "-",
+            string.Join(", ", row.Settings.Select(p => $"{p.Key}={p.Value.ToString("G4", CultureInfo.InvariantCulture)}")),
         ]).ToList();
         var section = report.AddSection("Leaderboard")
             .Table(["rank", "trial", "trainer", training.Objective, "seconds", "hyperparameters"], rows,
-                $"Best {ranked.Count} of {training.Trials.Count} trials, by {training.Objective} on {training.Validation}");
+                $"Best {ranked.Count} of {training.Trials.Count} trials{(training.Ensemble is null ? "" : " and their ensemble")}, by {training.Objective} on {training.Validation}");
         var failed = training.Trials.Where(t => t.Error is not null).ToList();
         if (failed.Count > 0) section.Callout($"{failed.Count} trial(s) failed, e.g. {failed[0].Trainer}: {failed[0].Error}", CalloutKind.Warning);
     }
@@ -86,7 +85,7 @@ public static class ModelReport
         if (training.Curve is not { } curve || training.Diagnosis is not { } diagnosis) return;
         report.AddSection("Learning curve")
             .Chart(ModelReportCharts.LearningCurve(curve), caption: $"{curve.Metric} on training and validation rows as boosting iterations grow")
-            .Callout($"{diagnosis.Verdict}: {diagnosis.Finding}. Early stopping chose {curve.BestIterations} iterations (the search configured {curve.ConfiguredIterations}).",
+            .Callout($"{diagnosis.Verdict}: {diagnosis.Finding}. {curve.EarlyStoppingSummary()}",
                 diagnosis.Verdict == "good fit" ? CalloutKind.Info : CalloutKind.Warning)
             .BulletList(diagnosis.Advice);
     }

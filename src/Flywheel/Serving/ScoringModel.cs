@@ -35,6 +35,7 @@ public sealed class ScoringModel
     {
         var spec = ServingSpec.FromManifest(package.Manifest, package.Path);
         var ml = new MLContext(0);
+        Training.Ensembles.EnsembleModel.Register(ml);
         using var stream = package.OpenModel();
         return new ScoringModel(ml.Model.Load(stream, out _), spec, ml);
     }

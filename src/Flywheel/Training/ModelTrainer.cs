@@ -1,15 +1,21 @@
 using Flywheel.Training.Curves;
+using Flywheel.Training.Ensembles;
 using Flywheel.Training.Search;
 using Flywheel.Training.Trainers;
 using Microsoft.ML;
 
 namespace Flywheel.Training;
 
-/// <summary>What training produced: the search, the chosen configuration refit, and what it says on held-out rows.</summary>
+/// <summary>
+/// What training produced: the search, the best single configuration (<see cref="Trainer"/>,
+/// <see cref="Hyperparameters"/>), the ensemble when one was chosen over it, the model refit (the ensemble's when
+/// there is one), and what it says on held-out rows.
+/// </summary>
 public sealed record TrainingResult(
     SearchResult Search,
     TrainerDefinition Trainer,
     HyperparameterSet Hyperparameters,
+    EnsembleChoice? Ensemble,
     ITransformer Model,
     Predictions ValidationPredictions,
     LearningCurve? Curve,
@@ -18,8 +24,10 @@ public sealed record TrainingResult(
 
 /// <summary>
 /// The Training stage in one call: choose the validation scheme, search, trace the learning curve of a boosted
-/// winner (early stopping picks its iteration count), then refit the chosen configuration. The curve may use its
-/// own scorer: a smooth loss (log loss, RMSE) shows under- and overfitting more clearly than a thresholded value.
+/// winner (early stopping picks its iteration count unless that worsens the objective on validation), select an
+/// ensemble of the search's best configurations unless the winner alone beats it out of sample beyond the noise
+/// (<see cref="EnsembleSelection"/>), then refit the chosen model. The curve may use its own scorer: a smooth loss
+/// (log loss, RMSE) shows under- and overfitting more clearly than a thresholded value.
 /// </summary>
 public static class ModelTrainer
 {
@@ -38,6 +46,9 @@ public static class ModelTrainer
         var trainer = trainers.First(t => t.Name == search.Best.Trainer);
         var hyperparameters = search.Best.Hyperparameters;
 
+        // The threshold is chosen on predictions from models that did not see those rows: the train-only fit on the
+        // validation split, or out-of-fold predictions under cross-validation.
+        var validationPredictions = search.PoolPredictions[search.Best.Number];
         LearningCurve? curve = null;
         FitDiagnosis? diagnosis = null;
         if (trainer.Iterations is { } knob)
@@ -45,13 +56,41 @@ public static class ModelTrainer
             var (curveTrain, curveValidation) = scheme.CurveSplit;
             curve = LearningCurveTracer.Trace(trainer, hyperparameters, curveTrain, curveValidation, curveScorer ?? scorer, options.Seed);
             diagnosis = FitDiagnostics.Diagnose(curve);
-            hyperparameters = hyperparameters.With(knob.Name, curve.BestIterations);
+            if (curve.BestIterations != curve.ConfiguredIterations)
+            {
+                // The curve's smooth loss picks the count; the objective the search ranks by must not get worse for it
+                // (on mlc_churn, stopping FastTree where log loss bottoms out cost validation AUC).
+                var stopped = hyperparameters.With(knob.Name, curve.BestIterations);
+                var stoppedPredictions = scheme.Evaluate(trainer, stopped, options.Seed);
+                if (scorer.Better(search.Best.Objective, scorer.Score(stoppedPredictions).Objective))
+                {
+                    curve = curve with { Applied = false };
+                }
+                else
+                {
+                    hyperparameters = stopped;
+                    validationPredictions = stoppedPredictions;
+                }
+            }
         }
 
-        var model = TrialRunner.Fit(trainer, hyperparameters, options.Seed, scheme.RefitRows);
-        // The threshold is chosen on predictions from models that did not see those rows: the train-only fit on the
-        // validation split, or out-of-fold predictions under cross-validation.
-        var validationPredictions = scheme.Evaluate(trainer, hyperparameters, options.Seed);
-        return new TrainingResult(search, trainer, hyperparameters, model, validationPredictions, curve, diagnosis, options.Seed);
+        var candidates = SearchResult.EnsemblePool(search.Trials, search.HigherIsBetter)
+            .Select(trial => trial.Number == search.Best.Number
+                ? new EnsembleCandidate(trial, hyperparameters, validationPredictions)
+                : new EnsembleCandidate(trial, trial.Hyperparameters, search.PoolPredictions[trial.Number]))
+            .ToList();
+        var ensemble = EnsembleSelection.Select(candidates, scorer, options.Seed);
+        if (ensemble is null)
+        {
+            var model = TrialRunner.Fit(trainer, hyperparameters, options.Seed, scheme.RefitRows);
+            return new TrainingResult(search, trainer, hyperparameters, null, model, validationPredictions, curve, diagnosis, options.Seed);
+        }
+
+        var members = ensemble.Members
+            .Select(member => TrialRunner.Fit(trainers.First(t => t.Name == member.Trial.Trainer), member.Hyperparameters, options.Seed, scheme.RefitRows))
+            .ToList();
+        var ml = new MLContext(options.Seed);
+        var combined = EnsembleModel.Build(ml, search.Task, members, ensemble.Members.Select(m => m.Count).ToList(), scheme.RefitRows.ToDataView(ml));
+        return new TrainingResult(search, trainer, hyperparameters, ensemble, combined, ensemble.Predictions, curve, diagnosis, options.Seed);
     }
 }

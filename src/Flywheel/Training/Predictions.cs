@@ -18,6 +18,13 @@ public sealed record Predictions(MlTask Task, double[] Actual, double[] Values, 
         [.. Values, .. other.Values],
         ClassScores is null || other.ClassScores is null ? null : [.. ClassScores, .. other.ClassScores]);
 
+    /// <summary>The predictions of the given rows, in that order (a row may repeat, as in a bootstrap sample).</summary>
+    public Predictions Rows(IReadOnlyList<int> rows) => new(
+        Task,
+        rows.Select(i => Actual[i]).ToArray(),
+        rows.Select(i => Values[i]).ToArray(),
+        ClassScores is null ? null : rows.Select(i => ClassScores[i]).ToArray());
+
     /// <summary>Reads the scored view of a model's output (Probability for binary, Score otherwise) next to the known labels.</summary>
     public static Predictions Read(IDataView scored, MlTask task, IReadOnlyList<double> actual)
     {

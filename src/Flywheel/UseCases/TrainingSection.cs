@@ -1,6 +1,6 @@
 namespace Flywheel.UseCases;
 
-/// <summary>The <c>training</c> section: task, search budget, objective and trainers to consider.</summary>
+/// <summary>The <c>training</c> section: task, time budget of the whole training job, objective and trainers to consider.</summary>
 public sealed record TrainingSection(string Task, TimeSpan Budget, string? Objective, IReadOnlyList<string> Trainers, int? Seed, SourcePosition Position)
 {
     public static TrainingSection Default(string file) => new("auto", TimeSpan.FromSeconds(60), null, [], null, new SourcePosition(file, 1, 1));

@@ -16,14 +16,31 @@ using Microsoft.ML;
 namespace Flywheel.Workflows;
 
 /// <summary>
-/// Train and test in one call: read the data, detect the task, prepare the splits, search within the budget,
-/// refit, evaluate on test (metrics, curves, decision analysis with the validation threshold, permutation
-/// importance, latency), and write a model package.
+/// Train and test in one call: read the data, detect the task, prepare the splits, search, refit, evaluate on test
+/// (metrics, curves, decision analysis with the validation threshold, permutation importance, latency), and write a
+/// model package. The budget covers the whole job: the search gets what is left after loading and preparing, less
+/// <see cref="EvaluationShare"/> of the budget for evaluation and packaging, and stops early enough for the
+/// learning curve and refit (<see cref="FinishingTime"/>).
 /// </summary>
 public static class TrainWorkflow
 {
     /// <summary>Single-row predictions timed for the latency figures.</summary>
     public const int LatencyRows = 200;
+
+    /// <summary>Shuffles per column for permutation importance.</summary>
+    public const int ImportanceRepeats = 3;
+
+    /// <summary>
+    /// At most this many row predictions for permutation importance (columns × shuffles × rows × the ensemble's
+    /// members): on wide or long test splits a seeded sample of the test rows keeps it to seconds.
+    /// </summary>
+    public const int ImportanceRowScorings = 150_000;
+
+    /// <summary>The fewest test rows permutation importance is computed on, however wide the table.</summary>
+    public const int ImportanceMinimumRows = 200;
+
+    /// <summary>Share of the budget kept for what follows training: test evaluation, importance, latency, packaging.</summary>
+    public const double EvaluationShare = 0.05;
 
     public static TrainOutcome Run(UseCase useCase, TrainRequest request, IProgress<WorkflowProgress>? progress = null, CancellationToken cancellation = default) =>
         RunAsync(useCase, request, progress, cancellation).GetAwaiter().GetResult();
@@ -35,6 +52,7 @@ public static class TrainWorkflow
         var seed = request.Seed ?? useCase.Training?.Seed ?? data.Split.Seed;
         var budget = request.Budget ?? useCase.Training?.Budget ?? TimeSpan.FromSeconds(60);
 
+        var clock = Stopwatch.StartNew();
         var stages = new StageTimes();
         progress?.Report(new("load", $"reading {data.Source.Value}"));
         var table = stages.Time("load", () => ColumnTableReader.Read(SourceSpec.FromUseCase(useCase)));
@@ -62,7 +80,9 @@ public static class TrainWorkflow
         progress?.Report(new("search", $"searching {string.Join(", ", trainers.Select(t => t.Name))} for {budget.TotalSeconds:0}s by {scorer.ObjectiveName}"));
         var searchProgress = progress is null ? null : new ForwardProgress<SearchProgress>(p => progress.Report(new("search", $"trial {p.TrialsDone}", p)));
         var curveScorer = EvaluationScorer.For(task, prepared.Label, task == MlTask.Regression ? "rmse" : "log_loss", null);
-        var result = stages.Time("search, learning curve and refit", () => ModelTrainer.Train(train, validation, trainers, scorer, new SearchOptions(budget, seed, request.MaxTrials), searchProgress, cancellation, curveScorer));
+        var trainingBudget = budget - clock.Elapsed - budget * EvaluationShare;
+        var options = new SearchOptions(trainingBudget > TimeSpan.Zero ? trainingBudget : TimeSpan.Zero, seed, request.MaxTrials);
+        var result = stages.Time("search, learning curve and refit", () => ModelTrainer.Train(train, validation, trainers, scorer, options, searchProgress, cancellation, curveScorer));
 
         progress?.Report(new("evaluate", "evaluating on the test split"));
         var testPredictions = TrialRunner.Predict(result.Model, test, seed);
@@ -110,17 +130,19 @@ public static class TrainWorkflow
         if (request.Importance && rawTest.RowCount > 0)
         {
             progress?.Report(new("importance", "permutation importance on the test split"));
-            importance = stages.Time("importance", () => Importance(chain, prepared, rawTest, test, task, seed));
+            var models = result.Ensemble?.Members.Count ?? 1;
+            importance = stages.Time("importance", () => Importance(chain, models, prepared, rawTest, test, task, seed));
         }
 
         var record = new TrainingRecord(
             useCase.Name, task.ToName(), detection.Reason, target, scorer.ObjectiveName, scorer.HigherIsBetter,
             result.Search.Validation, seed, budget.TotalSeconds,
             result.Search.Trials.Select(TrialRecord.From).ToList(), result.Search.Best.Number,
-            result.Trainer.Name, result.Hyperparameters.Values, result.Curve, result.Diagnosis,
+            result.Ensemble?.Describe() ?? result.Trainer.Name, result.Hyperparameters.Values, result.Curve, result.Diagnosis,
             prepared.DataFingerprint, prepared.Split.Fingerprint,
             new Dictionary<string, int> { ["train"] = train.RowCount, ["validation"] = validation.RowCount, ["test"] = test.RowCount },
-            importance, latency, stages.Seconds, typeof(MLContext).Assembly.GetName().Version?.ToString() ?? "unknown");
+            importance, latency, stages.Seconds, typeof(MLContext).Assembly.GetName().Version?.ToString() ?? "unknown",
+            result.Ensemble is { } ensemble ? EnsembleRecord.From(ensemble) : null);
 
         progress?.Report(new("package", "writing and registering the model package"));
         var published = await ModelPublisher.PublishAsync(useCase, prepared.Context, chain, prepared, spec, record, testReport, validationReport, request.Store, cancellation);
@@ -152,17 +174,29 @@ public static class TrainWorkflow
         return LatencySummary.Of(durations);
     }
 
-    /// <summary>Drop in a fixed metric (AUC, accuracy, RMSE) when one raw input column is shuffled on the test rows.</summary>
-    private static PermutationImportanceResult Importance(ITransformer chain, PreparedData prepared, ColumnTable rawTest, FeatureTable test, MlTask task, int seed)
+    /// <summary>
+    /// Drop in a fixed metric (AUC, accuracy, RMSE) when one raw input column is shuffled on the test rows (a seeded
+    /// sample of them when scoring all would exceed <see cref="ImportanceRowScorings"/>).
+    /// </summary>
+    private static PermutationImportanceResult Importance(ITransformer chain, int models, PreparedData prepared, ColumnTable rawTest, FeatureTable test, MlTask task, int seed)
     {
         var metric = task switch { MlTask.BinaryClassification => "auc", MlTask.MulticlassClassification => "accuracy", _ => "rmse" };
         var scorer = EvaluationScorer.For(task, prepared.Label, metric, null);
+        var sampled = Math.Max(ImportanceMinimumRows, ImportanceRowScorings / Math.Max(1, rawTest.Columns.Count * ImportanceRepeats * models));
+        if (sampled < rawTest.RowCount)
+        {
+            var rows = Enumerable.Range(0, rawTest.RowCount).ToArray();
+            new Random(seed).Shuffle(rows);
+            var chosen = rows.Take(sampled).Order().ToList();
+            rawTest = RawPermutableRows.Subset(rawTest, chosen, rawTest.Columns.Select(column => column.Name));
+            test = test.Rows(chosen);
+        }
         double Score(IPermutableDataset rows)
         {
             var view = ServingInput.ToDataView(((RawPermutableRows)rows).Rows, prepared.InputColumns);
             return scorer.Score(Predictions.Read(chain.Transform(view), task, test.Labels)).Objective;
         }
-        return PermutationImportance.Compute(new RawPermutableRows(rawTest), Score, scorer.HigherIsBetter, new PermutationImportanceOptions(Repeats: 3, Seed: seed));
+        return PermutationImportance.Compute(new RawPermutableRows(rawTest), Score, scorer.HigherIsBetter, new PermutationImportanceOptions(ImportanceRepeats, seed));
     }
 }
 

@@ -6,11 +6,20 @@ namespace Flywheel.Training.Curves;
 /// <summary>The objective on training and validation rows after a number of boosting iterations.</summary>
 public sealed record CurvePoint(int Iterations, double Train, double Validation);
 
-/// <summary>A boosted model's objective as iterations grow, and the iteration count early stopping picked.</summary>
-public sealed record LearningCurve(string Trainer, string Metric, bool HigherIsBetter, IReadOnlyList<CurvePoint> Points, int BestIterations, int ConfiguredIterations)
+/// <summary>
+/// A boosted model's objective as iterations grow, and the iteration count early stopping picked.
+/// <see cref="Applied"/> is false when that count scored worse by the search's objective on the validation rows,
+/// so the model kept the searched count.
+/// </summary>
+public sealed record LearningCurve(string Trainer, string Metric, bool HigherIsBetter, IReadOnlyList<CurvePoint> Points, int BestIterations, int ConfiguredIterations, bool Applied = true)
 {
     public CurvePoint Best => Points.First(p => p.Iterations == BestIterations);
     public CurvePoint Last => Points[^1];
+
+    /// <summary>"Early stopping chose 50 iterations (the search configured 100)", and whether the model kept them.</summary>
+    public string EarlyStoppingSummary() => Applied
+        ? $"Early stopping chose {BestIterations} iterations (the search configured {ConfiguredIterations})."
+        : $"Early stopping by {Metric} chose {BestIterations} iterations, but the search's objective was worse there on validation, so the model keeps the configured {ConfiguredIterations}.";
 }
 
 /// <summary>

@@ -19,6 +19,9 @@ public abstract record ValidationScheme
     /// <summary>The rows the final model is refit on.</summary>
     public abstract FeatureTable RefitRows { get; }
 
+    /// <summary>How many fits one <see cref="Evaluate"/> makes (1, or the number of folds).</summary>
+    public abstract int FitsPerEvaluation { get; }
+
     public static ValidationScheme Choose(FeatureTable train, FeatureTable validation, int seed, int folds = 5) =>
         train.RowCount + validation.RowCount < CrossValidationBelowRows
             ? new CrossValidation(train.Concat(validation), folds, seed)
@@ -39,6 +42,8 @@ public sealed record Holdout(FeatureTable Train, FeatureTable Validation) : Vali
     public override (FeatureTable Train, FeatureTable Validation) CurveSplit => (Train, Validation);
 
     public override FeatureTable RefitRows => Train.Concat(Validation);
+
+    public override int FitsPerEvaluation => 1;
 }
 
 /// <summary>
@@ -77,6 +82,8 @@ public sealed record CrossValidation : ValidationScheme
     public override (FeatureTable Train, FeatureTable Validation) CurveSplit => Split(0);
 
     public override FeatureTable RefitRows => Rows;
+
+    public override int FitsPerEvaluation => Folds;
 
     private (FeatureTable Train, FeatureTable Held) Split(int fold)
     {
