@@ -79,7 +79,7 @@ public static class ModelTrainer
                 ? new EnsembleCandidate(trial, hyperparameters, validationPredictions)
                 : new EnsembleCandidate(trial, trial.Hyperparameters, search.PoolPredictions[trial.Number]))
             .ToList();
-        var ensemble = EnsembleSelection.Select(candidates, scorer, options.Seed);
+        var ensemble = options.Ensemble ? EnsembleSelection.Select(candidates, scorer, options.Seed) : null;
         if (ensemble is null)
         {
             var model = TrialRunner.Fit(trainer, hyperparameters, options.Seed, scheme.RefitRows);

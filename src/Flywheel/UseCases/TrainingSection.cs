@@ -1,7 +1,8 @@
 namespace Flywheel.UseCases;
 
 /// <summary>The <c>training</c> section: task, time budget of the whole training job, objective and trainers to consider.</summary>
-public sealed record TrainingSection(string Task, TimeSpan Budget, string? Objective, IReadOnlyList<string> Trainers, int? Seed, SourcePosition Position)
+/// <param name="Ensemble">False keeps the best single model, e.g. when a team must explain one model's behaviour.</param>
+public sealed record TrainingSection(string Task, TimeSpan Budget, string? Objective, IReadOnlyList<string> Trainers, int? Seed, SourcePosition Position, bool Ensemble = true)
 {
     public static TrainingSection Default(string file) => new("auto", TimeSpan.FromSeconds(60), null, [], null, new SourcePosition(file, 1, 1));
 }
@@ -16,8 +17,9 @@ internal static class TrainingSectionReader
         var objective = section.String("objective")?.Value;
         var trainers = section.StringList("trainers").Select(item => item.Value).ToList();
         var seed = section.Integer("seed");
+        var ensemble = section.Boolean("ensemble") ?? true;
         section.RejectUnknownKeys();
-        return new TrainingSection(task, budget, objective, trainers, seed, section.Position);
+        return new TrainingSection(task, budget, objective, trainers, seed, section.Position, ensemble);
     }
 
     public static TimeSpan ParseDuration(Positioned<string> text) =>

@@ -81,7 +81,7 @@ public static class TrainWorkflow
         var searchProgress = progress is null ? null : new ForwardProgress<SearchProgress>(p => progress.Report(new("search", $"trial {p.TrialsDone}", p)));
         var curveScorer = EvaluationScorer.For(task, prepared.Label, task == MlTask.Regression ? "rmse" : "log_loss", null);
         var trainingBudget = budget - clock.Elapsed - budget * EvaluationShare;
-        var options = new SearchOptions(trainingBudget > TimeSpan.Zero ? trainingBudget : TimeSpan.Zero, seed, request.MaxTrials);
+        var options = new SearchOptions(trainingBudget > TimeSpan.Zero ? trainingBudget : TimeSpan.Zero, seed, request.MaxTrials, useCase.Training?.Ensemble ?? true);
         var result = stages.Time("search, learning curve and refit", () => ModelTrainer.Train(train, validation, trainers, scorer, options, searchProgress, cancellation, curveScorer));
 
         progress?.Report(new("evaluate", "evaluating on the test split"));

@@ -47,4 +47,19 @@ public class EnsembleTrainingTests
         var logLoss = scored.Zip(actual).Average(p => -Math.Log(Math.Max(p.First.ClassProbabilities![model.Spec.Classes.ToList().IndexOf(p.Second!)], 1e-15)));
         Assert.Equal(outcome.Test.Metric("log_loss")!.Value, logLoss, 6);
     }
+
+    [Fact]
+    public void With_ensembles_turned_off_the_same_search_keeps_its_best_single_model()
+    {
+        // The same four trials that end in an ensemble above, with `training.ensemble: false`.
+        using var folder = UseCaseFolder.FromSample("penguins", "data/penguins.csv", "  ensemble: false\n");
+        var useCase = UseCaseLoader.Load(folder.Path);
+        Assert.False(useCase.Training!.Ensemble);
+        var outcome = TrainWorkflow.Run(useCase, new TrainRequest(Budget: TimeSpan.FromHours(1), MaxTrials: 4, Seed: 11, Importance: false));
+
+        Assert.Null(outcome.Record.Ensemble);
+        var best = outcome.Record.Trials.Where(t => t.Error is null).MinBy(t => t.Objective)!;
+        Assert.Equal(best.Trainer, outcome.Record.Trainer);
+        Assert.DoesNotContain(outcome.Record.Leaderboard(), row => row.Trial is null);
+    }
 }

@@ -11,14 +11,14 @@ namespace Flywheel.Training.Search;
 /// ensembles of 4 to 6 members, some slow (GAM), overran a tighter guess. A trial's duration covers
 /// <paramref name="fitsPerEvaluation"/> fits (the folds of cross-validation).
 /// </summary>
-public sealed class FinishingTime(IReadOnlyList<TrainerDefinition> trainers, int fitsPerEvaluation, bool higherIsBetter)
+public sealed class FinishingTime(IReadOnlyList<TrainerDefinition> trainers, int fitsPerEvaluation, bool higherIsBetter, bool ensemble = true)
 {
     public static readonly double CurveFits = LearningCurveTracer.Checkpoints(800).Sum() / 800.0;
     public const double RefitFits = 1.3;
 
     public TimeSpan Estimate(IReadOnlyList<Trial> trials)
     {
-        var pool = SearchResult.EnsemblePool(trials, higherIsBetter);
+        var pool = SearchResult.EnsemblePool(trials, higherIsBetter).Take(ensemble ? int.MaxValue : 1).ToList();
         if (pool.Count == 0) return TimeSpan.Zero;
         TimeSpan Fit(Trial trial) => trial.Duration / fitsPerEvaluation;
         var best = pool[0];

@@ -10,7 +10,8 @@ namespace Flywheel.Training.Search;
 /// is left. The budget only truncates the seeded sequence of trials, so a larger budget never changes the first
 /// trials; <see cref="MaxTrials"/> makes a run independent of machine speed.
 /// </summary>
-public sealed record SearchOptions(TimeSpan Budget, int Seed, int? MaxTrials = null);
+/// <param name="Ensemble">Whether an average of the best configurations may be chosen over the best single one.</param>
+public sealed record SearchOptions(TimeSpan Budget, int Seed, int? MaxTrials = null, bool Ensemble = true);
 
 /// <summary>Tries trainers × hyperparameters within the budget and keeps the best by the scorer's objective.</summary>
 public static class ModelSearch
@@ -29,7 +30,7 @@ public static class ModelSearch
         var trials = new List<Trial>();
         var kept = new Dictionary<int, Predictions>();
         Trial? best = null;
-        var finishing = new FinishingTime(trainers, scheme.FitsPerEvaluation, scorer.HigherIsBetter);
+        var finishing = new FinishingTime(trainers, scheme.FitsPerEvaluation, scorer.HigherIsBetter, options.Ensemble);
         var clock = Stopwatch.StartNew();
         while (trials.Count == 0 || (clock.Elapsed < options.Budget && trials.Count < (options.MaxTrials ?? int.MaxValue)))
         {
