@@ -175,6 +175,13 @@ public static class TrainWorkflow
     }
 
     /// <summary>
+    /// How many test rows permutation importance scores: all of them unless columns × repeats × ensemble members ×
+    /// rows would exceed <see cref="ImportanceRowScorings"/>, and never fewer than <see cref="ImportanceMinimumRows"/>.
+    /// </summary>
+    internal static int ImportanceRows(int testRows, int columns, int models) =>
+        Math.Min(testRows, Math.Max(ImportanceMinimumRows, ImportanceRowScorings / Math.Max(1, columns * ImportanceRepeats * models)));
+
+    /// <summary>
     /// Drop in a fixed metric (AUC, accuracy, RMSE) when one raw input column is shuffled on the test rows (a seeded
     /// sample of them when scoring all would exceed <see cref="ImportanceRowScorings"/>).
     /// </summary>
@@ -182,7 +189,7 @@ public static class TrainWorkflow
     {
         var metric = task switch { MlTask.BinaryClassification => "auc", MlTask.MulticlassClassification => "accuracy", _ => "rmse" };
         var scorer = EvaluationScorer.For(task, prepared.Label, metric, null);
-        var sampled = Math.Max(ImportanceMinimumRows, ImportanceRowScorings / Math.Max(1, rawTest.Columns.Count * ImportanceRepeats * models));
+        var sampled = ImportanceRows(rawTest.RowCount, rawTest.Columns.Count, models);
         if (sampled < rawTest.RowCount)
         {
             var rows = Enumerable.Range(0, rawTest.RowCount).ToArray();
