@@ -80,10 +80,9 @@ public sealed class ConfidenceReviewPolicy
         }
         var perItem = total / rows.Count;
         var reviewRate = (double)reviewed / rows.Count;
-        double? hoursPerDay = Options.VolumePerDay is { } volume && Options.Review is { } review ? volume * reviewRate * review.MinutesPerItem / 60 : null;
         return new DecisionReport("multiclass", Values.Currency, rows.Count, null, Floor > 0 ? new ReviewBand(0, Floor) : null,
             perItem, perItem * Options.VolumePerDay, 1 - reviewRate, reviewRate,
-            hoursPerDay, hoursPerDay / Options.Review?.HoursPerPersonPerDay, null, null, null,
+            Options.ReviewerHoursPerDay(reviewRate), Options.ReviewerPeople(reviewRate), null, null, null,
             Options.Review is null ? null : reviewed, ValidationValuePerItem);
     }
 

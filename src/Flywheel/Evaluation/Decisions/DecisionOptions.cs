@@ -13,6 +13,13 @@ namespace Flywheel.Evaluation.Decisions;
 public sealed record DecisionOptions(double? Prevalence = null, double? VolumePerDay = null, ReviewOptions? Review = null, int MaxCutPoints = 512)
 {
     public static DecisionOptions Default { get; } = new();
+
+    /// <summary>volume × review rate × minutes per review / 60; null without a volume or review.</summary>
+    public double? ReviewerHoursPerDay(double reviewRate) =>
+        VolumePerDay is { } volume && Review is { } review ? volume * reviewRate * review.MinutesPerItem / 60 : null;
+
+    /// <summary>Reviewer hours per day ÷ a person's working hours (fractional; round up to staff it).</summary>
+    public double? ReviewerPeople(double reviewRate) => ReviewerHoursPerDay(reviewRate) / Review?.HoursPerPersonPerDay;
 }
 
 /// <summary>

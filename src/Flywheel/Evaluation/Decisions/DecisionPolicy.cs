@@ -95,14 +95,11 @@ public sealed class DecisionPolicy
         var reviewRate = counts.ReviewRate(prevalence);
         var atHalf = Fixed(0.5, Outcomes, Options with { Review = null }).CountDecisions(rows).ValuePerItem(Outcomes, 0, prevalence);
 
-        double? hoursPerDay = Options.VolumePerDay is { } volume && Options.Review is { } review
-            ? volume * reviewRate * review.MinutesPerItem / 60
-            : null;
         return new DecisionReport(
             "binary", Outcomes.Currency, rows.Count, Threshold, ReviewBand,
             valuePerItem, valuePerItem * Options.VolumePerDay,
             1 - reviewRate, reviewRate,
-            hoursPerDay, hoursPerDay / Options.Review?.HoursPerPersonPerDay,
+            Options.ReviewerHoursPerDay(reviewRate), Options.ReviewerPeople(reviewRate),
             atHalf, prevalence,
             new BinaryConfusion(counts.TrueNegative, counts.FalsePositive, counts.FalseNegative, counts.TruePositive),
             counts.ReviewedPositive + counts.ReviewedNegative,
