@@ -47,8 +47,7 @@ internal sealed class RowScorer
     private Func<ScoredRow> Binary(ValueGetter<float> probability)
     {
         var policy = _spec.Policy;
-        var positive = policy.Positive ?? _spec.Classes.LastOrDefault() ?? "true";
-        var negative = _spec.Classes.FirstOrDefault(c => c != positive) ?? $"not {positive}";
+        var (positive, negative) = (_spec.PositiveClass, _spec.NegativeClass);
         var threshold = policy.Threshold ?? 0.5;
         return () =>
         {

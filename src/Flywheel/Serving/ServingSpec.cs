@@ -34,5 +34,11 @@ public sealed record ServingSpec(string Task, IReadOnlyList<ServingInputColumn> 
             policy ?? throw new InputException("the model package has no decision policy; it was not written by 'flywheel train'", packagePath));
     }
 
+    /// <summary>Binary: the class a score at or above the threshold means (the declared positive, else the last class).</summary>
+    public string PositiveClass => Policy.Positive ?? Classes.LastOrDefault() ?? "true";
+
+    /// <summary>Binary: the other class.</summary>
+    public string NegativeClass => Classes.FirstOrDefault(c => c != PositiveClass) ?? $"not {PositiveClass}";
+
     public JsonElement PolicyJson() => JsonSerializer.SerializeToElement(Policy, PackageJson.Options);
 }

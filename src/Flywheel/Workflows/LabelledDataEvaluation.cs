@@ -65,11 +65,9 @@ public static class LabelledDataEvaluation
 
     private static EvaluationReport Binary(ServingSpec spec, List<string> labels, List<ScoredRow> rows, DecisionSettings? decision)
     {
-        var positive = spec.Policy.Positive ?? spec.Classes[^1];
-        var negative = spec.Classes.FirstOrDefault(c => c != positive) ?? "negative";
-        var truth = labels.Select(label => label == positive).ToList();
+        var truth = labels.Select(label => label == spec.PositiveClass).ToList();
         var scores = rows.Select(row => row.Score).ToList();
-        var report = Evaluator.Binary(new BinaryPredictions(truth, scores), negative, positive);
+        var report = Evaluator.Binary(new BinaryPredictions(truth, scores), spec.NegativeClass, spec.PositiveClass);
         if (decision?.Binary is not { } outcomes) return report;
         var band = decision.Options.Review is not null && spec.Policy is { ReviewLower: { } lower, ReviewUpper: { } upper } ? new ReviewBand(lower, upper) : null;
         var policy = DecisionPolicy.Fixed(spec.Policy.Threshold ?? 0.5, outcomes, decision.Options, band);
