@@ -30,7 +30,8 @@ public static class EvaluateCommand
             var stored = StoredEvaluation.Load(resolved.Package);
             var report = stored.Test;
             var on = "the test split at training time";
-            if (parseResult.GetValue(data) is { } file)
+            var file = parseResult.GetValue(data);
+            if (file is not null)
             {
                 var fresh = LabelledDataEvaluation.Run(ScoringModel.Load(resolved.Package), file, DecisionOf(useCase));
                 report = fresh.Report;
@@ -43,9 +44,8 @@ public static class EvaluateCommand
             }
             AnsiConsole.MarkupLine(Markup.Escape($"model {resolved.Name()}: {stored.Record.Trainer} ({stored.Record.Task}), chosen by {stored.Record.Objective} out of {stored.Record.Trials.Count} trials"));
             AnsiConsole.MarkupLine(Markup.Escape($"evaluated on {on}"));
-            var isFresh = parseResult.GetValue(data) is not null;
-            TrainingTables.Metrics(AnsiConsole.Console, report, isFresh ? "Metrics" : "Test metrics");
-            TrainingTables.Decision(AnsiConsole.Console, report, isFresh ? "these rows" : "test");
+            TrainingTables.Metrics(AnsiConsole.Console, report, file is null ? "Test metrics" : "Metrics");
+            TrainingTables.Decision(AnsiConsole.Console, report, file is null ? "test" : "these rows");
             return ExitCodes.Ok;
         });
         return command;
