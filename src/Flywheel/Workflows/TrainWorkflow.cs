@@ -89,11 +89,13 @@ public static class TrainWorkflow
         var validationReport = Evaluate(task, result.ValidationPredictions, prepared.Label);
         var testReport = Evaluate(task, testPredictions, prepared.Label);
         DecisionPolicy? policy = null;
+        ReviewBand? reviewBand = null; // what serving sends to a person, as chosen on validation
         if (task == MlTask.BinaryClassification && decision?.Binary is { } outcomes)
         {
             // Chosen on validation, reported on test: the test split never tunes the threshold.
             var chosenOn = result.ValidationPredictions.ToBinary();
             policy = DecisionPolicy.Optimize(chosenOn.Labels, chosenOn.Scores, outcomes, decision.Options);
+            reviewBand = policy.ReviewBand;
             var reportedOn = testPredictions.ToBinary();
             testReport = testReport with { Decision = policy.Evaluate(reportedOn.Labels, reportedOn.Scores) };
             validationReport = validationReport with { Decision = policy.Evaluate(chosenOn.Labels, chosenOn.Scores) };
@@ -103,6 +105,7 @@ public static class TrainWorkflow
             // The review floor, like the binary threshold, is chosen on validation and reported on test.
             var chosenOn = result.ValidationPredictions.ToMulticlass(prepared.Label.Classes);
             var floor = ConfidenceReviewPolicy.Optimize(chosenOn, matrix, decision.Options);
+            reviewBand = floor.Band;
             testReport = testReport with { Decision = floor.Evaluate(testPredictions.ToMulticlass(prepared.Label.Classes)) };
             validationReport = validationReport with { Decision = floor.Evaluate(chosenOn) };
         }
@@ -118,7 +121,7 @@ public static class TrainWorkflow
             prepared.InputColumns.Select(column => new ServingInputColumn(column.Name, column.IsNumeric)).ToList(),
             prepared.Label.Classes,
             new ServingPolicy(target, prepared.Label.Positive, prepared.Label.Transform == TargetTransformKind.Log,
-                policy?.Threshold ?? (task == MlTask.BinaryClassification ? 0.5 : null), testReport.Decision?.ReviewBand?.Lower, testReport.Decision?.ReviewBand?.Upper,
+                policy?.Threshold ?? (task == MlTask.BinaryClassification ? 0.5 : null), reviewBand?.Lower, reviewBand?.Upper,
                 decision?.Currency is { Length: > 0 } currency ? currency : null));
         var scoring = new ScoringModel(chain, spec);
         var testRows = prepared.Split.RowsIn(SplitName.Test).Where(row => !targetColumn.IsMissing(row)).ToList();

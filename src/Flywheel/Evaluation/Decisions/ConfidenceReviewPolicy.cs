@@ -62,6 +62,9 @@ public sealed class ConfidenceReviewPolicy
 
     public bool Reviews(double topProbability) => topProbability < Floor;
 
+    /// <summary>The floor as a band on the top class's probability, [0, Floor); null when nothing is reviewed.</summary>
+    public ReviewBand? Band => Floor > 0 ? new ReviewBand(0, Floor) : null;
+
     /// <summary>Prices the policy on labelled rows: value per item and per day, review share, reviewer hours and people.</summary>
     public DecisionReport Evaluate(MulticlassPredictions rows)
     {
@@ -80,7 +83,7 @@ public sealed class ConfidenceReviewPolicy
         }
         var perItem = total / rows.Count;
         var reviewRate = (double)reviewed / rows.Count;
-        return new DecisionReport("multiclass", Values.Currency, rows.Count, null, Floor > 0 ? new ReviewBand(0, Floor) : null,
+        return new DecisionReport("multiclass", Values.Currency, rows.Count, null, Band,
             perItem, perItem * Options.VolumePerDay, 1 - reviewRate, reviewRate,
             Options.ReviewerHoursPerDay(reviewRate), Options.ReviewerPeople(reviewRate), null, null, null,
             Options.Review is null ? null : reviewed, ValidationValuePerItem);
