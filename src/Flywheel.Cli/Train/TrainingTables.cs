@@ -1,3 +1,4 @@
+using Flywheel.Evaluation.Decisions;
 using System.Globalization;
 using Flywheel.Evaluation.Results;
 using Flywheel.Workflows;
@@ -74,9 +75,10 @@ internal static class TrainingTables
     public static void Decision(IAnsiConsole console, EvaluationReport test, string on = "test")
     {
         if (test.Decision is not { } d) return;
-        string Money(double? amount) => amount is { } value ? $"{value.ToString("N0", CultureInfo.InvariantCulture)} {d.Currency}" : "-";
+        string Money(double? amount) => amount is { } value ? DecisionVerdict.Money(value, d.Currency) : "-";
+        var chosen = d.ChosenOn is { } where ? $"chosen on {where}" : "chosen on validation";
         var line = d.Kind == "binary"
-            ? $"Decision (threshold chosen on validation, reported on {on}): threshold {d.Threshold:0.####}, value per item {Money(d.ValuePerItem)} (at 0.5: {Money(d.ValuePerItemAtHalf)})"
+            ? $"Decision (threshold {chosen}; reported on {on}): threshold {d.Threshold:0.####}, value per item {Money(d.ValuePerItem)} (at 0.5: {Money(d.ValuePerItemAtHalf)})"
             : $"Decision (reported on {on}): value per item {Money(d.ValuePerItem)}";
         console.WriteLine(line);
         if (d.ValuePerDay is { } perDay) console.WriteLine($"  value per day {Money(perDay)}");
@@ -85,5 +87,20 @@ internal static class TrainingTables
             var what = d.Kind == "binary" ? $"review band [{band.Lower:0.####}, {band.Upper:0.####})" : $"review when the top-class probability is below {band.Upper:0.####}";
             console.WriteLine($"  {what}: {d.ReviewRate:P1} of items, {d.ReviewerHoursPerDay:0.#} reviewer hours/day, {d.ReviewerPeople:0.##} people");
         }
+        if (d.Alternatives is { Count: > 0 } alternatives)
+            console.WriteLine("  without the model: " + string.Join(", ", alternatives.Select(a => $"{a.Name} {Money(a.TestValuePerItem)}")) + $" per item on {on}");
+        if (DecisionVerdict.Sentence(d) is { } verdict) console.WriteLine("  " + verdict);
+        if (d.Economics is { } economics) console.WriteLine("  " + economics);
+        if (d.ConfusionMatrix is { } matrix) DecisionCounts(console, matrix);
+    }
+
+    /// <summary>Counts at the chosen decision: rows actual, columns decided (review as its own column).</summary>
+    private static void DecisionCounts(IAnsiConsole console, DecisionMatrix matrix)
+    {
+        var table = new Table().Title(Markup.Escape($"At the decision ({matrix.Policy}; rows actual, columns decided)")).AddColumn("");
+        foreach (var decided in matrix.Decided) table.AddColumn(Markup.Escape(decided));
+        for (var row = 0; row < matrix.Actual.Count; row++)
+            table.AddRow([Markup.Escape(matrix.Actual[row]), .. matrix.Counts[row].Select(count => count.ToString("N0", CultureInfo.InvariantCulture))]);
+        console.Write(table);
     }
 }

@@ -15,7 +15,8 @@ public static class ValueVariables
     /// decision analysis: <c>decision.value_per_item</c> (CUR/item), <c>decision.value_per_day</c> (CUR/day),
     /// <c>decision.value_per_item_at_half</c> (CUR/item), <c>decision.threshold</c>, <c>decision.review_rate</c>,
     /// <c>decision.automatic_rate</c>, <c>decision.prevalence</c>, <c>decision.reviewer_hours_per_day</c> (h/day),
-    /// <c>decision.reviewer_people</c> (person) — each only when known.
+    /// <c>decision.reviewer_people</c> (person), <c>decision.value_added_per_item</c> (CUR/item) and
+    /// <c>decision.value_added_per_day</c> (CUR/day: the model policy's value over the best non-ML alternative) — each only when known.
     /// </summary>
     public static IReadOnlyDictionary<string, (double Amount, string Unit)> From(EvaluationReport report)
     {
@@ -37,6 +38,8 @@ public static class ValueVariables
         Add("decision.prevalence", d.Prevalence, "");
         Add("decision.reviewer_hours_per_day", d.ReviewerHoursPerDay, "h/day");
         Add("decision.reviewer_people", d.ReviewerPeople, "person");
+        Add("decision.value_added_per_item", d.ValueAdded?.PerItem, perItem);
+        Add("decision.value_added_per_day", d.ValueAdded?.PerDay, perDay);
         return variables;
 
         void Add(string name, double? amount, string unit)

@@ -31,6 +31,7 @@ public static class ModelReport
     public static void AddTo(HtmlReport report, ModelReportInput input)
     {
         AddSummary(report, input);
+        AddVerdict(report, input.Test);
         AddLeaderboard(report, input.Training);
         AddLearningCurve(report, input.Training);
         AddMetrics(report, input);
@@ -62,6 +63,15 @@ public static class ModelReport
             .KeyFigures(figures)
             .Paragraph($"Task: {training.Task} ({training.TaskReason}). Scored on {training.Validation}; seed {training.Seed}. " +
                        $"Rows: train {training.Rows["train"]}, validation {training.Rows["validation"]}, test {training.Rows["test"]}.");
+    }
+
+    /// <summary>First screen: does the model beat deciding without it, in words, with the economics when they dominate.</summary>
+    private static void AddVerdict(HtmlReport report, EvaluationReport test)
+    {
+        if (test.Decision is not { } d || DecisionVerdict.Sentence(d) is not { } verdict) return;
+        var section = report.AddSection("Does the model pay?")
+            .Callout(verdict, d.Policy == DecisionComparison.ModelPolicy && d.ValueAdded is { Interval90: [> 0, _] } ? CalloutKind.Info : CalloutKind.Warning);
+        if (d.Economics is { } economics) section.Paragraph(economics);
     }
 
     private static void AddLeaderboard(HtmlReport report, TrainingRecord training)
@@ -132,15 +142,17 @@ public static class ModelReport
             return;
         }
         var testRoc = input.Test.Curves?.FirstOrDefault(c => c.Name == "roc");
+        var chosenOn = d.ChosenOn ?? "validation";
         var validationRoc = input.Validation.Curves?.FirstOrDefault(c => c.Name == "roc");
         var page = report.AddSection("Decision");
         page.KeyFigures(
-            new KeyFigure("Threshold", $"{d.Threshold:0.####}", "chosen on validation"),
+            new KeyFigure("Threshold", $"{d.Threshold:0.####}", $"chosen on {chosenOn}"),
             new KeyFigure("Value per item", Money(d.ValuePerItem, d.Currency), "on test"),
             new KeyFigure("At 0.5", Money(d.ValuePerItemAtHalf ?? double.NaN, d.Currency), "the plain rule, on test"),
             new KeyFigure("Value per day", d.ValuePerDay is { } perDay ? Money(perDay, d.Currency) : "-", "× decision.volume"));
         if (d.ReviewBand is { } band)
             page.Paragraph($"Review band [{band.Lower:0.####}, {band.Upper:0.####}): {d.ReviewRate:P1} of items go to a person, {d.ReviewerHoursPerDay:0.#} hours a day, {d.ReviewerPeople:0.##} people.");
+        AddAlternatives(page, d);
         if (testRoc is not null && validationRoc is not null && d.Prevalence is { } prevalence)
         {
             var validationPrevalence = input.Validation.Decision?.Prevalence ?? prevalence;
@@ -159,7 +171,28 @@ public static class ModelReport
             new KeyFigure("Value per day", d.ValuePerDay is { } perDay ? Money(perDay, d.Currency) : "-", "× decision.volume"),
             new KeyFigure("Reviewed", $"{d.ReviewRate:P1}", d.ReviewBand is { } band ? $"top-class probability below {band.Upper:0.####}" : "no review band"));
         if (d.ReviewBand is not null)
-            page.Paragraph($"Items the model is least sure of go to a person (the floor chosen on validation): {d.ReviewRate:P1} of items, {d.ReviewerHoursPerDay:0.#} hours a day, {d.ReviewerPeople:0.##} people.");
+            page.Paragraph($"Items the model is least sure of go to a person (the floor chosen on {d.ChosenOn ?? "validation"}): {d.ReviewRate:P1} of items, {d.ReviewerHoursPerDay:0.#} hours a day, {d.ReviewerPeople:0.##} people.");
+        AddAlternatives(page, d);
+    }
+
+    /// <summary>The model beside the non-ML alternatives, and the counts at the chosen decision.</summary>
+    private static void AddAlternatives(ReportSection page, DecisionReport d)
+    {
+        if (d.Alternatives is not { Count: > 0 } alternatives) return;
+        var rows = new List<IReadOnlyList<TableCell>>
+        {
+            new TableCell[] { d.Policy == DecisionComparison.ModelPolicy ? "model (chosen)" : "model", "the model's policy", Money(d.ValidationValuePerItem ?? double.NaN, d.Currency), Money(d.ValuePerItem, d.Currency) },
+        };
+        rows.AddRange(alternatives.Select(a => (IReadOnlyList<TableCell>)new TableCell[]
+            { a.Name == d.Policy ? $"{a.Name} (chosen)" : a.Name, a.Description, Money(a.ValidationValuePerItem, d.Currency), Money(a.TestValuePerItem, d.Currency) }));
+        page.Table(["way of deciding", "what it does", "per item where chosen", "per item on test"], rows,
+            $"The same rows and prices for every way of deciding; chosen on {d.ChosenOn ?? "validation"}, never on test");
+        if (d.ValuePerItemInterval90 is [var low, var high])
+            page.Paragraph($"How stable the model's value is: 90% bootstrap interval of its value per item on test [{Money(low, d.Currency)}, {Money(high, d.Currency)}].");
+        if (d.ConfusionMatrix is { } matrix)
+            page.Table(["actual \\ decided", .. matrix.Decided],
+                matrix.Actual.Select((actual, row) => (IReadOnlyList<TableCell>)[actual, .. matrix.Counts[row].Select(count => (TableCell)count)]).ToList(),
+                $"Test rows at the chosen decision ({matrix.Policy}); the confusion matrix under Metrics is at 0.5 / the most probable class, for comparison");
     }
 
     private static void AddPayback(HtmlReport report, ModelReportInput input)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Flywheel.Data.Preprocessing;
+using Flywheel.Evaluation.Decisions;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -46,30 +47,29 @@ internal sealed class RowScorer
 
     private Func<ScoredRow> Binary(ValueGetter<float> probability)
     {
-        var policy = _spec.Policy;
+        var rule = _spec.Policy.Rule;
         var (positive, negative) = (_spec.PositiveClass, _spec.NegativeClass);
-        var threshold = policy.Threshold ?? 0.5;
         return () =>
         {
             float p = 0;
             probability(ref p);
-            var review = policy.ReviewLower is { } lower && policy.ReviewUpper is { } upper && p >= lower && p < upper;
-            return new ScoredRow(p, p >= threshold ? positive : negative, review ? DecisionRoute.Review : DecisionRoute.Automatic);
+            // The label is the side of the threshold; a reviewed item keeps it as the model's suggestion.
+            var decision = rule.Decide(p);
+            var label = decision == BinaryDecision.Positive || (decision == BinaryDecision.Review && p >= rule.Threshold) ? positive : negative;
+            return new ScoredRow(p, label, decision == BinaryDecision.Review ? DecisionRoute.Review : DecisionRoute.Automatic);
         };
     }
 
     private Func<ScoredRow> Multiclass(ValueGetter<VBuffer<float>> scores)
     {
         var buffer = default(VBuffer<float>);
-        // A multiclass review band is [0, floor) on the top class's probability.
-        var floor = _spec.Policy.ReviewUpper ?? 0;
+        var rule = _spec.Policy.Rule;
         return () =>
         {
             scores(ref buffer);
             var probabilities = buffer.DenseValues().Select(v => (double)v).ToArray();
-            var best = Training.Predictions.ArgMax(probabilities);
-            var route = probabilities[best] < floor ? DecisionRoute.Review : DecisionRoute.Automatic;
-            return new ScoredRow(probabilities[best], _spec.Classes[best], route, probabilities);
+            var (best, review) = rule.Decide(probabilities);
+            return new ScoredRow(probabilities[best], _spec.Classes[best], review ? DecisionRoute.Review : DecisionRoute.Automatic, probabilities);
         };
     }
 

@@ -11,7 +11,12 @@ public sealed record ServingInputColumn(string Name, bool Numeric);
 /// whether regression predictions are logs of the target, the threshold chosen on validation, the optional review
 /// band, and what an item is priced in.
 /// </summary>
-public sealed record ServingPolicy(string Target, string? Positive, bool LogTarget, double? Threshold, double? ReviewLower, double? ReviewUpper, string? Currency);
+public sealed record ServingPolicy(string Target, string? Positive, bool LogTarget, double? Threshold, double? ReviewLower, double? ReviewUpper, string? Currency)
+{
+    /// <summary>The decision rule every scorer applies (binary: threshold and band; multiclass: the floor as [0, floor)).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Evaluation.Decisions.DecisionRule Rule => new(Threshold, ReviewLower, ReviewUpper);
+}
 
 /// <summary>
 /// What serving needs besides the ML.NET model: the task, the input columns, class names and the decision rule.

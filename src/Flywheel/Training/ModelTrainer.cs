@@ -20,7 +20,8 @@ public sealed record TrainingResult(
     Predictions ValidationPredictions,
     LearningCurve? Curve,
     FitDiagnosis? Diagnosis,
-    int Seed);
+    int Seed,
+    DecisionRows DecisionRows);
 
 /// <summary>
 /// The Training stage in one call: choose the validation scheme, search, trace the learning curve of a boosted
@@ -80,10 +81,14 @@ public static class ModelTrainer
                 : new EnsembleCandidate(trial, trial.Hyperparameters, search.PoolPredictions[trial.Number]))
             .ToList();
         var ensemble = options.Ensemble ? EnsembleSelection.Select(candidates, scorer, options.Seed) : null;
+        var configurations = ensemble is null
+            ? [(trainer, hyperparameters, 1)]
+            : ensemble.Members.Select(m => (trainers.First(t => t.Name == m.Trial.Trainer), m.Hyperparameters, m.Count)).ToList();
+        var decisionRows = DecisionRowsFor(scheme, ensemble?.Predictions ?? validationPredictions, configurations, options.Seed, cancellation);
         if (ensemble is null)
         {
             var model = TrialRunner.Fit(trainer, hyperparameters, options.Seed, scheme.RefitRows);
-            return new TrainingResult(search, trainer, hyperparameters, null, model, validationPredictions, curve, diagnosis, options.Seed);
+            return new TrainingResult(search, trainer, hyperparameters, null, model, validationPredictions, curve, diagnosis, options.Seed, decisionRows);
         }
 
         var members = ensemble.Members
@@ -91,6 +96,29 @@ public static class ModelTrainer
             .ToList();
         var ml = new MLContext(options.Seed);
         var combined = EnsembleModel.Build(ml, search.Task, members, ensemble.Members.Select(m => m.Count).ToList(), scheme.RefitRows.ToDataView(ml));
-        return new TrainingResult(search, trainer, hyperparameters, ensemble, combined, ensemble.Predictions, curve, diagnosis, options.Seed);
+        return new TrainingResult(search, trainer, hyperparameters, ensemble, combined, ensemble.Predictions, curve, diagnosis, options.Seed, decisionRows);
+    }
+
+    /// <summary>
+    /// The predictions the decision policy is chosen on: the out-of-sample ones the model was chosen by, unless they
+    /// are a small holdout (<see cref="DecisionRows.TooFewForAPolicy"/>); then out-of-fold predictions of the final
+    /// configuration (each ensemble member, averaged with its weight) over train and validation together.
+    /// </summary>
+    private static DecisionRows DecisionRowsFor(ValidationScheme scheme, Predictions outOfSample,
+        IReadOnlyList<(TrainerDefinition Trainer, HyperparameterSet Hyperparameters, int Count)> configurations, int seed, CancellationToken cancellation)
+    {
+        if (scheme is not Holdout || !DecisionRows.TooFewForAPolicy(outOfSample))
+            return new DecisionRows(outOfSample, scheme.PredictionRows, scheme.Describe());
+        var folds = new CrossValidation(scheme.RefitRows, DecisionRows.Folds, seed);
+        var picks = new List<Predictions>();
+        foreach (var (trainer, hyperparameters, count) in configurations)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var predictions = folds.Evaluate(trainer, hyperparameters, seed);
+            picks.AddRange(Enumerable.Repeat(predictions, count));
+        }
+        var averaged = picks.Count == 1 ? picks[0] : EnsembleAveraging.Average(picks);
+        return new DecisionRows(averaged, folds.PredictionRows,
+            $"out-of-fold predictions of {folds.Folds}-fold cross-validation on the {folds.Rows.RowCount} train and validation rows (the validation split alone is small)");
     }
 }

@@ -14,7 +14,30 @@ public sealed record DecisionDocument(
     ReviewBand? ReviewBand,
     double ReviewRate,
     double? ReviewerHoursPerDay,
-    double? ReviewerPeople);
+    double? ReviewerPeople,
+    string Policy,
+    string? ChosenOn,
+    IReadOnlyList<AlternativeDocument> Alternatives,
+    ValueAddedDocument? ValueAdded,
+    IReadOnlyList<double>? ValuePerItemInterval90,
+    DecisionMatrix? ConfusionMatrix,
+    string? Economics)
+{
+    public static DecisionDocument From(DecisionReport d, DecisionReport? validation) => new(
+        d.Currency, d.Threshold, d.ValuePerItem, d.ValuePerDay, d.ValuePerItemAtHalf, d.ReviewBand, d.ReviewRate, d.ReviewerHoursPerDay, d.ReviewerPeople,
+        d.Policy, d.ChosenOn,
+        (d.Alternatives ?? []).Select(a => new AlternativeDocument(a.Name, a.Description, new SplitValues(a.ValidationValuePerItem, a.TestValuePerItem))).ToList(),
+        d.ValueAdded is { } added ? new ValueAddedDocument(added.PerItem, added.PerDay, added.Interval90, added.Over, validation?.ValueAdded?.PerItem ?? added.ValidationPerItem) : null,
+        d.ValuePerItemInterval90, d.ConfusionMatrix, d.Economics);
+}
+
+/// <summary>One non-ML alternative: its name and value per item where the policy was chosen ("validation") and on test.</summary>
+public sealed record AlternativeDocument(string Name, string Description, SplitValues ValuePerItem);
+
+public sealed record SplitValues(double? Validation, double? Test);
+
+/// <summary>The chosen model policy minus the best alternative, on test (per item, per day, 90% interval) and on validation.</summary>
+public sealed record ValueAddedDocument(double PerItem, double? PerDay, IReadOnlyList<double> Interval90, string Over, double ValidationPerItem);
 
 /// <summary>
 /// What <c>flywheel evaluate --json</c> (and <c>train --json</c>) print: the task, the model, test metrics by name,
@@ -38,9 +61,7 @@ public sealed record EvaluationDocument(
         record.Objective,
         test.Metrics.ToDictionary(metric => metric.Name, metric => metric.Value, StringComparer.Ordinal),
         test.ConfusionMatrix,
-        test.Decision is { } d
-            ? new DecisionDocument(d.Currency, d.Threshold, d.ValuePerItem, d.ValuePerDay, d.ValuePerItemAtHalf, d.ReviewBand, d.ReviewRate, d.ReviewerHoursPerDay, d.ReviewerPeople)
-            : null,
+        test.Decision is { } d ? DecisionDocument.From(d, null) : null,
         record.Latency,
         record.Trials.Count);
 

@@ -88,32 +88,18 @@ public static class TrainWorkflow
         var testPredictions = TrialRunner.Predict(result.Model, test, seed);
         var validationReport = Evaluate(task, result.ValidationPredictions, prepared.Label);
         var testReport = Evaluate(task, testPredictions, prepared.Label);
-        DecisionPolicy? policy = null;
-        ReviewBand? reviewBand = null; // what serving sends to a person, as chosen on validation
-        if (task == MlTask.BinaryClassification && decision?.Binary is { } outcomes)
+        var labelled = (SplitName name) => prepared.Split.RowsIn(name).Where(row => !targetColumn.IsMissing(row)).ToList();
+        var testRows = labelled(SplitName.Test);
+        var nonTestRows = labelled(SplitName.Train).Concat(labelled(SplitName.Validation)).ToList();
+        var choiceRows = result.DecisionRows.Rows.Select(position => nonTestRows[position]).ToList();
+        var decided = decision is null ? null
+            : Decide(task, decision, result.DecisionRows, testPredictions, train, prepared.Label, PlanRuleScores(useCase, table, choiceRows, testRows), seed);
+        if (decided is not null)
         {
-            // Chosen on validation, reported on test: the test split never tunes the threshold.
-            var chosenOn = result.ValidationPredictions.ToBinary();
-            policy = DecisionPolicy.Optimize(chosenOn.Labels, chosenOn.Scores, outcomes, decision.Options);
-            reviewBand = policy.ReviewBand;
-            var reportedOn = testPredictions.ToBinary();
-            testReport = testReport with { Decision = policy.Evaluate(reportedOn.Labels, reportedOn.Scores) };
-            validationReport = validationReport with { Decision = policy.Evaluate(chosenOn.Labels, chosenOn.Scores) };
+            testReport = testReport with { Decision = decided.Test };
+            validationReport = validationReport with { Decision = decided.Choice };
         }
-        else if (task == MlTask.MulticlassClassification && decision?.Multiclass is { } matrix)
-        {
-            // The review floor, like the binary threshold, is chosen on validation and reported on test.
-            var chosenOn = result.ValidationPredictions.ToMulticlass(prepared.Label.Classes);
-            var floor = ConfidenceReviewPolicy.Optimize(chosenOn, matrix, decision.Options);
-            reviewBand = floor.Band;
-            testReport = testReport with { Decision = floor.Evaluate(testPredictions.ToMulticlass(prepared.Label.Classes)) };
-            validationReport = validationReport with { Decision = floor.Evaluate(chosenOn) };
-        }
-        else if (task == MlTask.Regression && decision?.Regression is { } costs)
-        {
-            testReport = testReport with { Decision = costs.Evaluate(testPredictions.ToRegression(prepared.Label), decision.Options.VolumePerDay) };
-            validationReport = validationReport with { Decision = costs.Evaluate(result.ValidationPredictions.ToRegression(prepared.Label), decision.Options.VolumePerDay) };
-        }
+        var rule = decided?.Rule;
 
         var chain = prepared.Transformer.Append(result.Model);
         var spec = new ServingSpec(
@@ -121,10 +107,9 @@ public static class TrainWorkflow
             prepared.InputColumns.Select(column => new ServingInputColumn(column.Name, column.IsNumeric)).ToList(),
             prepared.Label.Classes,
             new ServingPolicy(target, prepared.Label.Positive, prepared.Label.Transform == TargetTransformKind.Log,
-                policy?.Threshold ?? (task == MlTask.BinaryClassification ? 0.5 : null), reviewBand?.Lower, reviewBand?.Upper,
+                rule?.Threshold ?? (task == MlTask.BinaryClassification ? 0.5 : null), rule?.ReviewLower, rule?.ReviewUpper,
                 decision?.Currency is { Length: > 0 } currency ? currency : null));
         var scoring = new ScoringModel(chain, spec);
-        var testRows = prepared.Split.RowsIn(SplitName.Test).Where(row => !targetColumn.IsMissing(row)).ToList();
         var rawTest = RawPermutableRows.Subset(table, testRows, prepared.InputColumns.Select(column => column.Name));
 
         progress?.Report(new("latency", $"timing {Math.Min(LatencyRows, rawTest.RowCount)} single-row predictions"));
@@ -153,10 +138,33 @@ public static class TrainWorkflow
             $"{published.Version.ModelName}:{published.Version.Version}", published.RunId);
     }
 
+    /// <summary>
+    /// The decision analysis for the task the use case prices: the policy chosen on the decision rows (validation, or
+    /// out-of-fold when validation is small), the non-ML alternatives and the plan's rules priced beside it, reported
+    /// on test. Null when the decision section does not price this task.
+    /// </summary>
+    private static DecisionOutcome? Decide(MlTask task, DecisionSettings decision, DecisionRows chosenOn, Predictions test, FeatureTable train,
+        LabelMapping labels, IReadOnlyList<RuleScores> rules, int seed) => task switch
+    {
+        MlTask.BinaryClassification when decision.Binary is { } outcomes => DecisionAnalysis.Binary(
+            chosenOn.Predictions.ToBinary(), chosenOn.Description, test.ToBinary(), rules, outcomes, decision.Options,
+            NegativeName(labels), labels.Positive ?? "positive", seed),
+        MlTask.MulticlassClassification when decision.Multiclass is { } matrix => DecisionAnalysis.Multiclass(
+            chosenOn.Predictions.ToMulticlass(labels.Classes), chosenOn.Description, test.ToMulticlass(labels.Classes), labels.Classes, matrix, decision.Options, seed),
+        MlTask.Regression when decision.Regression is { } costs => DecisionAnalysis.Regression(
+            chosenOn.Predictions.ToRegression(labels), chosenOn.Description, test.ToRegression(labels),
+            train.Labels.Select(labels.ToTarget).ToArray(), costs, decision.Options, seed),
+        _ => null,
+    };
+
+    /// <summary>The plan's rule steps scored on the decision rows and the test rows (none until the use case declares a plan).</summary>
+    private static IReadOnlyList<RuleScores> PlanRuleScores(UseCase useCase, ColumnTable table, IReadOnlyList<int> choiceRows, IReadOnlyList<int> testRows) => [];
+
+    private static string NegativeName(LabelMapping labels) => labels.Classes.FirstOrDefault(c => c != labels.Positive) ?? "negative";
+
     public static EvaluationReport Evaluate(MlTask task, Predictions predictions, LabelMapping labels) => task switch
     {
-        MlTask.BinaryClassification => Evaluator.Binary(predictions.ToBinary(),
-            labels.Classes.FirstOrDefault(c => c != labels.Positive) ?? "negative", labels.Positive ?? "positive"),
+        MlTask.BinaryClassification => Evaluator.Binary(predictions.ToBinary(), NegativeName(labels), labels.Positive ?? "positive"),
         MlTask.MulticlassClassification => Evaluator.Multiclass(predictions.ToMulticlass(labels.Classes)),
         _ => Evaluator.Regression(predictions.ToRegression(labels)),
     };

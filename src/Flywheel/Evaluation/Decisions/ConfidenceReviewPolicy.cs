@@ -60,10 +60,20 @@ public sealed class ConfidenceReviewPolicy
     public static ConfidenceReviewPolicy Fixed(double floor, MulticlassOutcomeValues values, DecisionOptions? options = null) =>
         new(floor, values, options ?? DecisionOptions.Default, null);
 
-    public bool Reviews(double topProbability) => topProbability < Floor;
+    /// <summary>The decision rule this policy serves with: the same <see cref="DecisionRule.Decide(IReadOnlyList{double})"/> everywhere.</summary>
+    public DecisionRule Rule => DecisionRule.Floor(Floor);
+
+    public bool Reviews(double topProbability) => Rule.Reviews(topProbability);
 
     /// <summary>The floor as a band on the top class's probability, [0, Floor); null when nothing is reviewed.</summary>
-    public ReviewBand? Band => Floor > 0 ? new ReviewBand(0, Floor) : null;
+    public ReviewBand? Band => Rule.Band;
+
+    /// <summary>Each row's decided class, −1 where a person decides.</summary>
+    public int[] Decide(MulticlassPredictions rows)
+    {
+        var rule = Rule;
+        return Enumerable.Range(0, rows.Count).Select(i => rule.Decide(rows.Probabilities![i]) is var (k, review) && !review ? k : -1).ToArray();
+    }
 
     /// <summary>Prices the policy on labelled rows: value per item and per day, review share, reviewer hours and people.</summary>
     public DecisionReport Evaluate(MulticlassPredictions rows)

@@ -74,10 +74,16 @@ public sealed class DecisionPolicy
     public static DecisionPolicy Fixed(double threshold, BinaryOutcomeValues outcomes, DecisionOptions? options = null, ReviewBand? reviewBand = null) =>
         new(threshold, reviewBand, outcomes, options ?? DecisionOptions.Default, null);
 
-    public BinaryDecision Decide(double score)
+    /// <summary>The decision rule this policy serves with: the same <see cref="DecisionRule.Decide(double)"/> everywhere.</summary>
+    public DecisionRule Rule => DecisionRule.Binary(Threshold, ReviewBand);
+
+    public BinaryDecision Decide(double score) => Rule.Decide(score);
+
+    /// <summary>Each row's decision.</summary>
+    public BinaryDecision[] Decide(IReadOnlyList<double> scores)
     {
-        if (ReviewBand is { } band && score >= band.Lower && score < band.Upper) return BinaryDecision.Review;
-        return score >= Threshold ? BinaryDecision.Positive : BinaryDecision.Negative;
+        var rule = Rule;
+        return scores.Select(rule.Decide).ToArray();
     }
 
     /// <summary>
@@ -118,9 +124,10 @@ public sealed class DecisionPolicy
     private BandCounts CountDecisions(BinaryPredictions rows)
     {
         long tp = 0, rp = 0, fn = 0, fp = 0, rn = 0, tn = 0;
+        var rule = Rule;
         for (var i = 0; i < rows.Count; i++)
         {
-            var decision = Decide(rows.Scores[i]);
+            var decision = rule.Decide(rows.Scores[i]);
             if (rows.Labels[i])
             {
                 if (decision == BinaryDecision.Positive) tp++; else if (decision == BinaryDecision.Review) rp++; else fn++;

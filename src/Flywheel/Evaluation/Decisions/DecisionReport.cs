@@ -39,7 +39,32 @@ public sealed record DecisionReport(
     double? Prevalence,
     BinaryConfusion? Confusion,
     long? ReviewedItems,
-    double? ValidationValuePerItem);
+    double? ValidationValuePerItem)
+{
+    /// <summary>The chosen way of deciding: "model", or the alternative that beat the model where the policy was chosen.</summary>
+    public string Policy { get; init; } = DecisionComparison.ModelPolicy;
+
+    /// <summary>What the policy (threshold, band, floor) was chosen on: the validation split, or out-of-fold predictions.</summary>
+    public string? ChosenOn { get; init; }
+
+    /// <summary>The non-ML alternatives priced on the same rows with the same prices.</summary>
+    public IReadOnlyList<AlternativeValue>? Alternatives { get; init; }
+
+    /// <summary>The model policy's value over the best alternative, with its interval.</summary>
+    public ValueAdded? ValueAdded { get; init; }
+
+    /// <summary>90% paired-bootstrap interval of <see cref="ValuePerItem"/>: how stable the value at the chosen point is.</summary>
+    public IReadOnlyList<double>? ValuePerItemInterval90 { get; init; }
+
+    /// <summary>Counts at the chosen decision, review as its own column.</summary>
+    public DecisionMatrix? ConfusionMatrix { get; init; }
+
+    /// <summary>One sentence on the prices when they dominate the decision, e.g. the break-even risk of acting.</summary>
+    public string? Economics { get; init; }
+
+    /// <summary>The chosen alternative when it is not the model; null when the model is chosen.</summary>
+    public AlternativeValue? ChosenAlternative => Alternatives?.FirstOrDefault(a => a.Name == Policy);
+}
 
 /// <summary>Scores in [Lower, Upper) are decided by a person.</summary>
 public sealed record ReviewBand(double Lower, double Upper);

@@ -30,7 +30,7 @@ public static class ModelSearch
         var trials = new List<Trial>();
         var kept = new Dictionary<int, Predictions>();
         Trial? best = null;
-        var finishing = new FinishingTime(trainers, scheme.FitsPerEvaluation, scorer.HigherIsBetter, options.Ensemble);
+        var finishing = new FinishingTime(trainers, scheme.FitsPerEvaluation, scorer.HigherIsBetter, options.Ensemble, DecisionRows.ExtraFits(scheme));
         var clock = Stopwatch.StartNew();
         while (trials.Count == 0 || (clock.Elapsed < options.Budget && trials.Count < (options.MaxTrials ?? int.MaxValue)))
         {

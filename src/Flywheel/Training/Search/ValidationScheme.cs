@@ -22,6 +22,12 @@ public abstract record ValidationScheme
     /// <summary>How many fits one <see cref="Evaluate"/> makes (1, or the number of folds).</summary>
     public abstract int FitsPerEvaluation { get; }
 
+    /// <summary>
+    /// Where each of <see cref="Evaluate"/>'s predictions comes from: its position in train followed by validation
+    /// (the validation rows in order; or, under cross-validation, the rows fold by fold).
+    /// </summary>
+    public abstract IReadOnlyList<int> PredictionRows { get; }
+
     public static ValidationScheme Choose(FeatureTable train, FeatureTable validation, int seed, int folds = 5) =>
         train.RowCount + validation.RowCount < CrossValidationBelowRows
             ? new CrossValidation(train.Concat(validation), folds, seed)
@@ -44,6 +50,8 @@ public sealed record Holdout(FeatureTable Train, FeatureTable Validation) : Vali
     public override FeatureTable RefitRows => Train.Concat(Validation);
 
     public override int FitsPerEvaluation => 1;
+
+    public override IReadOnlyList<int> PredictionRows => Enumerable.Range(Train.RowCount, Validation.RowCount).ToArray();
 }
 
 /// <summary>
@@ -84,6 +92,9 @@ public sealed record CrossValidation : ValidationScheme
     public override FeatureTable RefitRows => Rows;
 
     public override int FitsPerEvaluation => Folds;
+
+    public override IReadOnlyList<int> PredictionRows =>
+        Enumerable.Range(0, Folds).SelectMany(fold => Enumerable.Range(0, Rows.RowCount).Where(i => _foldOf[i] == fold)).ToArray();
 
     private (FeatureTable Train, FeatureTable Held) Split(int fold)
     {
