@@ -17,6 +17,9 @@ public static class LabelledDataEvaluation
 {
     public sealed record Result(EvaluationReport Report, long Scored, long Unlabelled);
 
+    /// <summary>Seeds the bootstrap intervals, so the same file gives the same figures.</summary>
+    public const int Seed = 1729;
+
     public static Result Run(ScoringModel model, string file, DecisionSettings? decision = null)
     {
         var spec = model.Spec;
@@ -71,7 +74,15 @@ public static class LabelledDataEvaluation
         if (decision?.Binary is not { } outcomes) return report;
         var band = decision.Options.Review is not null && spec.Policy is { ReviewLower: { } lower, ReviewUpper: { } upper } ? new ReviewBand(lower, upper) : null;
         var policy = DecisionPolicy.Fixed(spec.Policy.Threshold ?? 0.5, outcomes, decision.Options, band);
-        return report with { Decision = policy.Evaluate(truth, scores) };
+        var priced = policy.Evaluate(truth, scores) with
+        {
+            ConfusionMatrix = BinaryPricing.Matrix("model", truth, policy.Decide(scores), spec.NegativeClass, spec.PositiveClass, band is not null),
+        };
+        return report with
+        {
+            Decision = DecisionAnalysis.OnNewRows(priced, BinaryPricing.Price(truth, policy.Decide(scores), outcomes, decision.Options),
+                BinaryPricing.Constant(truth, truth, outcomes, decision.Options), decision.Options.VolumePerDay, Seed),
+        };
     }
 
     private static EvaluationReport Multiclass(ServingSpec spec, List<string> labels, List<ScoredRow> rows, DecisionSettings? decision)
@@ -80,8 +91,17 @@ public static class LabelledDataEvaluation
         var predictions = new MulticlassPredictions(labels.Select(label => classes.IndexOf(label)).ToList(), rows.Select(row => row.ClassProbabilities!).ToList(), classes);
         var report = Evaluator.Multiclass(predictions);
         if (decision?.Multiclass is not { } matrix) return report;
-        var floor = decision.Options.Review is null ? 0 : spec.Policy.ReviewUpper ?? 0;
-        return report with { Decision = ConfidenceReviewPolicy.Fixed(floor, matrix, decision.Options).Evaluate(predictions) };
+        var floor = ConfidenceReviewPolicy.Fixed(decision.Options.Review is null ? 0 : spec.Policy.ReviewUpper ?? 0, matrix, decision.Options);
+        var decided = floor.Decide(predictions);
+        var priced = floor.Evaluate(predictions) with
+        {
+            ConfusionMatrix = MulticlassPricing.Matrix("model", predictions.Labels, decided, classes, floor.Band is not null),
+        };
+        return report with
+        {
+            Decision = DecisionAnalysis.OnNewRows(priced, MulticlassPricing.Price(predictions.Labels, decided, matrix, decision.Options),
+                MulticlassPricing.Constant(predictions, predictions, classes, matrix, decision.Options), decision.Options.VolumePerDay, Seed),
+        };
     }
 
     private static EvaluationReport Regression(List<string> labels, List<ScoredRow> rows, DecisionSettings? decision)

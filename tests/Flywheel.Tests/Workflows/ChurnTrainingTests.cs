@@ -49,6 +49,40 @@ public class ChurnTrainingTests(ChurnModel churn)
     }
 
     [Fact]
+    public void The_decision_is_judged_against_offering_to_everyone_and_to_nobody_on_out_of_fold_rows()
+    {
+        var decision = churn.Outcome.Test.Decision!;
+        // 750 validation rows are too few to choose a threshold on alone: 5-fold predictions over all 4,250 non-test rows.
+        Assert.Contains("out-of-fold", decision.ChosenOn);
+        Assert.Contains("4250", decision.ChosenOn);
+        var alternatives = decision.Alternatives!.ToDictionary(a => a.Name);
+        Assert.Equal(-500, alternatives["act_on_all"].TestValuePerItem, 9); // every subscriber gets the 500 JPY offer
+        Assert.Equal(106 * -200_000 / 750.0, alternatives["act_on_none"].TestValuePerItem, 6); // 106 leavers missed
+        Assert.Equal("act_on_all", decision.ValueAdded!.Over);
+        Assert.Equal(decision.ValuePerItem - -500, decision.ValueAdded.PerItem, 6);
+        Assert.Equal(750, decision.ConfusionMatrix!.Counts.Sum(row => row.Sum()));
+        Assert.Contains("0.25% risk", decision.Economics);
+    }
+
+    [Fact]
+    public void Evaluate_json_names_the_policy_the_alternatives_the_value_added_and_the_counts_at_the_decision()
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(EvaluationDocument.From(churn.Outcome.Record, churn.Outcome.Test, churn.Outcome.Version).ToJson());
+        var decision = json.RootElement.GetProperty("decision");
+        Assert.Contains(decision.GetProperty("policy").GetString(), new[] { "model", "act_on_all", "act_on_none" });
+        var names = decision.GetProperty("alternatives").EnumerateArray().Select(a => a.GetProperty("name").GetString()).ToList();
+        Assert.Equal(["act_on_none", "act_on_all"], names);
+        var perItem = decision.GetProperty("alternatives")[1].GetProperty("valuePerItem");
+        Assert.Equal(-500, perItem.GetProperty("test").GetDouble(), 9);
+        Assert.Equal(System.Text.Json.JsonValueKind.Number, perItem.GetProperty("validation").ValueKind);
+        var added = decision.GetProperty("valueAdded");
+        Assert.Equal("act_on_all", added.GetProperty("over").GetString());
+        Assert.Equal(2, added.GetProperty("interval90").GetArrayLength());
+        Assert.Equal(System.Text.Json.JsonValueKind.Number, added.GetProperty("perDay").ValueKind);
+        Assert.Equal(2, decision.GetProperty("confusionMatrix").GetProperty("counts").GetArrayLength());
+    }
+
+    [Fact]
     public void Every_trial_is_recorded_with_trainer_hyperparameters_metrics_duration_and_seed()
     {
         var record = churn.Outcome.Record;

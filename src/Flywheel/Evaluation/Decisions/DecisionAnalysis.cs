@@ -87,6 +87,20 @@ public static class DecisionAnalysis
         return Finish(new DecisionRule(Threshold: null), costs.Evaluate(test, options.VolumePerDay), costs.Evaluate(choice, options.VolumePerDay), comparison, chosenOn, null, options.VolumePerDay);
     }
 
+    /// <summary>
+    /// A packaged policy on new labelled rows: the alternatives priced on the same rows, and the value the policy adds
+    /// over the best of them there. Nothing is re-chosen: the policy stays the package's.
+    /// </summary>
+    public static DecisionReport OnNewRows(DecisionReport report, PricedRows model, IReadOnlyList<PricedAlternative> alternatives, double? volumePerDay, int seed)
+    {
+        var comparison = DecisionComparison.Compare(model, model, alternatives, volumePerDay, seed);
+        return report with
+        {
+            ChosenOn = "the model package (not re-chosen on these rows)",
+            Alternatives = comparison.Alternatives, ValueAdded = comparison.ValueAdded, ValuePerItemInterval90 = comparison.ValuePerItemInterval90,
+        };
+    }
+
     private static DecisionOutcome Finish(DecisionRule rule, DecisionReport test, DecisionReport choice, DecisionComparison comparison, string chosenOn, string? economics, double? volumePerDay)
     {
         var common = (Policy: comparison.Policy, ChosenOn: chosenOn, comparison.Alternatives, Economics: economics);
