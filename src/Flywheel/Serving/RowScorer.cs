@@ -1,5 +1,6 @@
 using System.Globalization;
 using Flywheel.Data.Preprocessing;
+using Flywheel.Tasks;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -22,12 +23,12 @@ internal sealed class RowScorer
         var schema = ServingInput.Schema(inputs);
         _input = new ServingRow(schema);
         var mapper = model.GetRowToRowMapper(schema);
-        var resultColumn = mapper.OutputSchema[spec.Task == "binary" ? "Probability" : "Score"];
+        var resultColumn = mapper.OutputSchema[spec.Task.OutputColumn()];
         var output = mapper.GetRow(_input, [resultColumn]);
         _read = spec.Task switch
         {
-            "binary" => Binary(output.GetGetter<float>(resultColumn)),
-            "multiclass" => Multiclass(output.GetGetter<VBuffer<float>>(resultColumn)),
+            MlTask.Binary => Binary(output.GetGetter<float>(resultColumn)),
+            MlTask.Multiclass => Multiclass(output.GetGetter<VBuffer<float>>(resultColumn)),
             _ => Regression(output.GetGetter<float>(resultColumn)),
         };
     }
@@ -47,7 +48,7 @@ internal sealed class RowScorer
     private Func<ScoredRow> Binary(ValueGetter<float> probability)
     {
         var policy = _spec.Policy;
-        var (positive, negative) = (_spec.PositiveClass, _spec.NegativeClass);
+        var (negative, positive) = _spec.BinaryClasses();
         var threshold = policy.Threshold ?? 0.5;
         return () =>
         {
@@ -67,7 +68,7 @@ internal sealed class RowScorer
         {
             scores(ref buffer);
             var probabilities = buffer.DenseValues().Select(v => (double)v).ToArray();
-            var best = Training.Predictions.ArgMax(probabilities);
+            var best = MlTasks.ArgMax(probabilities);
             var route = probabilities[best] < floor ? DecisionRoute.Review : DecisionRoute.Automatic;
             return new ScoredRow(probabilities[best], _spec.Classes[best], route, probabilities);
         };

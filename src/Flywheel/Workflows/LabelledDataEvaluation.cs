@@ -4,6 +4,7 @@ using Flywheel.Evaluation.Decisions;
 using Flywheel.Evaluation.Metrics;
 using Flywheel.Evaluation.Results;
 using Flywheel.Serving;
+using Flywheel.Tasks;
 
 namespace Flywheel.Workflows;
 
@@ -44,8 +45,8 @@ public static class LabelledDataEvaluation
 
         var report = spec.Task switch
         {
-            "binary" => Binary(spec, labels, rows, decision),
-            "multiclass" => Multiclass(spec, labels, rows, decision),
+            MlTask.Binary => Binary(spec, labels, rows, decision),
+            MlTask.Multiclass => Multiclass(spec, labels, rows, decision),
             _ => Regression(labels, rows, decision),
         };
         return new Result(report, rows.Count, unlabelled);
@@ -53,7 +54,7 @@ public static class LabelledDataEvaluation
 
     private static string CheckLabel(ServingSpec spec, string label, string file, int line)
     {
-        if (spec.Task == "regression")
+        if (spec.Task == MlTask.Regression)
         {
             if (!double.TryParse(label, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
                 throw new InputException($"the target '{spec.Policy.Target}' must be a number, not '{label}'", file, line);
@@ -65,9 +66,10 @@ public static class LabelledDataEvaluation
 
     private static EvaluationReport Binary(ServingSpec spec, List<string> labels, List<ScoredRow> rows, DecisionSettings? decision)
     {
-        var truth = labels.Select(label => label == spec.PositiveClass).ToList();
+        var classes = spec.BinaryClasses();
+        var truth = labels.Select(label => label == classes.Positive).ToList();
         var scores = rows.Select(row => row.Score).ToList();
-        var report = Evaluator.Binary(new BinaryPredictions(truth, scores), spec.NegativeClass, spec.PositiveClass);
+        var report = Evaluator.Binary(new BinaryPredictions(truth, scores), classes);
         if (decision?.Binary is not { } outcomes) return report;
         var band = decision.Options.Review is not null && spec.Policy is { ReviewLower: { } lower, ReviewUpper: { } upper } ? new ReviewBand(lower, upper) : null;
         var policy = DecisionPolicy.Fixed(spec.Policy.Threshold ?? 0.5, outcomes, decision.Options, band);

@@ -7,6 +7,7 @@ using Flywheel.Evaluation.Decisions;
 using Flywheel.Evaluation.Importance;
 using Flywheel.Evaluation.Results;
 using Flywheel.Serving;
+using Flywheel.Tasks;
 using Flywheel.Training;
 using Flywheel.Training.Search;
 using Flywheel.Training.Trainers;
@@ -57,18 +58,12 @@ public static class TrainWorkflow
         progress?.Report(new("load", $"reading {data.Source.Value}"));
         var table = stages.Time("load", () => ColumnTableReader.Read(SourceSpec.FromUseCase(useCase)));
         var targetColumn = table.Get(target, "'data.target'");
-        var detection = TaskDetector.Detect(Enumerable.Range(0, table.RowCount).Select(targetColumn.String), target, useCase.Training);
+        var detection = TaskDetector.Detect(TargetSummaries.Of(targetColumn), target, useCase.Training);
         var task = detection.Task;
 
-        progress?.Report(new("prepare", $"{detection.Task.ToName()} ({detection.Reason}); splitting and preprocessing"));
-        var labelKind = task switch
-        {
-            MlTask.BinaryClassification => LabelKind.Binary,
-            MlTask.MulticlassClassification => LabelKind.Multiclass,
-            _ => LabelKind.Regression,
-        };
-        var prepared = stages.Time("prepare", () => DataPreparation.Prepare(table, PreparationOptions.From(useCase, labelKind), null, new MLContext(seed)));
-        var classCount = task == MlTask.MulticlassClassification ? prepared.Label.Classes.Count : 0;
+        progress?.Report(new("prepare", $"{detection.Task.Name()} ({detection.Reason}); splitting and preprocessing"));
+        var prepared = stages.Time("prepare", () => DataPreparation.Prepare(table, PreparationOptions.From(useCase, task), null, new MLContext(seed)));
+        var classCount = task == MlTask.Multiclass ? prepared.Label.Classes.Count : 0;
         var train = FeatureTable.FromDataView(prepared.Train, task, classCount);
         var validation = FeatureTable.FromDataView(prepared.Validation, task, classCount);
         var test = FeatureTable.FromDataView(prepared.Test, task, classCount);
@@ -79,7 +74,7 @@ public static class TrainWorkflow
 
         progress?.Report(new("search", $"searching {string.Join(", ", trainers.Select(t => t.Name))} for {budget.TotalSeconds:0}s by {scorer.ObjectiveName}"));
         var searchProgress = progress is null ? null : new ForwardProgress<SearchProgress>(p => progress.Report(new("search", $"trial {p.TrialsDone}", p)));
-        var curveScorer = EvaluationScorer.For(task, prepared.Label, task == MlTask.Regression ? "rmse" : "log_loss", null);
+        var curveScorer = EvaluationScorer.For(task, prepared.Label, task.CurveMetric(), null);
         var trainingBudget = budget - clock.Elapsed - budget * EvaluationShare;
         var options = new SearchOptions(trainingBudget > TimeSpan.Zero ? trainingBudget : TimeSpan.Zero, seed, request.MaxTrials, useCase.Training?.Ensemble ?? true);
         var result = stages.Time("search, learning curve and refit", () => ModelTrainer.Train(train, validation, trainers, scorer, options, searchProgress, cancellation, curveScorer));
@@ -90,7 +85,7 @@ public static class TrainWorkflow
         var testReport = Evaluate(task, testPredictions, prepared.Label);
         DecisionPolicy? policy = null;
         ReviewBand? reviewBand = null; // what serving sends to a person, as chosen on validation
-        if (task == MlTask.BinaryClassification && decision?.Binary is { } outcomes)
+        if (task == MlTask.Binary && decision?.Binary is { } outcomes)
         {
             // Chosen on validation, reported on test: the test split never tunes the threshold.
             var chosenOn = result.ValidationPredictions.ToBinary();
@@ -100,7 +95,7 @@ public static class TrainWorkflow
             testReport = testReport with { Decision = policy.Evaluate(reportedOn.Labels, reportedOn.Scores) };
             validationReport = validationReport with { Decision = policy.Evaluate(chosenOn.Labels, chosenOn.Scores) };
         }
-        else if (task == MlTask.MulticlassClassification && decision?.Multiclass is { } matrix)
+        else if (task == MlTask.Multiclass && decision?.Multiclass is { } matrix)
         {
             // The review floor, like the binary threshold, is chosen on validation and reported on test.
             var chosenOn = result.ValidationPredictions.ToMulticlass(prepared.Label.Classes);
@@ -117,11 +112,11 @@ public static class TrainWorkflow
 
         var chain = prepared.Transformer.Append(result.Model);
         var spec = new ServingSpec(
-            task.ToName(),
+            task,
             prepared.InputColumns.Select(column => new ServingInputColumn(column.Name, column.IsNumeric)).ToList(),
             prepared.Label.Classes,
             new ServingPolicy(target, prepared.Label.Positive, prepared.Label.Transform == TargetTransformKind.Log,
-                policy?.Threshold ?? (task == MlTask.BinaryClassification ? 0.5 : null), reviewBand?.Lower, reviewBand?.Upper,
+                policy?.Threshold ?? (task == MlTask.Binary ? 0.5 : null), reviewBand?.Lower, reviewBand?.Upper,
                 decision?.Currency is { Length: > 0 } currency ? currency : null));
         var scoring = new ScoringModel(chain, spec);
         var testRows = prepared.Split.RowsIn(SplitName.Test).Where(row => !targetColumn.IsMissing(row)).ToList();
@@ -138,7 +133,7 @@ public static class TrainWorkflow
         }
 
         var record = new TrainingRecord(
-            useCase.Name, task.ToName(), detection.Reason, target, scorer.ObjectiveName, scorer.HigherIsBetter,
+            useCase.Name, task.Name(), detection.Reason, target, scorer.ObjectiveName, scorer.HigherIsBetter,
             result.Search.Validation, seed, budget.TotalSeconds,
             result.Search.Trials.Select(TrialRecord.From).ToList(), result.Search.Best.Number,
             result.Ensemble?.Describe() ?? result.Trainer.Name, result.Hyperparameters.Values, result.Curve, result.Diagnosis,
@@ -155,9 +150,8 @@ public static class TrainWorkflow
 
     public static EvaluationReport Evaluate(MlTask task, Predictions predictions, LabelMapping labels) => task switch
     {
-        MlTask.BinaryClassification => Evaluator.Binary(predictions.ToBinary(),
-            labels.Classes.FirstOrDefault(c => c != labels.Positive) ?? "negative", labels.Positive ?? "positive"),
-        MlTask.MulticlassClassification => Evaluator.Multiclass(predictions.ToMulticlass(labels.Classes)),
+        MlTask.Binary => Evaluator.Binary(predictions.ToBinary(), labels.BinaryClasses()),
+        MlTask.Multiclass => Evaluator.Multiclass(predictions.ToMulticlass(labels.Classes)),
         _ => Evaluator.Regression(predictions.ToRegression(labels)),
     };
 
@@ -190,8 +184,7 @@ public static class TrainWorkflow
     /// </summary>
     private static PermutationImportanceResult Importance(ITransformer chain, int models, PreparedData prepared, ColumnTable rawTest, FeatureTable test, MlTask task, int seed)
     {
-        var metric = task switch { MlTask.BinaryClassification => "auc", MlTask.MulticlassClassification => "accuracy", _ => "rmse" };
-        var scorer = EvaluationScorer.For(task, prepared.Label, metric, null);
+        var scorer = EvaluationScorer.For(task, prepared.Label, task.HeadlineMetric(), null);
         var sampled = ImportanceRows(rawTest.RowCount, rawTest.Columns.Count, models);
         if (sampled < rawTest.RowCount)
         {

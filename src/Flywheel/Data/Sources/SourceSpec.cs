@@ -41,7 +41,9 @@ public sealed record SourceSpec(
         foreach (var (column, kindName) in data.Schema)
             kinds[column] = ColumnKinds.TryParse(kindName, out var kind) ? kind : throw new InputException($"unknown kind '{kindName}' for column '{column}'", useCase.FilePath);
         foreach (var column in data.Roles.Text) kinds.TryAdd(column, ColumnKind.Text);
-        return new SourceSpec(path, FormatOf(path), target ?? data.Target, data.Positive, kinds, useCase);
+        // data.positive names a class of data.target; profiling another column does not inherit it.
+        var positive = target is null || target == data.Target ? data.Positive : null;
+        return new SourceSpec(path, FormatOf(path), target ?? data.Target, positive, kinds, useCase);
     }
 
     private static bool IsUseCaseFile(string path) =>

@@ -109,7 +109,8 @@ public class ProfilerTests
     [Fact]
     public void Regression_target_uses_pearson_and_eta()
     {
-        var profile = ProfileOf("x,g,y\n1,a,2\n2,a,4\n3,b,6\n4,b,9\n", target: "y");
+        // y is (2, 4, 6, 9) halved: four small whole numbers would be classes, and both measures ignore the scale.
+        var profile = ProfileOf("x,g,y\n1,a,1\n2,a,2\n3,b,3\n4,b,4.5\n", target: "y");
         Assert.False(profile.Target!.IsClassification);
         var r = profile.Associations.WithTarget.Single(association => association.Left == "x");
         Assert.Equal(AssociationMeasure.Pearson, r.Measure);
