@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Flywheel.Data.Sources;
 using Flywheel.Registry;
 using Flywheel.Tasks;
 
@@ -21,6 +22,9 @@ public sealed record ServingPolicy(string Target, string? Positive, bool LogTarg
 public sealed record ServingSpec(MlTask Task, IReadOnlyList<ServingInputColumn> Inputs, IReadOnlyList<string> Classes, ServingPolicy Policy)
 {
     public const string FeatureRole = "feature";
+
+    /// <summary>How CSV input is read: the training file's dialect (<see cref="CsvDialect.Legacy"/> for older packages).</summary>
+    public CsvDialect Dialect { get; init; } = CsvDialect.Legacy;
     public const string NumericType = "numeric";
 
     public static ServingSpec FromManifest(ModelManifest manifest, string packagePath)
@@ -36,7 +40,10 @@ public sealed record ServingSpec(MlTask Task, IReadOnlyList<ServingInputColumn> 
             task,
             manifest.InputSchema.Where(column => column.Role == FeatureRole).Select(column => new ServingInputColumn(column.Name, column.Type == NumericType)).ToList(),
             manifest.LabelMapping,
-            policy ?? throw new InputException("the model package has no decision policy; it was not written by 'flywheel train'", packagePath));
+            policy ?? throw new InputException("the model package has no decision policy; it was not written by 'flywheel train'", packagePath))
+        {
+            Dialect = manifest.InputDialect ?? CsvDialect.Legacy,
+        };
     }
 
     /// <summary>

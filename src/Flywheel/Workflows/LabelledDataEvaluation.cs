@@ -1,4 +1,4 @@
-using System.Globalization;
+using Flywheel.Data.Sources;
 using Flywheel.Evaluation;
 using Flywheel.Evaluation.Decisions;
 using Flywheel.Evaluation.Metrics;
@@ -32,12 +32,12 @@ public static class LabelledDataEvaluation
         foreach (var (record, row) in scored.Rows())
         {
             var label = target < record.Fields.Length ? record.Fields[target].Trim() : "";
-            if (InputRows.IsMissing(label))
+            if (scored.Dialect.IsMissing(label))
             {
                 unlabelled++;
                 continue;
             }
-            labels.Add(CheckLabel(spec, label, file, record.Line));
+            labels.Add(CheckLabel(spec, scored.Dialect, label, file, record.Line));
             rows.Add(row);
         }
         if (rows.Count == 0)
@@ -47,16 +47,18 @@ public static class LabelledDataEvaluation
         {
             MlTask.Binary => Binary(spec, labels, rows, decision),
             MlTask.Multiclass => Multiclass(spec, labels, rows, decision),
-            _ => Regression(labels, rows, decision),
+            _ => Regression(labels.Select(label => Number(scored.Dialect, label)).ToList(), rows, decision),
         };
         return new Result(report, rows.Count, unlabelled);
     }
 
-    private static string CheckLabel(ServingSpec spec, string label, string file, int line)
+    private static double Number(CsvDialect dialect, string label) => dialect.TryNumber(label, out var value) ? value : double.NaN;
+
+    private static string CheckLabel(ServingSpec spec, CsvDialect dialect, string label, string file, int line)
     {
         if (spec.Task == MlTask.Regression)
         {
-            if (!double.TryParse(label, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            if (!dialect.TryNumber(label, out _))
                 throw new InputException($"the target '{spec.Policy.Target}' must be a number, not '{label}'", file, line);
         }
         else if (!spec.Classes.Contains(label))
@@ -86,11 +88,9 @@ public static class LabelledDataEvaluation
         return report with { Decision = ConfidenceReviewPolicy.Fixed(floor, matrix, decision.Options).Evaluate(predictions) };
     }
 
-    private static EvaluationReport Regression(List<string> labels, List<ScoredRow> rows, DecisionSettings? decision)
+    private static EvaluationReport Regression(List<double> labels, List<ScoredRow> rows, DecisionSettings? decision)
     {
-        var predictions = new RegressionPredictions(
-            labels.Select(label => double.Parse(label, NumberStyles.Float, CultureInfo.InvariantCulture)).ToList(),
-            rows.Select(row => row.Score).ToList());
+        var predictions = new RegressionPredictions(labels, rows.Select(row => row.Score).ToList());
         var report = Evaluator.Regression(predictions);
         return decision?.Regression is { } costs ? report with { Decision = costs.Evaluate(predictions, decision.Options.VolumePerDay) } : report;
     }

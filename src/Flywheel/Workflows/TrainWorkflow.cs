@@ -117,7 +117,10 @@ public static class TrainWorkflow
             prepared.Label.Classes,
             new ServingPolicy(target, prepared.Label.Positive, prepared.Label.Transform == TargetTransformKind.Log,
                 policy?.Threshold ?? (task == MlTask.Binary ? 0.5 : null), reviewBand?.Lower, reviewBand?.Upper,
-                decision?.Currency is { Length: > 0 } currency ? currency : null));
+                decision?.Currency is { Length: > 0 } currency ? currency : null))
+        {
+            Dialect = table.Dialect ?? CsvDialect.Legacy,
+        };
         var scoring = new ScoringModel(chain, spec);
         var testRows = prepared.Split.RowsIn(SplitName.Test).Where(row => !targetColumn.IsMissing(row)).ToList();
         var rawTest = RawPermutableRows.Subset(table, testRows, prepared.InputColumns.Select(column => column.Name));
