@@ -148,7 +148,12 @@ public static class TrainWorkflow
         progress?.Report(new("package", "writing and registering the model package"));
         var published = await ModelPublisher.PublishAsync(useCase, prepared.Context, chain, prepared, spec, record, testReport, validationReport, request.Store, cancellation);
         return new TrainOutcome(record, testReport, validationReport, result, published.Package.Path, published.Package.Id,
-            $"{published.Version.ModelName}:{published.Version.Version}", published.RunId);
+            $"{published.Version.ModelName}:{published.Version.Version}", published.RunId)
+        {
+            TestPredictions = testPredictions,
+            TestRows = testRows,
+            Labels = prepared.Label,
+        };
     }
 
     public static EvaluationReport Evaluate(MlTask task, Predictions predictions, LabelMapping labels) => task switch
