@@ -66,4 +66,15 @@ public class CsvDialectTests
         Assert.True(CsvDialect.Legacy.TryNumber("1e3", out value));
         Assert.Equal(1000, value);
     }
+
+    [Fact]
+    public void A_file_declared_without_a_header_gets_DuckDBs_column_names()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("noheader.csv", "1,a\n2,b\n3,c\n");
+        using var source = DataSource.Open(SourceSpec.ForFile(file) with { Csv = new CsvSection(null, null, null, null, false) });
+        Assert.False(source.Dialect!.HasHeader);
+        Assert.Equal(CsvDialect.HeaderlessNames(2), source.Columns.Select(column => column.Name));
+        Assert.Equal(3, source.RowCount);
+    }
 }
