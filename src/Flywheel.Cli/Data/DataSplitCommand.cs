@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Flywheel.Data.Splits;
-using Flywheel.Training;
+using Flywheel.Tasks;
 using Spectre.Console;
 
 namespace Flywheel.Cli.Data;
@@ -35,8 +35,7 @@ public static class DataSplitCommand
         command.SetAction(parseResult =>
         {
             var input = DataProgressBar.Run("reading the data", progress => SplitRun.Open(parseResult.GetValue(path)!, parseResult.GetValue(target), progress));
-            var classification = input.Target is not null
-                && TaskDetector.Detect(input.TargetValues(), input.Target, input.UseCase?.Training).Task != MlTask.Regression;
+            var classification = input.Task()?.IsClassification() == true;
             var summary = SplitRun.Assign(input, new SplitOverrides(parseResult.GetValue(seed), parseResult.GetValue(by), parseResult.GetValue(time)), classification);
             var destination = parseResult.GetValue(output) ?? DefaultOutput(input);
             SplitAssignmentCsv.Write(summary.Assignment, destination);

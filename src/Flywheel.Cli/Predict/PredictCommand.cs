@@ -11,11 +11,11 @@ public static class PredictCommand
     public static Command Create()
     {
         var model = new Argument<string>("model") { Description = "A model: use-case folder (its newest version), package folder, name@alias or name:version" };
-        var input = new Argument<string>("input") { Description = "CSV with the model's input columns (a header row, UTF-8)" };
+        var input = new Argument<string>("input") { Description = "CSV with the model's input columns, written as the training file was (delimiter, decimal separator, missing tokens; UTF-8)" };
         var output = new Option<string>("--output", "-o") { Description = "Where to write the scored CSV", Required = true };
         var batch = new Option<int>("--batch-size") { Description = "Rows scored together", DefaultValueFactory = _ => CsvPredictor.DefaultBatchSize };
         var store = new Option<string?>("--store") { Description = "Metadata store (sqlite:PATH or a PostgreSQL connection string); default FLYWHEEL_STORE, else the use case's" };
-        var command = new Command("predict", "Score a CSV: adds score, label and decision (automatic|review) columns") { model, input, output, batch, store };
+        var command = new Command("predict", "Score a CSV: adds score, label (empty for review), decision (automatic|review), suggested_label and, for multiclass, p_<class> columns") { model, input, output, batch, store };
         command.SetAction(async (parseResult, cancellation) =>
         {
             var package = await ModelLocator.ResolveAsync(parseResult.GetValue(model)!, storeSpec: parseResult.GetValue(store), cancellation: cancellation);

@@ -1,6 +1,7 @@
 using Flywheel.Evaluation.Curves;
 using Flywheel.Evaluation.Metrics;
 using Flywheel.Evaluation.Results;
+using Flywheel.Tasks;
 
 namespace Flywheel.Evaluation;
 
@@ -14,17 +15,18 @@ public static class Evaluator
 {
     public const int MaxCurvePoints = 1001;
 
-    /// <summary>Binary report; class names label the 2×2 confusion matrix (negative first).</summary>
-    public static EvaluationReport Binary(BinaryPredictions predictions, string negativeName = "negative", string positiveName = "positive", int calibrationBins = 10)
+    /// <summary>Binary report; the classes label the 2×2 confusion matrix (negative first), "negative" and "positive" when not given.</summary>
+    public static EvaluationReport Binary(BinaryPredictions predictions, BinaryClasses? classes = null, int calibrationBins = 10)
     {
         var c = predictions.Confusion();
-        var matrix = new ConfusionMatrix([negativeName, positiveName],
+        classes ??= new BinaryClasses("negative", "positive");
+        var matrix = new ConfusionMatrix([classes.Negative, classes.Positive],
             [[c.TrueNegative, c.FalsePositive], [c.FalseNegative, c.TruePositive]]);
         var curves = new List<Curve> { BinaryCurves.Roc(predictions), BinaryCurves.PrecisionRecall(predictions), BinaryCurves.Gain(predictions) };
         if (predictions.Scores.All(s => s is >= 0 and <= 1)) curves.Add(BinaryCurves.Calibration(predictions, calibrationBins));
         curves = curves.Select(curve => curve.Thinned(MaxCurvePoints)).ToList();
         return new EvaluationReport(
-            "binary",
+            MlTask.Binary.Name(),
             predictions.Count,
             MetricCatalog.Binary.Select(m => m.Evaluate(predictions)).ToList(),
             matrix,
@@ -33,14 +35,14 @@ public static class Evaluator
     }
 
     public static EvaluationReport Multiclass(MulticlassPredictions predictions) =>
-        new("multiclass",
+        new(MlTask.Multiclass.Name(),
             predictions.Count,
             MetricCatalog.Multiclass.Select(m => m.Evaluate(predictions)).ToList(),
             MulticlassMetrics.Confusion(predictions),
             MulticlassMetrics.PerClass(predictions));
 
     public static EvaluationReport Regression(RegressionPredictions predictions) =>
-        new("regression",
+        new(MlTask.Regression.Name(),
             predictions.Count,
             MetricCatalog.Regression.Select(m => m.Evaluate(predictions)).ToList());
 }

@@ -24,7 +24,9 @@ public sealed record ModelFile(string File, string Sha256);
 
 /// <summary>
 /// <c>manifest.json</c>: everything needed to serve, monitor and audit the model. Deterministic by design (no
-/// dates, no machine names) so that the package id is a function of what was trained.
+/// dates, no machine names) so that the package id is a function of what was trained. <see cref="InputDialect"/> is
+/// the CSV dialect of the training file, which scoring applies to its input; packages written before it was
+/// recorded have none and read RFC 4180 with commas (<see cref="Data.Sources.CsvDialect.Legacy"/>).
 /// </summary>
 public sealed record ModelManifest(
     int FormatVersion,
@@ -41,4 +43,5 @@ public sealed record ModelManifest(
     string TrainingDataFingerprint,
     JsonElement? BaselineStatistics,
     LibraryVersions Libraries,
-    int Seed);
+    int Seed,
+    Data.Sources.CsvDialect? InputDialect = null);

@@ -42,6 +42,9 @@ public sealed record ModelPackageContent
     public required string TrainingDataFingerprint { get; init; }
     public JsonElement? BaselineStatistics { get; init; }
     public int Seed { get; init; }
+
+    /// <summary>How the model reads CSV input: the dialect of the file it was trained on.</summary>
+    public Data.Sources.CsvDialect? InputDialect { get; init; }
     public ModelCardText Card { get; init; } = new();
 
     /// <summary>

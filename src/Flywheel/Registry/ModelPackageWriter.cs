@@ -49,7 +49,8 @@ public static partial class ModelPackageWriter
             content.TrainingDataFingerprint,
             content.BaselineStatistics,
             LibraryVersions.Current(),
-            content.Seed);
+            content.Seed,
+            content.InputDialect);
         var card = ModelCard.From(manifest, content.Card);
 
         var stored = artifacts.StoreFolder(folder =>

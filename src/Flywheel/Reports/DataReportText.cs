@@ -2,6 +2,7 @@ using System.Globalization;
 using Flywheel.Data.Diagnosis;
 using Flywheel.Data.Profiling;
 using Flywheel.Data.Sources;
+using Flywheel.Tasks;
 
 namespace Flywheel.Reports;
 
@@ -22,10 +23,18 @@ public static class DataReportText
         _ => "",
     };
 
+    /// <summary>"target churn (binary, positive 'yes'): no 4,293 (86%), yes 707 (14%)" — the task as training will choose it.</summary>
     public static string Target(TargetProfile target) => target switch
     {
         { IsClassification: true, Classes: { } classes } =>
-            $"target {target.Name}: " + string.Join(", ", classes.Select(value => $"{value.Value} {value.Count:N0} ({DiagnosisContext.Percent((double)value.Count / Math.Max(1, classes.Sum(c => c.Count)))})")),
+            $"target {target.Name}{Task(target)}: " + string.Join(", ", classes.Select(value => $"{value.Value} {value.Count:N0} ({DiagnosisContext.Percent((double)value.Count / Math.Max(1, classes.Sum(c => c.Count)))})")),
         _ => $"target {target.Name}: numeric (regression)",
+    };
+
+    private static string Task(TargetProfile target) => target switch
+    {
+        { Task: { } task, Positive: { } positive } => $" ({task.Name()}, positive '{positive}')",
+        { Task: { } task } => $" ({task.Name()})",
+        _ => "",
     };
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Flywheel.Evaluation;
 using Flywheel.Evaluation.Decisions;
 using Flywheel.Evaluation.Results;
+using Flywheel.Tasks;
 using Flywheel.UseCases;
 using Flywheel.Value;
 using Flywheel.Workflows;
@@ -128,7 +129,7 @@ public static class ModelReport
     private static void AddImportance(HtmlReport report, TrainingRecord training)
     {
         if (training.Importance is not { } importance) return;
-        var metric = training.Task switch { "binary" => "auc", "multiclass" => "accuracy", _ => "rmse" };
+        var metric = (MlTasks.Parse(training.Task) ?? MlTask.Regression).HeadlineMetric();
         report.AddSection("Feature importance")
             .Chart(ModelReportCharts.Importance(importance, metric), caption: "How much the test score drops when one input column is shuffled (mean of the repeats)");
     }
@@ -228,10 +229,10 @@ public static class ModelReport
     public static IReadOnlyDictionary<string, Quantity> Externals(EvaluationReport test) =>
         ValueVariables.From(test).ToDictionary(pair => pair.Key, pair => Unit.Parse(pair.Value.Unit).Of(pair.Value.Amount), StringComparer.Ordinal);
 
-    private static IEnumerable<string> MainMetrics(string task) => task switch
+    private static IEnumerable<string> MainMetrics(string task) => MlTasks.Parse(task) switch
     {
-        "binary" => ["auc", "f1"],
-        "multiclass" => ["accuracy", "f1_macro"],
+        MlTask.Binary => ["auc", "f1"],
+        MlTask.Multiclass => ["accuracy", "f1_macro"],
         _ => ["rmse", "r2"],
     };
 

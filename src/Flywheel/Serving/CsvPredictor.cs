@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Flywheel.Storage;
+using Flywheel.Tasks;
 
 namespace Flywheel.Serving;
 
@@ -15,26 +16,39 @@ public sealed record PredictSummary(long Rows, long Review, TimeSpan Duration)
 
 /// <summary>
 /// Streams a CSV through a model one row at a time (see <see cref="RowScorer"/>): reads a row, scores it, writes the
-/// input columns with <c>score</c>, <c>label</c> and <c>decision</c> added; progress is reported every
-/// <c>batchSize</c> rows. The output appears only when every row scored: a bad row anywhere leaves no file behind.
+/// input fields as read followed by <see cref="AddedColumns"/> — <c>score</c>, <c>label</c> (the answer acted on;
+/// empty when a person decides), <c>decision</c> (<c>automatic</c> or <c>review</c>), <c>suggested_label</c> (the
+/// model's answer on every row) and, for multiclass, <c>p_&lt;class&gt;</c> per class. The output is comma-separated
+/// RFC 4180 with invariant numbers whatever the input's dialect. Progress is reported every <c>batchSize</c> rows.
+/// The output appears only when every row scored: a bad row anywhere leaves no file behind.
 /// </summary>
 public static class CsvPredictor
 {
     public const int DefaultBatchSize = 2048;
-    public static readonly string[] AddedColumns = ["score", "label", "decision"];
+    public const string ReviewDecision = "review";
+    public const string AutomaticDecision = "automatic";
+    public const string ProbabilityPrefix = "p_";
+
+    /// <summary>The columns prediction adds for a model: the four of every task, then one probability per class for multiclass.</summary>
+    public static IReadOnlyList<string> AddedColumns(ServingSpec spec) =>
+        [
+            "score", "label", "decision", "suggested_label",
+            .. spec.Task == MlTask.Multiclass ? spec.Classes.Select(name => ProbabilityPrefix + name) : [],
+        ];
 
     public static PredictSummary Predict(ScoringModel model, string inputPath, string outputPath, int batchSize = DefaultBatchSize, IProgress<PredictProgress>? progress = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         long rows = 0, review = 0;
         using var scored = new ScoredCsv(model, inputPath);
-        var clash = scored.Header.FirstOrDefault(name => AddedColumns.Contains(name.Trim(), StringComparer.Ordinal));
+        var added = AddedColumns(model.Spec);
+        var clash = scored.Header.FirstOrDefault(name => added.Contains(name.Trim(), StringComparer.Ordinal));
         if (clash is not null)
             throw new InputException($"the input already has a column '{clash}', which prediction adds; rename it", inputPath, 1);
         AtomicFile.Write(outputPath, stream =>
         {
             using var output = new StreamWriter(stream, new UTF8Encoding(false));
-            output.Write(string.Join(",", scored.Header.Concat(AddedColumns).Select(CsvRecordReader.Escape)));
+            output.Write(string.Join(",", scored.Header.Concat(added).Select(CsvRecordReader.Escape)));
             output.Write('\n');
             var line = new StringBuilder();
             foreach (var (record, row) in scored.Rows())
@@ -48,7 +62,7 @@ public static class CsvPredictor
         return new PredictSummary(rows, review, clock.Elapsed);
     }
 
-    // One output line built in a reused buffer: the input fields as read, then score, label and decision.
+    // One output line built in a reused buffer: the input fields as read, then the added columns.
     private static void WriteLine(StreamWriter output, StringBuilder line, string[] fields, ScoredRow row)
     {
         line.Clear();
@@ -58,9 +72,12 @@ public static class CsvPredictor
             line.Append(CsvRecordReader.Escape(fields[i]));
         }
         line.Append(',').Append(row.Score.ToString("R", CultureInfo.InvariantCulture))
-            .Append(',').Append(CsvRecordReader.Escape(row.Label))
-            .Append(',').Append(row.Decision == DecisionRoute.Review ? "review" : "automatic")
-            .Append('\n');
+            .Append(',').Append(CsvRecordReader.Escape(row.Label ?? ""))
+            .Append(',').Append(row.Decision == DecisionRoute.Review ? ReviewDecision : AutomaticDecision)
+            .Append(',').Append(CsvRecordReader.Escape(row.SuggestedLabel));
+        foreach (var probability in row.ClassProbabilities ?? [])
+            line.Append(',').Append(probability.ToString("R", CultureInfo.InvariantCulture));
+        line.Append('\n');
         output.Write(line);
     }
 }

@@ -8,13 +8,14 @@ public readonly record struct CsvRecord(int Line, string[] Fields);
 
 /// <summary>
 /// Reads RFC 4180 CSV one record at a time (quoted fields, doubled quotes, line breaks inside quotes, CRLF or LF),
-/// so a file of any size streams through in constant memory. A quote opens a quoted field only as the field's first
-/// character; anywhere else it is kept as text, as is a carriage return not followed by a line feed.
+/// so a file of any size streams through in constant memory; the delimiter and quote are the training file's
+/// (a null quote: no quoting). A quote opens a quoted field only as the field's first character; anywhere else it
+/// is kept as text, as is a carriage return not followed by a line feed.
 /// </summary>
-public sealed class CsvRecordReader(TextReader reader, string file)
+public sealed class CsvRecordReader(TextReader reader, string file, char delimiter = ',', char? quote = '"')
 {
-    private static readonly SearchValues<char> UnquotedStops = SearchValues.Create(",\r\n");
-    private static readonly SearchValues<char> QuotedStops = SearchValues.Create("\"\n");
+    private readonly SearchValues<char> _unquotedStops = SearchValues.Create($"{delimiter}\r\n");
+    private readonly SearchValues<char> _quotedStops = SearchValues.Create($"{quote ?? '"'}\n");
 
     // The reader is consumed in blocks: a call per character through TextReader costs more than the parsing.
     private readonly char[] _buffer = new char[64 * 1024];
@@ -37,18 +38,12 @@ public sealed class CsvRecordReader(TextReader reader, string file)
         while (true)
         {
             _field.Clear();
-            if (Peek() == '"')
+            if (quote is { } q && Peek() == q)
             {
                 _position++;
                 ReadQuoted(start);
             }
-            switch (ReadUnquoted())
-            {
-                case ',':
-                    continue;
-                default: // a line feed or the end of the file
-                    return new CsvRecord(start, _fields.ToArray());
-            }
+            if (ReadUnquoted() != delimiter) return new CsvRecord(start, _fields.ToArray()); // a line feed or the end of the file
         }
     }
 
@@ -56,7 +51,11 @@ public sealed class CsvRecordReader(TextReader reader, string file)
     public static string Escape(string field) =>
         field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : field;
 
-    // The rest of a field up to a comma, line feed or the end of the file; adds the field and returns what ended it (-1: the end).
+    /// <summary>A reader for a file written in <paramref name="dialect"/>.</summary>
+    public static CsvRecordReader For(TextReader reader, string file, Data.Sources.CsvDialect dialect) =>
+        new(reader, file, dialect.Delimiter is [var d] ? d : ',', dialect.Quote is [var q] ? q : null);
+
+    // The rest of a field up to the delimiter, line feed or the end of the file; adds the field and returns what ended it (-1: the end).
     private int ReadUnquoted()
     {
         while (true)
@@ -67,7 +66,7 @@ public sealed class CsvRecordReader(TextReader reader, string file)
                 return -1;
             }
             var span = _buffer.AsSpan(_position, _end - _position);
-            var stop = span.IndexOfAny(UnquotedStops);
+            var stop = span.IndexOfAny(_unquotedStops);
             if (stop < 0)
             {
                 _field.Append(span);
@@ -96,7 +95,7 @@ public sealed class CsvRecordReader(TextReader reader, string file)
         {
             if (!Fill()) throw new InputException("a quoted field is not closed before the end of the file", file, start);
             var span = _buffer.AsSpan(_position, _end - _position);
-            var stop = span.IndexOfAny(QuotedStops);
+            var stop = span.IndexOfAny(_quotedStops);
             if (stop < 0)
             {
                 _field.Append(span);
@@ -110,10 +109,10 @@ public sealed class CsvRecordReader(TextReader reader, string file)
                 _line++;
                 _field.Append('\n');
             }
-            else if (Peek() == '"')
+            else if (Peek() == quote)
             {
                 _position++;
-                _field.Append('"');
+                _field.Append(quote.Value);
             }
             else return;
         }

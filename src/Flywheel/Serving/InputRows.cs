@@ -1,4 +1,3 @@
-using System.Globalization;
 using Flywheel.Data.Preprocessing;
 using Flywheel.Data.Sources;
 
@@ -6,19 +5,22 @@ namespace Flywheel.Serving;
 
 /// <summary>
 /// Collects rows to score against the model's input columns: checks the header names every column the model
-/// needs, parses numeric columns (an error names the column and line), and hands out batches as a
+/// needs, reads missing values and numbers as the training file was read (its <see cref="CsvDialect"/>: missing
+/// tokens, decimal separator; an error names the column and line), and hands out batches as a
 /// <see cref="ColumnTable"/>. Extra columns are carried through untouched.
 /// </summary>
 public sealed class InputRows
 {
     private readonly IReadOnlyList<ServingInputColumn> _inputs;
+    private readonly CsvDialect _dialect;
     private readonly int[] _indexOf;
     private readonly string _file;
     private readonly List<string?>[] _values;
 
-    public InputRows(IReadOnlyList<ServingInputColumn> inputs, IReadOnlyList<string> header, string file)
+    public InputRows(IReadOnlyList<ServingInputColumn> inputs, IReadOnlyList<string> header, string file, CsvDialect dialect)
     {
         _inputs = inputs;
+        _dialect = dialect;
         _file = file;
         var positions = header.Select((name, index) => (name: name.Trim(), index))
             .GroupBy(pair => pair.name, StringComparer.Ordinal)
@@ -61,9 +63,9 @@ public sealed class InputRows
             throw new InputException($"the row has {record.Fields.Length} fields but column '{_inputs[i].Name}' is field {index + 1}", _file, record.Line);
         var text = record.Fields[index];
         number = double.NaN;
-        if (IsMissing(text)) return null;
-        if (_inputs[i].Numeric && !TryNumber(text, out number))
-            throw new InputException($"column '{_inputs[i].Name}' must be a number, not '{text}'", _file, record.Line);
+        if (_dialect.IsMissing(text)) return null;
+        if (_inputs[i].Numeric && !_dialect.TryNumber(text, out number))
+            throw new InputException($"column '{_inputs[i].Name}' must be a number{(_dialect.Decimal == "," ? " with a decimal comma" : "")}, not '{text}'; the model reads as missing: {MissingText()}", _file, record.Line);
         return text;
     }
 
@@ -71,16 +73,11 @@ public sealed class InputRows
     public ColumnTable TakeBatch()
     {
         var columns = _inputs.Select((input, i) => input.Numeric
-            ? TableColumn.Numeric(input.Name, _values[i].Select(text => text is null ? double.NaN : Number(text)).ToArray())
+            ? TableColumn.Numeric(input.Name, _values[i].Select(text => text is not null && _dialect.TryNumber(text, out var value) ? value : double.NaN).ToArray())
             : TableColumn.Text(input.Name, ColumnKind.Categorical, _values[i].ToArray())).ToList();
         foreach (var list in _values) list.Clear();
         return new ColumnTable(columns, _file);
     }
 
-    public static bool IsMissing(string text) => text.Length == 0 || text is "NA" or "NaN" or "null";
-
-    private static bool TryNumber(string text, out double value) =>
-        double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value);
-
-    private static double Number(string text) => TryNumber(text, out var value) ? value : double.NaN;
+    private string MissingText() => string.Join(", ", _dialect.Missing.Select(token => token.Length == 0 ? "an empty field" : $"'{token}'"));
 }

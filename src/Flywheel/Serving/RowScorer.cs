@@ -1,6 +1,7 @@
 using System.Globalization;
 using Flywheel.Data.Preprocessing;
 using Flywheel.Evaluation.Decisions;
+using Flywheel.Tasks;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -23,12 +24,12 @@ internal sealed class RowScorer
         var schema = ServingInput.Schema(inputs);
         _input = new ServingRow(schema);
         var mapper = model.GetRowToRowMapper(schema);
-        var resultColumn = mapper.OutputSchema[spec.Task == "binary" ? "Probability" : "Score"];
+        var resultColumn = mapper.OutputSchema[spec.Task.OutputColumn()];
         var output = mapper.GetRow(_input, [resultColumn]);
         _read = spec.Task switch
         {
-            "binary" => Binary(output.GetGetter<float>(resultColumn)),
-            "multiclass" => Multiclass(output.GetGetter<VBuffer<float>>(resultColumn)),
+            MlTask.Binary => Binary(output.GetGetter<float>(resultColumn)),
+            MlTask.Multiclass => Multiclass(output.GetGetter<VBuffer<float>>(resultColumn)),
             _ => Regression(output.GetGetter<float>(resultColumn)),
         };
     }
@@ -48,7 +49,7 @@ internal sealed class RowScorer
     private Func<ScoredRow> Binary(ValueGetter<float> probability)
     {
         var rule = _spec.Policy.Rule;
-        var (positive, negative) = (_spec.PositiveClass, _spec.NegativeClass);
+        var (negative, positive) = _spec.BinaryClasses();
         return () =>
         {
             float p = 0;

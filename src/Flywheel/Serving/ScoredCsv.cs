@@ -1,11 +1,14 @@
 using System.Text;
+using Flywheel.Data.Sources;
 
 namespace Flywheel.Serving;
 
 /// <summary>
-/// A CSV read through a model one record at a time: the header is checked against the model's inputs when opened,
-/// then <see cref="Rows"/> yields each record with its score. Blank lines are skipped; a bad field fails naming its
-/// column and line. Shared by batch prediction and by evaluation on new labelled data.
+/// A CSV read through a model one record at a time, in the dialect the model was trained on (delimiter, quote,
+/// header, decimal separator, missing tokens; see <see cref="ServingSpec.Dialect"/>): the header is checked against
+/// the model's inputs when opened, then <see cref="Rows"/> yields each record with its score. Blank lines are
+/// skipped; a bad field fails naming its column and line. Shared by batch prediction and by evaluation on new
+/// labelled data.
 /// </summary>
 public sealed class ScoredCsv : IDisposable
 {
@@ -13,16 +16,24 @@ public sealed class ScoredCsv : IDisposable
     private readonly CsvRecordReader _reader;
     private readonly InputRows _inputs;
     private readonly RowScorer _scorer;
+    private CsvRecord? _firstRow; // a file without a header line starts with a row
 
     public ScoredCsv(ScoringModel model, string inputPath)
     {
         if (!File.Exists(inputPath)) throw new InputException("no such input file", inputPath);
+        Dialect = model.Spec.Dialect;
         _input = new StreamReader(inputPath, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
         try
         {
-            _reader = new CsvRecordReader(_input, inputPath);
-            Header = (_reader.Read() ?? throw new InputException("the input is empty; it needs a header row", inputPath, 1)).Fields;
-            _inputs = new InputRows(model.Spec.Inputs, Header, inputPath);
+            _reader = CsvRecordReader.For(_input, inputPath, Dialect);
+            var first = _reader.Read() ?? throw new InputException(Dialect.HasHeader ? "the input is empty; it needs a header row" : "the input is empty", inputPath, 1);
+            if (Dialect.HasHeader) Header = first.Fields;
+            else
+            {
+                Header = [.. CsvDialect.HeaderlessNames(first.Fields.Length)];
+                _firstRow = first;
+            }
+            _inputs = new InputRows(model.Spec.Inputs, Header, inputPath, Dialect);
             _scorer = model.NewScorer();
         }
         catch
@@ -32,11 +43,16 @@ public sealed class ScoredCsv : IDisposable
         }
     }
 
+    /// <summary>The column names: the header line, or DuckDB's column0, column1, … for a file without one.</summary>
     public string[] Header { get; }
+
+    public CsvDialect Dialect { get; }
 
     public IEnumerable<(CsvRecord Record, ScoredRow Row)> Rows()
     {
-        foreach (var record in _reader.Records())
+        var records = _firstRow is { } first ? _reader.Records().Prepend(first) : _reader.Records();
+        _firstRow = null;
+        foreach (var record in records)
         {
             if (record.Fields is [""]) continue; // a blank line
             _inputs.Fill(record, _scorer);

@@ -44,7 +44,7 @@ public sealed class ScoringModel
     public ScoredRow Score(IReadOnlyDictionary<string, string?> row)
     {
         var header = row.Keys.ToList();
-        var rows = new InputRows(Spec.Inputs, header, "the request");
+        var rows = new InputRows(Spec.Inputs, header, "the request", Spec.Dialect);
         rows.Add(new CsvRecord(1, header.Select(name => row[name] ?? "").ToArray()));
         return Score(rows.TakeBatch())[0];
     }

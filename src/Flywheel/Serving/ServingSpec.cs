@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Flywheel.Data.Sources;
 using Flywheel.Registry;
+using Flywheel.Tasks;
 
 namespace Flywheel.Serving;
 
@@ -22,9 +24,12 @@ public sealed record ServingPolicy(string Target, string? Positive, bool LogTarg
 /// What serving needs besides the ML.NET model: the task, the input columns, class names and the decision rule.
 /// Read from a package's manifest (<see cref="FromManifest"/>); written into it by training.
 /// </summary>
-public sealed record ServingSpec(string Task, IReadOnlyList<ServingInputColumn> Inputs, IReadOnlyList<string> Classes, ServingPolicy Policy)
+public sealed record ServingSpec(MlTask Task, IReadOnlyList<ServingInputColumn> Inputs, IReadOnlyList<string> Classes, ServingPolicy Policy)
 {
     public const string FeatureRole = "feature";
+
+    /// <summary>How CSV input is read: the training file's dialect (<see cref="CsvDialect.Legacy"/> for older packages).</summary>
+    public CsvDialect Dialect { get; init; } = CsvDialect.Legacy;
     public const string NumericType = "numeric";
 
     public static ServingSpec FromManifest(ModelManifest manifest, string packagePath)
@@ -32,18 +37,25 @@ public sealed record ServingSpec(string Task, IReadOnlyList<ServingInputColumn> 
         var policy = manifest.DecisionPolicy is { } json
             ? json.Deserialize<ServingPolicy>(PackageJson.Options)
             : null;
+        var task = MlTasks.Parse(manifest.Task)
+            ?? throw new InputException($"the model package's task is '{manifest.Task}', not binary, multiclass or regression", packagePath);
+        if (task == MlTask.Binary && policy is { Positive: null })
+            throw new InputException("the binary model package does not name its positive class (decisionPolicy.positive)", packagePath);
         return new ServingSpec(
-            manifest.Task,
+            task,
             manifest.InputSchema.Where(column => column.Role == FeatureRole).Select(column => new ServingInputColumn(column.Name, column.Type == NumericType)).ToList(),
             manifest.LabelMapping,
-            policy ?? throw new InputException("the model package has no decision policy; it was not written by 'flywheel train'", packagePath));
+            policy ?? throw new InputException("the model package has no decision policy; it was not written by 'flywheel train'", packagePath))
+        {
+            Dialect = manifest.InputDialect ?? CsvDialect.Legacy,
+        };
     }
 
-    /// <summary>Binary: the class a score at or above the threshold means (the declared positive, else the last class).</summary>
-    public string PositiveClass => Policy.Positive ?? Classes.LastOrDefault() ?? "true";
-
-    /// <summary>Binary: the other class.</summary>
-    public string NegativeClass => Classes.FirstOrDefault(c => c != PositiveClass) ?? $"not {PositiveClass}";
+    /// <summary>
+    /// Binary: the classes by role; the positive one (what a score is the probability of) was resolved at training by
+    /// <see cref="Tasks.PositiveClass"/> and is stored in the policy.
+    /// </summary>
+    public BinaryClasses BinaryClasses() => Tasks.BinaryClasses.Of(Classes, Policy.Positive ?? throw new InvalidOperationException("a binary spec names its positive class"));
 
     public JsonElement PolicyJson() => JsonSerializer.SerializeToElement(Policy, PackageJson.Options);
 }

@@ -1,3 +1,4 @@
+using Flywheel.Tasks;
 using Flywheel.Training.Trainers;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -14,12 +15,12 @@ public sealed class FeatureTable
     public FeatureTable(MlTask task, IReadOnlyList<float[]> features, IReadOnlyList<double> labels, int featureCount, int classCount = 0)
     {
         if (features.Count != labels.Count) throw new ArgumentException("one label per row is needed");
-        if (task == MlTask.MulticlassClassification && classCount < 2) throw new ArgumentException("multiclass needs the number of classes");
+        if (task == MlTask.Multiclass && classCount < 2) throw new ArgumentException("multiclass needs the number of classes");
         Task = task;
         Features = features;
         Labels = labels;
         FeatureCount = featureCount;
-        ClassCount = task switch { MlTask.BinaryClassification => 2, MlTask.MulticlassClassification => classCount, _ => 0 };
+        ClassCount = task switch { MlTask.Binary => 2, MlTask.Multiclass => classCount, _ => 0 };
     }
 
     public MlTask Task { get; }
@@ -101,13 +102,13 @@ public sealed class FeatureTable
         var vector = new VectorDataViewType(NumberDataViewType.Single, FeatureCount);
         switch (Task)
         {
-            case MlTask.BinaryClassification:
+            case MlTask.Binary:
             {
                 var schema = SchemaDefinition.Create(typeof(BinaryRow));
                 schema[nameof(BinaryRow.Features)].ColumnType = vector;
                 return ml.Data.LoadFromEnumerable(Enumerable.Range(0, RowCount).Select(i => new BinaryRow { Features = Features[i], Label = Labels[i] > 0.5 }), schema);
             }
-            case MlTask.MulticlassClassification:
+            case MlTask.Multiclass:
             {
                 var schema = SchemaDefinition.Create(typeof(KeyRow));
                 schema[nameof(KeyRow.Features)].ColumnType = vector;

@@ -1,3 +1,4 @@
+using Flywheel.Tasks;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -25,30 +26,13 @@ public sealed record Predictions(MlTask Task, double[] Actual, double[] Values, 
         rows.Select(i => Values[i]).ToArray(),
         ClassScores is null ? null : rows.Select(i => ClassScores[i]).ToArray());
 
-    /// <summary>Reads the scored view of a model's output (Probability for binary, Score otherwise) next to the known labels.</summary>
+    /// <summary>Reads the task's output column of a scored view (<see cref="MlTasks.OutputColumn"/>) next to the known labels.</summary>
     public static Predictions Read(IDataView scored, MlTask task, IReadOnlyList<double> actual)
     {
         var labels = actual.ToArray();
-        switch (task)
-        {
-            case MlTask.BinaryClassification:
-                return new Predictions(task, labels, scored.GetColumn<float>("Probability").Select(p => (double)p).ToArray());
-            case MlTask.MulticlassClassification:
-            {
-                var scores = scored.GetColumn<VBuffer<float>>("Score").Select(s => s.DenseValues().Select(v => (double)v).ToArray()).ToArray();
-                var predicted = scores.Select(row => (double)ArgMax(row)).ToArray();
-                return new Predictions(task, labels, predicted, scores);
-            }
-            default:
-                return new Predictions(task, labels, scored.GetColumn<float>("Score").Select(p => (double)p).ToArray());
-        }
-    }
-
-    public static int ArgMax(IReadOnlyList<double> values)
-    {
-        var best = 0;
-        for (var i = 1; i < values.Count; i++)
-            if (values[i] > values[best]) best = i;
-        return best;
+        if (task != MlTask.Multiclass)
+            return new Predictions(task, labels, scored.GetColumn<float>(task.OutputColumn()).Select(p => (double)p).ToArray());
+        var scores = scored.GetColumn<VBuffer<float>>(task.OutputColumn()).Select(s => s.DenseValues().Select(v => (double)v).ToArray()).ToArray();
+        return new Predictions(task, labels, scores.Select(row => (double)MlTasks.ArgMax(row)).ToArray(), scores);
     }
 }

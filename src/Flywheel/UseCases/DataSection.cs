@@ -18,6 +18,9 @@ public sealed record DataSection(
 
     /// <summary><c>data.preprocessing</c>: overrides of the derived preprocessing plan.</summary>
     public PreprocessingSpec Preprocessing { get; init; } = PreprocessingSpec.None;
+
+    /// <summary><c>data.csv</c>: the CSV dialect where it is declared rather than detected.</summary>
+    public CsvSection Csv { get; init; } = CsvSection.None;
 }
 
 /// <summary>How complete the labels are, as the team knows it (the data only shows what is missing in the file).</summary>
@@ -104,9 +107,10 @@ internal static class DataSectionReader
         if (split.Time is null && split.By is null && roles.Date is not null) split = split with { Time = roles.Date };
 
         var preprocessing = PreprocessingSpecReader.Read(section.Mapping("preprocessing"));
+        var csv = CsvSectionReader.Read(section.Mapping("csv"));
 
         section.RejectUnknownKeys();
-        return new DataSection(source, target, positive, drop, roles, schema, split, section.Position, missingThreshold, declared) { Preprocessing = preprocessing };
+        return new DataSection(source, target, positive, drop, roles, schema, split, section.Position, missingThreshold, declared) { Preprocessing = preprocessing, Csv = csv };
     }
 
     private static double Fraction(MappingReader split, string key, double fallback)

@@ -2,6 +2,7 @@ using Flywheel.Data.Preprocessing;
 using Flywheel.Evaluation.Decisions;
 using Flywheel.Evaluation.Metrics;
 using Flywheel.Evaluation.Results;
+using Flywheel.Tasks;
 using Flywheel.Training;
 using Flywheel.Training.Search;
 
@@ -35,32 +36,21 @@ public sealed class EvaluationScorer : ITrialScorer
     /// <summary>Default objectives: value per item when the decision section prices the task, else AUC, log loss or RMSE by task.</summary>
     public static EvaluationScorer For(MlTask task, LabelMapping labels, string? objective, DecisionSettings? decision, UseCases.SourcePosition? objectivePosition = null)
     {
-        var metricTask = task switch
-        {
-            MlTask.BinaryClassification => MetricTask.Binary,
-            MlTask.MulticlassClassification => MetricTask.Multiclass,
-            _ => MetricTask.Regression,
-        };
         var prices = task switch
         {
-            MlTask.BinaryClassification => decision?.Binary is not null,
-            MlTask.MulticlassClassification => decision?.Multiclass is not null,
+            MlTask.Binary => decision?.Binary is not null,
+            MlTask.Multiclass => decision?.Multiclass is not null,
             _ => decision?.Regression is not null,
         };
-        var name = objective ?? (prices ? ValueObjective : task switch
-        {
-            MlTask.BinaryClassification => "auc",
-            MlTask.MulticlassClassification => "log_loss",
-            _ => "rmse",
-        });
+        var name = objective ?? (prices ? ValueObjective : task.DefaultObjective());
         if (name == ValueObjective)
         {
             if (!prices)
                 throw Error($"'training.objective: {ValueObjective}' needs the decision section to price this task: 'decision.outcomes' (binary), 'decision.matrix' (multiclass) or 'decision.regression' (regression)");
             return new EvaluationScorer(task, labels, name, true, decision);
         }
-        var definition = MetricCatalog.Find(metricTask, name)
-            ?? throw Error($"'training.objective' must be {ValueObjective} or a {task.ToName()} metric: {string.Join(", ", MetricCatalog.Definitions.Where(d => d.Task == metricTask).Select(d => d.Name))}; not '{name}'");
+        var definition = MetricCatalog.Find(task, name)
+            ?? throw Error($"'training.objective' must be {ValueObjective} or a {task.Name()} metric: {string.Join(", ", MetricCatalog.Definitions.Where(d => d.Task == task).Select(d => d.Name))}; not '{name}'");
         return new EvaluationScorer(task, labels, name, definition.HigherIsBetter, decision);
 
         InputException Error(string message) => objectivePosition?.Error(message) ?? new InputException(message);
@@ -77,15 +67,15 @@ public sealed class EvaluationScorer : ITrialScorer
     /// <summary>Binary: the value of the policy optimized on these predictions; multiclass and regression: argmax or point predictions priced as they are.</summary>
     private double ValuePerItem(Predictions predictions, DecisionSettings decision) => _task switch
     {
-        MlTask.BinaryClassification => DecisionPolicy.Optimize(predictions.ToBinary().Labels, predictions.ToBinary().Scores, decision.Binary!, decision.Options).ValidationValuePerItem!.Value,
-        MlTask.MulticlassClassification => decision.Multiclass!.Evaluate(predictions.ToMulticlass(_labels.Classes)).ValuePerItem,
+        MlTask.Binary => DecisionPolicy.Optimize(predictions.ToBinary().Labels, predictions.ToBinary().Scores, decision.Binary!, decision.Options).ValidationValuePerItem!.Value,
+        MlTask.Multiclass => decision.Multiclass!.Evaluate(predictions.ToMulticlass(_labels.Classes)).ValuePerItem,
         _ => decision.Regression!.Evaluate(predictions.ToRegression(_labels)).ValuePerItem,
     };
 
     private IReadOnlyList<MetricValue> Metrics(Predictions predictions) => _task switch
     {
-        MlTask.BinaryClassification => MetricCatalog.Binary.Select(m => m.Evaluate(predictions.ToBinary())).ToList(),
-        MlTask.MulticlassClassification => MetricCatalog.Multiclass.Select(m => m.Evaluate(predictions.ToMulticlass(_labels.Classes))).ToList(),
+        MlTask.Binary => MetricCatalog.Binary.Select(m => m.Evaluate(predictions.ToBinary())).ToList(),
+        MlTask.Multiclass => MetricCatalog.Multiclass.Select(m => m.Evaluate(predictions.ToMulticlass(_labels.Classes))).ToList(),
         _ => MetricCatalog.Regression.Select(m => m.Evaluate(predictions.ToRegression(_labels))).ToList(),
     };
 }

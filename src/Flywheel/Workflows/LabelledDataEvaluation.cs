@@ -1,9 +1,10 @@
-using System.Globalization;
+using Flywheel.Data.Sources;
 using Flywheel.Evaluation;
 using Flywheel.Evaluation.Decisions;
 using Flywheel.Evaluation.Metrics;
 using Flywheel.Evaluation.Results;
 using Flywheel.Serving;
+using Flywheel.Tasks;
 
 namespace Flywheel.Workflows;
 
@@ -34,12 +35,12 @@ public static class LabelledDataEvaluation
         foreach (var (record, row) in scored.Rows())
         {
             var label = target < record.Fields.Length ? record.Fields[target].Trim() : "";
-            if (InputRows.IsMissing(label))
+            if (scored.Dialect.IsMissing(label))
             {
                 unlabelled++;
                 continue;
             }
-            labels.Add(CheckLabel(spec, label, file, record.Line));
+            labels.Add(CheckLabel(spec, scored.Dialect, label, file, record.Line));
             rows.Add(row);
         }
         if (rows.Count == 0)
@@ -47,18 +48,20 @@ public static class LabelledDataEvaluation
 
         var report = spec.Task switch
         {
-            "binary" => Binary(spec, labels, rows, decision),
-            "multiclass" => Multiclass(spec, labels, rows, decision),
-            _ => Regression(labels, rows, decision),
+            MlTask.Binary => Binary(spec, labels, rows, decision),
+            MlTask.Multiclass => Multiclass(spec, labels, rows, decision),
+            _ => Regression(labels.Select(label => Number(scored.Dialect, label)).ToList(), rows, decision),
         };
         return new Result(report, rows.Count, unlabelled);
     }
 
-    private static string CheckLabel(ServingSpec spec, string label, string file, int line)
+    private static double Number(CsvDialect dialect, string label) => dialect.TryNumber(label, out var value) ? value : double.NaN;
+
+    private static string CheckLabel(ServingSpec spec, CsvDialect dialect, string label, string file, int line)
     {
-        if (spec.Task == "regression")
+        if (spec.Task == MlTask.Regression)
         {
-            if (!double.TryParse(label, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            if (!dialect.TryNumber(label, out _))
                 throw new InputException($"the target '{spec.Policy.Target}' must be a number, not '{label}'", file, line);
         }
         else if (!spec.Classes.Contains(label))
@@ -68,15 +71,16 @@ public static class LabelledDataEvaluation
 
     private static EvaluationReport Binary(ServingSpec spec, List<string> labels, List<ScoredRow> rows, DecisionSettings? decision)
     {
-        var truth = labels.Select(label => label == spec.PositiveClass).ToList();
+        var classes = spec.BinaryClasses();
+        var truth = labels.Select(label => label == classes.Positive).ToList();
         var scores = rows.Select(row => row.Score).ToList();
-        var report = Evaluator.Binary(new BinaryPredictions(truth, scores), spec.NegativeClass, spec.PositiveClass);
+        var report = Evaluator.Binary(new BinaryPredictions(truth, scores), classes);
         if (decision?.Binary is not { } outcomes) return report;
         var band = decision.Options.Review is not null && spec.Policy is { ReviewLower: { } lower, ReviewUpper: { } upper } ? new ReviewBand(lower, upper) : null;
         var policy = DecisionPolicy.Fixed(spec.Policy.Threshold ?? 0.5, outcomes, decision.Options, band);
         var priced = policy.Evaluate(truth, scores) with
         {
-            ConfusionMatrix = BinaryPricing.Matrix("model", truth, policy.Decide(scores), spec.NegativeClass, spec.PositiveClass, band is not null),
+            ConfusionMatrix = BinaryPricing.Matrix("model", truth, policy.Decide(scores), classes.Negative, classes.Positive, band is not null),
         };
         return report with
         {
@@ -104,11 +108,9 @@ public static class LabelledDataEvaluation
         };
     }
 
-    private static EvaluationReport Regression(List<string> labels, List<ScoredRow> rows, DecisionSettings? decision)
+    private static EvaluationReport Regression(List<double> labels, List<ScoredRow> rows, DecisionSettings? decision)
     {
-        var predictions = new RegressionPredictions(
-            labels.Select(label => double.Parse(label, NumberStyles.Float, CultureInfo.InvariantCulture)).ToList(),
-            rows.Select(row => row.Score).ToList());
+        var predictions = new RegressionPredictions(labels, rows.Select(row => row.Score).ToList());
         var report = Evaluator.Regression(predictions);
         return decision?.Regression is { } costs ? report with { Decision = costs.Evaluate(predictions, decision.Options.VolumePerDay) } : report;
     }

@@ -60,6 +60,7 @@ public static class ModelPublisher
             Metrics = JsonSerializer.SerializeToElement(new PackagedMetrics(test, validation, record.Deterministic()), EvaluationJson.Options),
             TrainingDataFingerprint = prepared.DataFingerprint,
             Seed = record.Seed,
+            InputDialect = spec.Dialect,
             Card = CardText(useCase, record, test),
         };
         var package = catalog.Write(content);

@@ -12,4 +12,14 @@ public sealed record TrainOutcome(
     string PackageDirectory,
     string PackageId,
     string Version,
-    Guid RunId);
+    Guid RunId)
+{
+    /// <summary>The model's predictions of the test rows, in label space (see <see cref="Labels"/>), in <see cref="TestRows"/> order.</summary>
+    public Predictions? TestPredictions { get; init; }
+
+    /// <summary>The test rows scored, as 0-based data rows of the training file.</summary>
+    public IReadOnlyList<int> TestRows { get; init; } = [];
+
+    /// <summary>How the target became the label, to read <see cref="TestPredictions"/> in the user's terms.</summary>
+    public Data.Preprocessing.LabelMapping? Labels { get; init; }
+}

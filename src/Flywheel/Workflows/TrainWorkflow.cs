@@ -7,6 +7,7 @@ using Flywheel.Evaluation.Decisions;
 using Flywheel.Evaluation.Importance;
 using Flywheel.Evaluation.Results;
 using Flywheel.Serving;
+using Flywheel.Tasks;
 using Flywheel.Training;
 using Flywheel.Training.Search;
 using Flywheel.Training.Trainers;
@@ -57,18 +58,12 @@ public static class TrainWorkflow
         progress?.Report(new("load", $"reading {data.Source.Value}"));
         var table = stages.Time("load", () => ColumnTableReader.Read(SourceSpec.FromUseCase(useCase)));
         var targetColumn = table.Get(target, "'data.target'");
-        var detection = TaskDetector.Detect(Enumerable.Range(0, table.RowCount).Select(targetColumn.String), target, useCase.Training);
+        var detection = TaskDetector.Detect(TargetSummaries.Of(targetColumn), target, useCase.Training);
         var task = detection.Task;
 
-        progress?.Report(new("prepare", $"{detection.Task.ToName()} ({detection.Reason}); splitting and preprocessing"));
-        var labelKind = task switch
-        {
-            MlTask.BinaryClassification => LabelKind.Binary,
-            MlTask.MulticlassClassification => LabelKind.Multiclass,
-            _ => LabelKind.Regression,
-        };
-        var prepared = stages.Time("prepare", () => DataPreparation.Prepare(table, PreparationOptions.From(useCase, labelKind), null, new MLContext(seed)));
-        var classCount = task == MlTask.MulticlassClassification ? prepared.Label.Classes.Count : 0;
+        progress?.Report(new("prepare", $"{detection.Task.Name()} ({detection.Reason}); splitting and preprocessing"));
+        var prepared = stages.Time("prepare", () => DataPreparation.Prepare(table, PreparationOptions.From(useCase, task), null, new MLContext(seed)));
+        var classCount = task == MlTask.Multiclass ? prepared.Label.Classes.Count : 0;
         var train = FeatureTable.FromDataView(prepared.Train, task, classCount);
         var validation = FeatureTable.FromDataView(prepared.Validation, task, classCount);
         var test = FeatureTable.FromDataView(prepared.Test, task, classCount);
@@ -79,7 +74,7 @@ public static class TrainWorkflow
 
         progress?.Report(new("search", $"searching {string.Join(", ", trainers.Select(t => t.Name))} for {budget.TotalSeconds:0}s by {scorer.ObjectiveName}"));
         var searchProgress = progress is null ? null : new ForwardProgress<SearchProgress>(p => progress.Report(new("search", $"trial {p.TrialsDone}", p)));
-        var curveScorer = EvaluationScorer.For(task, prepared.Label, task == MlTask.Regression ? "rmse" : "log_loss", null);
+        var curveScorer = EvaluationScorer.For(task, prepared.Label, task.CurveMetric(), null);
         var trainingBudget = budget - clock.Elapsed - budget * EvaluationShare;
         var options = new SearchOptions(trainingBudget > TimeSpan.Zero ? trainingBudget : TimeSpan.Zero, seed, request.MaxTrials, useCase.Training?.Ensemble ?? true);
         var result = stages.Time("search, learning curve and refit", () => ModelTrainer.Train(train, validation, trainers, scorer, options, searchProgress, cancellation, curveScorer));
@@ -103,12 +98,15 @@ public static class TrainWorkflow
 
         var chain = prepared.Transformer.Append(result.Model);
         var spec = new ServingSpec(
-            task.ToName(),
+            task,
             prepared.InputColumns.Select(column => new ServingInputColumn(column.Name, column.IsNumeric)).ToList(),
             prepared.Label.Classes,
             new ServingPolicy(target, prepared.Label.Positive, prepared.Label.Transform == TargetTransformKind.Log,
-                rule?.Threshold ?? (task == MlTask.BinaryClassification ? 0.5 : null), rule?.ReviewLower, rule?.ReviewUpper,
-                decision?.Currency is { Length: > 0 } currency ? currency : null));
+                rule?.Threshold ?? (task == MlTask.Binary ? 0.5 : null), rule?.ReviewLower, rule?.ReviewUpper,
+                decision?.Currency is { Length: > 0 } currency ? currency : null))
+        {
+            Dialect = table.Dialect ?? CsvDialect.Legacy,
+        };
         var scoring = new ScoringModel(chain, spec);
         var rawTest = RawPermutableRows.Subset(table, testRows, prepared.InputColumns.Select(column => column.Name));
 
@@ -123,7 +121,7 @@ public static class TrainWorkflow
         }
 
         var record = new TrainingRecord(
-            useCase.Name, task.ToName(), detection.Reason, target, scorer.ObjectiveName, scorer.HigherIsBetter,
+            useCase.Name, task.Name(), detection.Reason, target, scorer.ObjectiveName, scorer.HigherIsBetter,
             result.Search.Validation, seed, budget.TotalSeconds,
             result.Search.Trials.Select(TrialRecord.From).ToList(), result.Search.Best.Number,
             result.Ensemble?.Describe() ?? result.Trainer.Name, result.Hyperparameters.Values, result.Curve, result.Diagnosis,
@@ -135,7 +133,12 @@ public static class TrainWorkflow
         progress?.Report(new("package", "writing and registering the model package"));
         var published = await ModelPublisher.PublishAsync(useCase, prepared.Context, chain, prepared, spec, record, testReport, validationReport, request.Store, cancellation);
         return new TrainOutcome(record, testReport, validationReport, result, published.Package.Path, published.Package.Id,
-            $"{published.Version.ModelName}:{published.Version.Version}", published.RunId);
+            $"{published.Version.ModelName}:{published.Version.Version}", published.RunId)
+        {
+            TestPredictions = testPredictions,
+            TestRows = testRows,
+            Labels = prepared.Label,
+        };
     }
 
     /// <summary>
@@ -146,10 +149,10 @@ public static class TrainWorkflow
     private static DecisionOutcome? Decide(MlTask task, DecisionSettings decision, DecisionRows chosenOn, Predictions test, FeatureTable train,
         LabelMapping labels, IReadOnlyList<RuleScores> rules, int seed) => task switch
     {
-        MlTask.BinaryClassification when decision.Binary is { } outcomes => DecisionAnalysis.Binary(
+        MlTask.Binary when decision.Binary is { } outcomes => DecisionAnalysis.Binary(
             chosenOn.Predictions.ToBinary(), chosenOn.Description, test.ToBinary(), rules, outcomes, decision.Options,
-            NegativeName(labels), labels.Positive ?? "positive", seed),
-        MlTask.MulticlassClassification when decision.Multiclass is { } matrix => DecisionAnalysis.Multiclass(
+            labels.BinaryClasses().Negative, labels.BinaryClasses().Positive, seed),
+        MlTask.Multiclass when decision.Multiclass is { } matrix => DecisionAnalysis.Multiclass(
             chosenOn.Predictions.ToMulticlass(labels.Classes), chosenOn.Description, test.ToMulticlass(labels.Classes), labels.Classes, matrix, decision.Options, seed),
         MlTask.Regression when decision.Regression is { } costs => DecisionAnalysis.Regression(
             chosenOn.Predictions.ToRegression(labels), chosenOn.Description, test.ToRegression(labels),
@@ -160,12 +163,11 @@ public static class TrainWorkflow
     /// <summary>The plan's rule steps scored on the decision rows and the test rows (none until the use case declares a plan).</summary>
     private static IReadOnlyList<RuleScores> PlanRuleScores(UseCase useCase, ColumnTable table, IReadOnlyList<int> choiceRows, IReadOnlyList<int> testRows) => [];
 
-    private static string NegativeName(LabelMapping labels) => labels.Classes.FirstOrDefault(c => c != labels.Positive) ?? "negative";
 
     public static EvaluationReport Evaluate(MlTask task, Predictions predictions, LabelMapping labels) => task switch
     {
-        MlTask.BinaryClassification => Evaluator.Binary(predictions.ToBinary(), NegativeName(labels), labels.Positive ?? "positive"),
-        MlTask.MulticlassClassification => Evaluator.Multiclass(predictions.ToMulticlass(labels.Classes)),
+        MlTask.Binary => Evaluator.Binary(predictions.ToBinary(), labels.BinaryClasses()),
+        MlTask.Multiclass => Evaluator.Multiclass(predictions.ToMulticlass(labels.Classes)),
         _ => Evaluator.Regression(predictions.ToRegression(labels)),
     };
 
@@ -198,8 +200,7 @@ public static class TrainWorkflow
     /// </summary>
     private static PermutationImportanceResult Importance(ITransformer chain, int models, PreparedData prepared, ColumnTable rawTest, FeatureTable test, MlTask task, int seed)
     {
-        var metric = task switch { MlTask.BinaryClassification => "auc", MlTask.MulticlassClassification => "accuracy", _ => "rmse" };
-        var scorer = EvaluationScorer.For(task, prepared.Label, metric, null);
+        var scorer = EvaluationScorer.For(task, prepared.Label, task.HeadlineMetric(), null);
         var sampled = ImportanceRows(rawTest.RowCount, rawTest.Columns.Count, models);
         if (sampled < rawTest.RowCount)
         {

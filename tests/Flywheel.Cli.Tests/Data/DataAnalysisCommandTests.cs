@@ -30,6 +30,22 @@ public sealed class DataAnalysisCommandTests : IDisposable
     }
 
     [Fact]
+    public void Profile_json_names_the_task_training_will_choose_for_a_five_valued_integer_target()
+    {
+        var file = Path.Combine(_folder, "ratings.csv");
+        File.WriteAllText(file, "a,rating\n" + string.Concat(Enumerable.Range(0, 40).Select(i => $"{i % 7},{1 + i % 5}\n")));
+        var outcome = CliProcess.Run("data", "profile", file, "--target", "rating", "--json");
+        Assert.True(outcome.ExitCode == 0, outcome.Stderr);
+        using var json = JsonDocument.Parse(outcome.Stdout);
+        var target = json.RootElement.GetProperty("target");
+        Assert.Equal("multiclass", target.GetProperty("task").GetString());
+        Assert.Equal(5, target.GetProperty("classes").GetArrayLength());
+
+        var text = CliProcess.Run("data", "profile", file, "--target", "rating");
+        Assert.Contains("target rating (multiclass): 1 8 (20%)", text.Stdout);
+    }
+
+    [Fact]
     public void Profile_writes_a_self_contained_html_report_and_json()
     {
         var html = Path.Combine(_folder, "report.html");

@@ -56,7 +56,7 @@ public sealed class TrainEvaluatePredictCommandTests : IDisposable
         Assert.True(predict.ExitCode == 0, predict.Stderr);
         var lines = File.ReadAllLines(output);
         Assert.Equal(345, lines.Length);
-        Assert.EndsWith(",score,label,decision", lines[0]);
+        Assert.EndsWith(",score,label,decision,suggested_label,p_Adelie,p_Chinstrap,p_Gentoo", lines[0]);
         Assert.Contains(lines.Skip(1), line => line.Contains(",Gentoo,automatic", StringComparison.Ordinal));
     }
 

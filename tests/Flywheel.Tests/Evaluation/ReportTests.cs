@@ -3,6 +3,7 @@ using Flywheel.Evaluation;
 using Flywheel.Evaluation.Decisions;
 using Flywheel.Evaluation.Metrics;
 using Flywheel.Evaluation.Results;
+using Flywheel.Tasks;
 using static Flywheel.Tests.Evaluation.Fixtures;
 
 namespace Flywheel.Tests.Evaluation;
@@ -14,7 +15,7 @@ public class ReportTests
         var outcomes = new BinaryOutcomeValues(-500, -500, -200_000, 0, "JPY");
         var options = new DecisionOptions(VolumePerDay: 3000, Review: new ReviewOptions(300, 3));
         var policy = DecisionPolicy.Optimize(TiedLabels, TiedScores, outcomes, options);
-        return Evaluator.Binary(Tied(), "stays", "churns") with { Decision = policy.Evaluate(TiedLabels, TiedScores) };
+        return Evaluator.Binary(Tied(), new BinaryClasses("stays", "churns")) with { Decision = policy.Evaluate(TiedLabels, TiedScores) };
     }
 
     [Fact]
@@ -97,8 +98,8 @@ public class ReportTests
         foreach (var group in MetricCatalog.Definitions.GroupBy(d => d.Task))
             Assert.Equal(group.Count(), group.Select(d => d.Name).Distinct().Count());
         Assert.All(MetricCatalog.Definitions, d => Assert.False(string.IsNullOrWhiteSpace(d.Description)));
-        Assert.False(MetricCatalog.Find(MetricTask.Binary, "log_loss")!.HigherIsBetter);
-        Assert.Null(MetricCatalog.Find(MetricTask.Regression, "auc"));
+        Assert.False(MetricCatalog.Find(MlTask.Binary, "log_loss")!.HigherIsBetter);
+        Assert.Null(MetricCatalog.Find(MlTask.Regression, "auc"));
     }
 }
 

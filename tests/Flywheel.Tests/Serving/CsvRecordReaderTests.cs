@@ -53,4 +53,15 @@ public class CsvRecordReaderTests
         Assert.Contains("not closed", error.Message);
         Assert.Equal(2, error.Line);
     }
+
+    [Fact]
+    public void The_training_files_delimiter_and_quote_are_used()
+    {
+        var dialect = new Flywheel.Data.Sources.CsvDialect(";", "'", "'", true);
+        var records = CsvRecordReader.For(new StringReader("a;b\n'x; y';3,5\n\"q\";1\n"), "in.csv", dialect).Records().ToList();
+        Assert.Equal([["a", "b"], ["x; y", "3,5"], ["\"q\"", "1"]], records.Select(r => r.Fields));
+
+        var unquoted = CsvRecordReader.For(new StringReader("\"a\"|b\n"), "in.csv", dialect with { Delimiter = "|", Quote = "" }).Read()!.Value.Fields;
+        Assert.Equal(["\"a\"", "b"], unquoted);
+    }
 }

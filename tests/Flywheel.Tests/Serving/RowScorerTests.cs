@@ -1,5 +1,6 @@
 using Flywheel.Data.Preprocessing;
 using Flywheel.Serving;
+using Flywheel.Tasks;
 using Flywheel.Tests.Data.Preprocessing;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -13,7 +14,7 @@ namespace Flywheel.Tests.Serving;
 /// </summary>
 public class RowScorerTests
 {
-    private static (ScoringModel Scoring, ITransformer Chain, PreparedData Prepared) Trained(PreparationOptions options, string task, Func<MLContext, IEstimator<ITransformer>> trainer)
+    private static (ScoringModel Scoring, ITransformer Chain, PreparedData Prepared) Trained(PreparationOptions options, MlTask task, Func<MLContext, IEstimator<ITransformer>> trainer)
     {
         var prepared = DataPreparation.Prepare(PreparationFixtures.Table(), options);
         var chain = prepared.Transformer.Append(trainer(prepared.Context).Fit(prepared.Train));
@@ -25,7 +26,7 @@ public class RowScorerTests
     [Fact]
     public void Binary_scores_equal_the_batch_transform_and_repeat_identically()
     {
-        var (scoring, chain, prepared) = Trained(PreparationFixtures.Binary(), "binary",
+        var (scoring, chain, prepared) = Trained(PreparationFixtures.Binary(), MlTask.Binary,
             ml => ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options { NumberOfThreads = 1 }));
         var table = PreparationFixtures.Table();
         var expected = chain.Transform(ServingInput.ToDataView(table, prepared.InputColumns)).GetColumn<float>("Probability").ToArray();
@@ -41,8 +42,8 @@ public class RowScorerTests
     [Fact]
     public void Regression_scores_equal_the_batch_transform()
     {
-        var options = new PreparationOptions("price", LabelKind.Regression, PreparationFixtures.TimeSplit) { Drop = ["churn"] };
-        var (scoring, chain, prepared) = Trained(options, "regression",
+        var options = new PreparationOptions("price", MlTask.Regression, PreparationFixtures.TimeSplit) { Drop = ["churn"] };
+        var (scoring, chain, prepared) = Trained(options, MlTask.Regression,
             ml => ml.Regression.Trainers.Sdca(new SdcaRegressionTrainer.Options { NumberOfThreads = 1, MaximumNumberOfIterations = 5 }));
         var table = PreparationFixtures.Table();
         var expected = chain.Transform(ServingInput.ToDataView(table, prepared.InputColumns)).GetColumn<float>("Score").ToArray();

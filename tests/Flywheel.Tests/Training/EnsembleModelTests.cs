@@ -1,3 +1,4 @@
+using Flywheel.Tasks;
 using Flywheel.Training;
 using Flywheel.Training.Ensembles;
 using Flywheel.Training.Search;
@@ -10,8 +11,8 @@ namespace Flywheel.Tests.Training;
 public class EnsembleModelTests
 {
     [Theory]
-    [InlineData(MlTask.BinaryClassification)]
-    [InlineData(MlTask.MulticlassClassification)]
+    [InlineData(MlTask.Binary)]
+    [InlineData(MlTask.Multiclass)]
     [InlineData(MlTask.Regression)]
     public void The_chain_predicts_the_weighted_mean_of_its_members_and_predicts_the_same_after_save_and_load(MlTask task)
     {

@@ -1,3 +1,4 @@
+using Flywheel.Tasks;
 using Flywheel.Training;
 using Flywheel.Training.Ensembles;
 using Flywheel.Training.Search;
@@ -9,8 +10,8 @@ public class EnsembleSelectionTests
     [Fact]
     public void Binary_and_regression_average_the_picks_values_row_by_row()
     {
-        var a = new Predictions(MlTask.BinaryClassification, [1, 0], [0.9, 0.3]);
-        var b = new Predictions(MlTask.BinaryClassification, [1, 0], [0.6, 0.0]);
+        var a = new Predictions(MlTask.Binary, [1, 0], [0.9, 0.3]);
+        var b = new Predictions(MlTask.Binary, [1, 0], [0.6, 0.0]);
 
         var averaged = EnsembleAveraging.Average([a, a, b]);
 
@@ -23,8 +24,8 @@ public class EnsembleSelectionTests
     [Fact]
     public void Multiclass_averages_class_probabilities_and_predicts_the_most_likely_class_of_the_average()
     {
-        var a = new Predictions(MlTask.MulticlassClassification, [2], [0], [[0.5, 0.1, 0.4]]);
-        var b = new Predictions(MlTask.MulticlassClassification, [2], [2], [[0.1, 0.1, 0.8]]);
+        var a = new Predictions(MlTask.Multiclass, [2], [0], [[0.5, 0.1, 0.4]]);
+        var b = new Predictions(MlTask.Multiclass, [2], [2], [[0.1, 0.1, 0.8]]);
 
         var averaged = EnsembleAveraging.Average([a, b]);
 

@@ -1,3 +1,4 @@
+using Flywheel.Tasks;
 using Flywheel.Training;
 using Flywheel.Training.Search;
 using Flywheel.Training.Trainers;
@@ -6,7 +7,7 @@ namespace Flywheel.Tests.Training;
 
 public class FinishingTimeTests
 {
-    private static readonly IReadOnlyList<TrainerDefinition> Trainers = TrainerCatalog.For(MlTask.BinaryClassification, ["LightGbm", "FastForest", "Sdca", "Lbfgs"]);
+    private static readonly IReadOnlyList<TrainerDefinition> Trainers = TrainerCatalog.For(MlTask.Binary, ["LightGbm", "FastForest", "Sdca", "Lbfgs"]);
 
     [Fact]
     public void A_boosted_winner_reserves_its_curve_and_re_evaluation_and_every_configuration_an_ensemble_may_include_its_refit()

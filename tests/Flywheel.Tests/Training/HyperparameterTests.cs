@@ -1,3 +1,4 @@
+using Flywheel.Tasks;
 using Flywheel.Training;
 using Flywheel.Training.Search;
 using Flywheel.Training.Trainers;
@@ -41,7 +42,7 @@ public class HyperparameterTests
     [Fact]
     public void The_strategy_starts_with_every_trainers_defaults_then_is_reproducible_from_its_seed()
     {
-        var trainers = TrainerCatalog.For(MlTask.BinaryClassification);
+        var trainers = TrainerCatalog.For(MlTask.Binary);
         var first = new SearchStrategy(trainers, 42, higherIsBetter: true);
         var second = new SearchStrategy(trainers, 42, higherIsBetter: true);
         for (var i = 0; i < trainers.Count; i++)
@@ -63,7 +64,7 @@ public class HyperparameterTests
     [Fact]
     public void After_the_defaults_the_strategy_only_draws_from_the_two_leading_trainers()
     {
-        var trainers = TrainerCatalog.For(MlTask.BinaryClassification);
+        var trainers = TrainerCatalog.For(MlTask.Binary);
         var strategy = new SearchStrategy(trainers, 7, higherIsBetter: true);
         // Defaults scored: FastForest best (0.9), FastTree second (0.85), the rest weaker; Gam failed.
         var scores = new Dictionary<string, double> { ["LightGbm"] = 0.80, ["FastForest"] = 0.90, ["FastTree"] = 0.85, ["Lbfgs"] = 0.70, ["Sdca"] = 0.71, ["Gam"] = double.NaN };
@@ -84,7 +85,7 @@ public class HyperparameterTests
     public void The_catalog_rejects_unknown_or_unsuitable_trainers_by_name()
     {
         Assert.Contains("unknown trainer 'Xgb'", Assert.Throws<InputException>(() => TrainerCatalog.For(MlTask.Regression, ["Xgb"])).Message);
-        Assert.Contains("Gam", Assert.Throws<InputException>(() => TrainerCatalog.For(MlTask.MulticlassClassification, ["gam"])).Message);
+        Assert.Contains("Gam", Assert.Throws<InputException>(() => TrainerCatalog.For(MlTask.Multiclass, ["gam"])).Message);
         Assert.Equal(["LightGbm"], TrainerCatalog.For(MlTask.Regression, ["lightgbm"]).Select(t => t.Name));
     }
 }

@@ -1,3 +1,4 @@
+using Flywheel.Tasks;
 using Flywheel.Training;
 using Flywheel.Training.Curves;
 using Flywheel.Training.Search;
@@ -7,14 +8,14 @@ namespace Flywheel.Tests.Training;
 
 public class ModelSearchTests
 {
-    private static readonly IReadOnlyList<TrainerDefinition> Fast = TrainerCatalog.For(MlTask.BinaryClassification, ["LightGbm", "Lbfgs", "Sdca"]);
+    private static readonly IReadOnlyList<TrainerDefinition> Fast = TrainerCatalog.For(MlTask.Binary, ["LightGbm", "Lbfgs", "Sdca"]);
 
     [Fact]
     public void Same_seed_and_data_give_the_same_trials_model_and_metrics()
     {
         TrainingResult Run() => ModelTrainer.Train(
-            Synthetic.Table(MlTask.BinaryClassification, 2500, seed: 1),
-            Synthetic.Table(MlTask.BinaryClassification, 600, seed: 2),
+            Synthetic.Table(MlTask.Binary, 2500, seed: 1),
+            Synthetic.Table(MlTask.Binary, 600, seed: 2),
             Fast, new AccuracyScorer(), new SearchOptions(TimeSpan.FromMinutes(5), Seed: 5, MaxTrials: 6));
 
         var first = Run();
@@ -43,7 +44,7 @@ public class ModelSearchTests
     {
         var reports = new List<SearchProgress>();
         var result = ModelSearch.Run(
-            new Holdout(Synthetic.Table(MlTask.BinaryClassification, 200, 1), Synthetic.Table(MlTask.BinaryClassification, 100, 2)),
+            new Holdout(Synthetic.Table(MlTask.Binary, 200, 1), Synthetic.Table(MlTask.Binary, 100, 2)),
             Fast, new AccuracyScorer(), new SearchOptions(TimeSpan.Zero, 1), new SyncProgress<SearchProgress>(reports.Add));
         Assert.Single(result.Trials);
         Assert.Single(reports);
@@ -56,7 +57,7 @@ public class ModelSearchTests
         // Every fit takes at least 400 ms; after the first, at most 200 ms of the 600 ms budget remain.
         var slow = Sdca.Definition with { Build = (context, h) => { Thread.Sleep(400); return Sdca.Definition.Build(context, h); } };
         var result = ModelSearch.Run(
-            new Holdout(Synthetic.Table(MlTask.BinaryClassification, 200, 1), Synthetic.Table(MlTask.BinaryClassification, 100, 2)),
+            new Holdout(Synthetic.Table(MlTask.Binary, 200, 1), Synthetic.Table(MlTask.Binary, 100, 2)),
             [slow], new AccuracyScorer(), new SearchOptions(TimeSpan.FromMilliseconds(600), 1));
         Assert.Single(result.Trials);
     }
@@ -76,8 +77,8 @@ public class ModelSearchTests
     [Fact]
     public void Small_data_is_cross_validated_with_stratified_folds()
     {
-        var train = Synthetic.Table(MlTask.BinaryClassification, 300, 1);
-        var validation = Synthetic.Table(MlTask.BinaryClassification, 100, 2);
+        var train = Synthetic.Table(MlTask.Binary, 300, 1);
+        var validation = Synthetic.Table(MlTask.Binary, 100, 2);
         var scheme = Assert.IsType<CrossValidation>(ValidationScheme.Choose(train, validation, 9));
         Assert.Equal(400, scheme.RefitRows.RowCount);
         var predictions = scheme.Evaluate(Fast[1], Fast[1].Space.Defaults(), 9);
@@ -94,8 +95,8 @@ public class ModelSearchTests
     public void A_boosted_winner_gets_a_learning_curve_and_a_diagnosis()
     {
         var result = ModelTrainer.Train(
-            Synthetic.Table(MlTask.BinaryClassification, 2000, 1), Synthetic.Table(MlTask.BinaryClassification, 500, 2),
-            TrainerCatalog.For(MlTask.BinaryClassification, ["LightGbm"]), new AccuracyScorer(), new SearchOptions(TimeSpan.FromMinutes(1), 4, MaxTrials: 1));
+            Synthetic.Table(MlTask.Binary, 2000, 1), Synthetic.Table(MlTask.Binary, 500, 2),
+            TrainerCatalog.For(MlTask.Binary, ["LightGbm"]), new AccuracyScorer(), new SearchOptions(TimeSpan.FromMinutes(1), 4, MaxTrials: 1));
         var curve = Assert.IsType<LearningCurve>(result.Curve);
         Assert.Equal(100, curve.ConfiguredIterations);
         Assert.Equal(curve.Points.Select(p => p.Iterations).Order(), curve.Points.Select(p => p.Iterations));

@@ -1,3 +1,4 @@
+using Flywheel.Tasks;
 using Flywheel.Training;
 using Flywheel.Training.Search;
 using Flywheel.Training.Trainers;
@@ -28,7 +29,7 @@ public class TrainerWorkoutTests
 
         // The schema is checked before any training: a label of the wrong type fails naming the column.
         var ml = new MLContext(7);
-        var wrongTask = task == MlTask.Regression ? MlTask.BinaryClassification : MlTask.Regression;
+        var wrongTask = task == MlTask.Regression ? MlTask.Binary : MlTask.Regression;
         var wrongView = Synthetic.Table(wrongTask, 20, seed: 3).ToDataView(ml);
         var estimator = trainer.Build(new TrainerContext(ml, task, 7), hyperparameters);
         var schemaError = Assert.ThrowsAny<Exception>(() => estimator.Fit(wrongView));

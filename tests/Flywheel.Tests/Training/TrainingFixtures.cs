@@ -1,3 +1,4 @@
+using Flywheel.Tasks;
 using Flywheel.Training;
 using Flywheel.Training.Search;
 
@@ -18,12 +19,12 @@ internal static class Synthetic
             features.Add(x);
             labels.Add(task switch
             {
-                MlTask.BinaryClassification => signal > 0 ? 1 : 0,
-                MlTask.MulticlassClassification => signal < -0.7 ? 0 : signal < 0.7 ? 1 : 2,
+                MlTask.Binary => signal > 0 ? 1 : 0,
+                MlTask.Multiclass => signal < -0.7 ? 0 : signal < 0.7 ? 1 : 2,
                 _ => 20 + 5 * signal,
             });
         }
-        return new FeatureTable(task, features, labels, 4, task == MlTask.MulticlassClassification ? 3 : 0);
+        return new FeatureTable(task, features, labels, 4, task == MlTask.Multiclass ? 3 : 0);
     }
 }
 
@@ -38,7 +39,7 @@ internal sealed class AccuracyScorer : ITrialScorer
 
     public TrialScore Score(Predictions predictions)
     {
-        var predicted = predictions.Task == MlTask.BinaryClassification
+        var predicted = predictions.Task == MlTask.Binary
             ? predictions.Values.Select(p => p >= 0.5 ? 1.0 : 0.0).ToArray()
             : predictions.Values;
         var accuracy = predicted.Zip(predictions.Actual).Count(pair => pair.First == pair.Second) / (double)predictions.Count;

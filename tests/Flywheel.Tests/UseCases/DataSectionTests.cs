@@ -40,9 +40,23 @@ public class DataSectionTests
     [InlineData("  source: d.csv\n  missing_threshold: 50\n", "between 0 and 1")]
     [InlineData("  source: d.csv\n  schema: { x: integer }\n", "numeric, categorical, boolean, date, text")]
     [InlineData("  source: d.csv\n  documented: maybe\n", "true or false")]
+    [InlineData("  source: d.csv\n  csv: { delimiter: ';;' }\n", "one character")]
+    [InlineData("  source: d.csv\n  csv: { decimal: ',' }\n", "needs another delimiter")]
+    [InlineData("  source: d.csv\n  csv: { decimal: '_' }\n", "'.' or ','")]
+    [InlineData("  source: d.csv\n  csv: { separator: ';' }\n", "unknown key 'separator'")]
     public void Bad_values_are_explained(string yaml, string expected)
     {
         var error = Assert.Throws<InputException>(() => Parse(yaml));
         Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public void Reads_the_declared_csv_dialect()
+    {
+        var csv = Parse("  source: d.csv\n  csv: { delimiter: ';', decimal: ',', missing: [NA, '-'], header: false, quote: \"'\" }\n").Csv;
+        Assert.Equal((";", ",", false, "'"), (csv.Delimiter, csv.Decimal, csv.Header, csv.Quote));
+        Assert.Equal(["NA", "-"], csv.Missing);
+        Assert.Equal("\t", Parse("  source: d.csv\n  csv: { delimiter: '\\t' }\n").Csv.Delimiter);
+        Assert.Same(CsvSection.None, Parse("  source: d.csv\n").Csv);
     }
 }

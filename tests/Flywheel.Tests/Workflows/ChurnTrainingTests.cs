@@ -127,7 +127,7 @@ public class ChurnTrainingTests(ChurnModel churn)
         Assert.Equal(5000, summary.Rows);
         var lines = File.ReadAllLines(output);
         Assert.Equal(5001, lines.Length);
-        Assert.EndsWith(",churn,score,label,decision", lines[0]);
+        Assert.EndsWith(",churn,score,label,decision,suggested_label", lines[0]);
 
         // Batches of 700 and one row at a time give the same scores.
         var first = new CsvRecordReader(new StringReader(lines[1]), "scored.csv").Read()!.Value.Fields;

@@ -78,8 +78,13 @@ public class SampleModelTests
         // Serving applies the same floor: exactly the rows whose top-class probability is below it are routed to review.
         var output = folder.File("scored.csv");
         Flywheel.Serving.CsvPredictor.Predict(Flywheel.Serving.ScoringModel.Load(outcome.PackageDirectory), UseCaseFolder.Repo("samples/penguins/data/penguins.csv"), output);
-        var rows = File.ReadAllLines(output).Skip(1).Select(line => line.Split(',')).ToList();
-        Assert.Contains(rows, row => row[^1] == "review");
-        Assert.All(rows, row => Assert.Equal(double.Parse(row[^3], System.Globalization.CultureInfo.InvariantCulture) < band.Upper ? "review" : "automatic", row[^1]));
+        var lines = File.ReadAllLines(output);
+        var header = lines[0].Split(',').ToList();
+        var rows = lines.Skip(1).Select(line => line.Split(',')).ToList();
+        var (score, label, route, suggested) = (header.IndexOf("score"), header.IndexOf("label"), header.IndexOf("decision"), header.IndexOf("suggested_label"));
+        Assert.Contains(rows, row => row[route] == "review");
+        Assert.All(rows, row => Assert.Equal(double.Parse(row[score], System.Globalization.CultureInfo.InvariantCulture) < band.Upper ? "review" : "automatic", row[route]));
+        // A review row names no species of its own; the model's guess is beside it.
+        Assert.All(rows, row => Assert.Equal(row[route] == "review" ? "" : row[suggested], row[label]));
     }
 }

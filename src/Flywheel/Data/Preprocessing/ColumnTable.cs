@@ -70,6 +70,9 @@ public sealed class ColumnTable
     /// <summary>The file the rows came from, for error messages.</summary>
     public string? File { get; }
 
+    /// <summary>How the rows were read when they came from a CSV file; null otherwise.</summary>
+    public CsvDialect? Dialect { get; init; }
+
     public TableColumn? Find(string name) => _byName.GetValueOrDefault(name);
 
     /// <summary>The column, or an <see cref="InputException"/> that names it and says where it was asked for.</summary>

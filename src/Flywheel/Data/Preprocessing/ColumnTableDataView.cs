@@ -1,3 +1,4 @@
+using Flywheel.Tasks;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -94,11 +95,11 @@ internal sealed record LabelColumn(LabelMapping Mapping)
         var target = table.Get(Mapping.Column, "'data.target'");
         switch (Mapping.Kind)
         {
-            case LabelKind.Binary:
+            case MlTask.Binary:
                 var positive = Mapping.Positive;
                 return new ViewColumn(Name, BooleanDataViewType.Instance,
                     (Func<Func<int>, ValueGetter<bool>>)(row => (ref bool value) => value = target.String(row()) == positive));
-            case LabelKind.Multiclass:
+            case MlTask.Multiclass:
                 var keys = Mapping.Classes.Select((name, index) => (name, key: (uint)index + 1)).ToDictionary(pair => pair.name, pair => pair.key, StringComparer.Ordinal);
                 var annotations = new DataViewSchema.Annotations.Builder();
                 var names = Mapping.Classes.Select(name => name.AsMemory()).ToArray();

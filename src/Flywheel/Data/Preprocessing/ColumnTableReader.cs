@@ -52,7 +52,7 @@ public static class ColumnTableReader
         var table = columns.Select((column, c) => numbers[c] is { } values
             ? TableColumn.Numeric(column.Name, values)
             : TableColumn.Text(column.Name, booleans.Contains(column.Name) ? ColumnKind.Boolean : column.Kind, texts[c]!)).ToList();
-        return new ColumnTable(table, source.FilePath);
+        return new ColumnTable(table, source.FilePath) { Dialect = source.Dialect };
     }
 
     private static double Number(object? value) => value switch

@@ -1,5 +1,6 @@
 using Flywheel.Data.Sources;
 using Flywheel.Data.Splits;
+using Flywheel.Tasks;
 using Flywheel.UseCases;
 using Microsoft.ML;
 
@@ -14,7 +15,7 @@ public static class DataPreparation
     private const int Steps = 5;
 
     /// <summary>Reads <c>data.source</c> of the use case and prepares it with the settings of its <c>data</c> section.</summary>
-    public static PreparedData Prepare(UseCase useCase, LabelKind labelKind, IProgress<PreparationProgress>? progress = null, MLContext? context = null)
+    public static PreparedData Prepare(UseCase useCase, MlTask labelKind, IProgress<PreparationProgress>? progress = null, MLContext? context = null)
     {
         var options = PreparationOptions.From(useCase, labelKind);
         progress?.Report(new("read", 0, Steps));

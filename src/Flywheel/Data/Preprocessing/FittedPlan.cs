@@ -1,3 +1,5 @@
+using Flywheel.Tasks;
+
 namespace Flywheel.Data.Preprocessing;
 
 /// <summary>
@@ -18,7 +20,7 @@ public sealed record FittedColumn(
 /// <summary>The label as learned from the data: classes, the positive class, the target transform and outlier fence.</summary>
 public sealed record FittedTarget(
     string Column,
-    LabelKind Kind,
+    MlTask Kind,
     IReadOnlyList<string> Classes,
     string? Positive,
     TargetTransformKind Transform,

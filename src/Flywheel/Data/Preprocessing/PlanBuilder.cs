@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Flywheel.Data.Sources;
 using Flywheel.Data.Splits;
+using Flywheel.Tasks;
 
 namespace Flywheel.Data.Preprocessing;
 
@@ -20,8 +21,8 @@ public static partial class PlanBuilder
             .Where(column => column.Name != target.Name)
             .Select(column => Plan(column, trainRows, options))
             .ToList();
-        var transform = options.LabelKind == LabelKind.Regression ? TargetTransform(target, trainRows, options) : TargetTransformKind.None;
-        if (options.Plan.Outliers is not null && options.LabelKind != LabelKind.Regression)
+        var transform = options.LabelKind == MlTask.Regression ? TargetTransform(target, trainRows, options) : TargetTransformKind.None;
+        if (options.Plan.Outliers is not null && options.LabelKind != MlTask.Regression)
             throw new InputException("'data.preprocessing.outliers' filters a regression target; this target is a classification label", options.DescribedIn);
         return new PreprocessingPlan(target.Name, options.LabelKind, columns, transform, options.Plan.Outliers);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Flywheel.Data.Sources;
+using Flywheel.Tasks;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;

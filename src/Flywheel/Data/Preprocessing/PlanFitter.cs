@@ -1,4 +1,5 @@
 using Flywheel.Data.Sources;
+using Flywheel.Tasks;
 
 namespace Flywheel.Data.Preprocessing;
 
@@ -15,8 +16,8 @@ public static class PlanFitter
         var target = table.Get(plan.Target, "'data.target'");
         var labelled = trainRows.Where(row => !target.IsMissing(row)).ToList();
         var (kept, low, high) = FilterOutliers(plan, target, labelled);
-        var classes = plan.LabelKind == LabelKind.Regression ? Array.Empty<string>() : Classes(target, table.RowCount);
-        var positiveClass = plan.LabelKind == LabelKind.Binary ? PositiveClass(target, classes, positive, describedIn) : null;
+        var classes = plan.LabelKind == MlTask.Regression ? Array.Empty<string>() : Classes(target, table.RowCount);
+        var positiveClass = plan.LabelKind == MlTask.Binary ? PositiveClass(target, classes, positive, describedIn) : null;
         var fittedTarget = new FittedTarget(target.Name, plan.LabelKind, classes, positiveClass, plan.TargetTransform, low, high);
         var columns = plan.Features.Select(column => FitColumn(column, table.Get(column.Name, "the plan"), kept)).ToList();
         return (new FittedPlan(plan, columns, fittedTarget, kept.Count, labelled.Count - kept.Count), kept);
@@ -24,7 +25,7 @@ public static class PlanFitter
 
     private static (List<int> Kept, double? Low, double? High) FilterOutliers(PreprocessingPlan plan, TableColumn target, List<int> rows)
     {
-        if (plan.OutlierFilter is not { } filter || plan.LabelKind != LabelKind.Regression) return (rows, null, null);
+        if (plan.OutlierFilter is not { } filter || plan.LabelKind != MlTask.Regression) return (rows, null, null);
         var values = rows.Select(target.Number).ToList();
         var q1 = Statistics.Quantile(values, 0.25);
         var q3 = Statistics.Quantile(values, 0.75);
@@ -66,22 +67,9 @@ public static class PlanFitter
     private static IReadOnlyList<string> Classes(TableColumn target, int rowCount) =>
         Enumerable.Range(0, rowCount).Select(target.String).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
-    private static readonly string[] PositiveNames = ["yes", "true", "1", "y", "t", "positive", "pos"];
-
     private static string PositiveClass(TableColumn target, IReadOnlyList<string> classes, string? positive, string? describedIn)
     {
-        if (classes.Count != 2)
-            throw new InputException($"binary classification needs exactly 2 classes in '{target.Name}', found {classes.Count}: {string.Join(", ", classes.Take(10))}", describedIn);
-        // A yes/no column read as BOOLEAN holds "true"/"false"; data.positive may still say "yes".
-        if (positive is not null && !classes.Contains(positive) && classes.SequenceEqual(["false", "true"]))
-            positive = BooleanText.Normalize(positive);
-        if (positive is not null)
-            return classes.Contains(positive) ? positive
-                : throw new InputException($"'data.positive' is '{positive}', which is not a value of '{target.Name}' ({string.Join(", ", classes)})", describedIn);
-        var named = classes.FirstOrDefault(name => PositiveNames.Contains(name.Trim().ToLowerInvariant()));
-        if (named is not null) return named;
-        // The rarer class is usually the one the team wants to find; ties go to the later name.
-        var counts = classes.ToDictionary(name => name, name => Enumerable.Range(0, target.Count).Count(row => target.String(row) == name));
-        return counts[classes[0]] < counts[classes[1]] ? classes[0] : classes[1];
+        var counts = classes.Select(name => new ClassCount(name, Enumerable.Range(0, target.Count).Count(row => target.String(row) == name))).ToList();
+        return Tasks.PositiveClass.Resolve(counts, positive, target.Name, describedIn);
     }
 }

@@ -1,4 +1,5 @@
 using Flywheel.Data.Splits;
+using Flywheel.Tasks;
 using Flywheel.UseCases;
 
 namespace Flywheel.Data.Preprocessing;
@@ -7,7 +8,7 @@ namespace Flywheel.Data.Preprocessing;
 /// What <see cref="DataPreparation.Prepare(ColumnTable, PreparationOptions, IProgress{PreparationProgress}?, Microsoft.ML.MLContext?)"/>
 /// needs besides the rows: the target and its label shape, the split, columns to leave out and plan overrides.
 /// </summary>
-public sealed record PreparationOptions(string Target, LabelKind LabelKind, SplitSettings Split)
+public sealed record PreparationOptions(string Target, MlTask LabelKind, SplitSettings Split)
 {
     /// <summary>Binary only: the class that counts as positive (<c>data.positive</c>). Null: chosen by name (yes/true/1…) or the rarer class.</summary>
     public string? Positive { get; init; }
@@ -27,13 +28,13 @@ public sealed record PreparationOptions(string Target, LabelKind LabelKind, Spli
     public string? DescribedIn { get; init; }
 
     /// <summary>Options from a use case's <c>data</c> section: target, positive class, drops, ids, split and overrides.</summary>
-    public static PreparationOptions From(UseCase useCase, LabelKind labelKind)
+    public static PreparationOptions From(UseCase useCase, MlTask labelKind)
     {
         var data = useCase.Data
             ?? throw new InputException("the use case has no 'data' section; add 'data: { source: data/your.csv, target: column }'", useCase.FilePath);
         var target = data.Target
             ?? throw data.Position.Error("'data' needs the key 'target': the column the model predicts");
-        return new PreparationOptions(target, labelKind, SplitSettings.From(data.Split, target, labelKind != LabelKind.Regression))
+        return new PreparationOptions(target, labelKind, SplitSettings.From(data.Split, target, labelKind != MlTask.Regression))
         {
             Positive = data.Positive,
             Drop = data.Drop,

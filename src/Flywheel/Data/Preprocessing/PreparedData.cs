@@ -1,11 +1,12 @@
 using Flywheel.Data.Splits;
+using Flywheel.Tasks;
 using Microsoft.ML;
 
 namespace Flywheel.Data.Preprocessing;
 
 /// <summary>
 /// Train, validation and test views ready for an ML.NET trainer: each has the raw input columns, a "Label" column
-/// (see <see cref="LabelKind"/>) and a "Features" vector. <see cref="Transformer"/> maps raw input columns
+/// (shaped by the task, see <see cref="Tasks.MlTask"/>) and a "Features" vector. <see cref="Transformer"/> maps raw input columns
 /// (<see cref="InputColumns"/>) to "Features"; save it with the model (<c>Context.Model.Save(Transformer, InputSchema, stream)</c>) so serving
 /// applies exactly the same preprocessing. Rows with a missing target are in no view; outliers (if filtered) are
 /// removed from <see cref="Train"/> only.

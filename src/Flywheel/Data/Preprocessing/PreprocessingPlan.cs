@@ -1,4 +1,5 @@
 using Flywheel.Data.Sources;
+using Flywheel.Tasks;
 
 namespace Flywheel.Data.Preprocessing;
 
@@ -61,7 +62,7 @@ public sealed record OutlierFilter(double Fence = 1.5);
 /// </summary>
 public sealed record PreprocessingPlan(
     string Target,
-    LabelKind LabelKind,
+    MlTask LabelKind,
     IReadOnlyList<ColumnPlan> Columns,
     TargetTransformKind TargetTransform = TargetTransformKind.None,
     OutlierFilter? OutlierFilter = null)

@@ -45,9 +45,8 @@ internal static class AssociationProfiler
                 withTarget.Add(CramersV(pairs[i].Left, target, tables[i]));
                 byClassTables[pairs[i].Left.Name] = tables[i];
             }
-            if (roles.TargetProfile!.Distinct == 2)
+            if (roles.Positive is { } positive)
             {
-                var positive = PositiveClass(source, roles);
                 separation.AddRange(roles.NumericFeatures.Select(feature => new SeparationScore(feature.Name, AssociationQueries.Auc(source, feature, target, positive))));
             }
         }
@@ -74,14 +73,6 @@ internal static class AssociationProfiler
             withTarget.OrderByDescending(association => association.Strength).ToList(),
             separation.OrderByDescending(score => score.Strength).ToList());
         return new AssociationResult(associations, momentsByClass, byClassTables);
-    }
-
-    /// <summary>The declared positive class if it occurs, else the rarer of the two classes.</summary>
-    public static string PositiveClass(DataSource source, AnalysisRoles roles)
-    {
-        var classes = roles.TargetProfile!.TopValues ?? [];
-        if (source.Spec.Positive is { } declared && classes.Any(value => value.Value == declared)) return declared;
-        return classes.OrderBy(value => value.Count).ThenBy(value => value.Value, StringComparer.Ordinal).First().Value;
     }
 
     private static Association CramersV(SourceColumn left, SourceColumn right, ContingencyTable table) =>

@@ -1,4 +1,5 @@
 using Flywheel.Data.Sources;
+using Flywheel.Tasks;
 
 namespace Flywheel.Data.Profiling;
 
@@ -84,7 +85,11 @@ public sealed record Histogram(IReadOnlyList<HistogramBin> Bins);
 
 public sealed record HistogramBin(double Lower, double Upper, long Count);
 
-/// <summary>The target: its distribution and, for classification, each feature's distribution per class.</summary>
+/// <summary>
+/// The target: the task training would choose for it (<see cref="TaskDetector"/>; null when training would refuse
+/// it) and why, the positive class of a binary target (<see cref="PositiveClass"/>), its distribution and, for
+/// classification, each feature's distribution per class.
+/// </summary>
 public sealed record TargetProfile(
     string Name,
     ColumnKind Kind,
@@ -92,7 +97,10 @@ public sealed record TargetProfile(
     long Missing,
     IReadOnlyList<ValueCount>? Classes,
     Histogram? Distribution,
-    IReadOnlyList<FeatureByClass> ByClass);
+    IReadOnlyList<FeatureByClass> ByClass,
+    MlTask? Task = null,
+    string? TaskReason = null,
+    string? Positive = null);
 
 /// <summary>One feature split by target class: numeric features share the feature's histogram bins; categorical ones show top values.</summary>
 public sealed record FeatureByClass(string Feature, ColumnKind Kind, IReadOnlyList<ClassSlice> Classes);

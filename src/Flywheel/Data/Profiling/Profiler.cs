@@ -1,4 +1,5 @@
 using Flywheel.Data.Sources;
+using Flywheel.Tasks;
 
 namespace Flywheel.Data.Profiling;
 
@@ -50,9 +51,13 @@ internal sealed class AnalysisRoles
         CategoricalFeatures = source.Features.Where(column => IsCategorical(byName[column.Name], options)).ToList();
         if (Target is not null && TargetProfile is not null)
         {
-            IsClassification = TargetProfile.Kind is ColumnKind.Categorical or ColumnKind.Boolean or ColumnKind.Text
-                || (TargetProfile.Numbers is { IsInteger: true } && TargetProfile.Distinct <= 2);
+            // The task training would choose; a target training would refuse (constant, too many text classes) is
+            // still described, as classes unless it is numeric.
+            Task = TaskDetector.TryDetect(Summary(TargetProfile), Target.Name, source.Spec.UseCase?.Training);
+            IsClassification = Task?.Task.IsClassification() ?? TargetProfile.Kind != ColumnKind.Numeric;
             IsRegression = !IsClassification && TargetProfile.Kind == ColumnKind.Numeric;
+            if (Task?.Task == MlTask.Binary && TargetProfile is { Distinct: 2, TopValues: { } classes })
+                Positive = PositiveClass.Resolve(classes.Select(c => new ClassCount(c.Value, c.Count)).ToList(), source.Spec.Positive, Target.Name, source.Spec.DescribedIn);
         }
         Histograms = columns.Where(column => column.Histogram is not null).ToDictionary(column => column.Name, column => column.Histogram!);
     }
@@ -60,6 +65,10 @@ internal sealed class AnalysisRoles
     public IReadOnlyList<ColumnProfile> Columns { get; }
     public SourceColumn? Target { get; }
     public ColumnProfile? TargetProfile { get; }
+    public TaskDetection? Task { get; }
+
+    /// <summary>Binary: the positive class, as training resolves it.</summary>
+    public string? Positive { get; }
     public bool IsClassification { get; }
     public bool IsRegression { get; }
     public IReadOnlyList<SourceColumn> NumericFeatures { get; }
@@ -67,6 +76,12 @@ internal sealed class AnalysisRoles
     public IReadOnlyDictionary<string, Histogram> Histograms { get; }
 
     public ColumnProfile Profile(string name) => Columns.First(column => column.Name == name);
+
+    /// <summary>The target as task detection reads it; DuckDB's distinct count is exact at the sizes that decide.</summary>
+    private static TargetSummary Summary(ColumnProfile target) => new(
+        target.Distinct,
+        target.Kind == ColumnKind.Numeric,
+        target.Numbers is { IsInteger: true } numbers && TaskDetector.IsSmallInteger(numbers.Min) && TaskDetector.IsSmallInteger(numbers.Max));
 
     private static bool IsNumeric(ColumnProfile column) => column.Kind == ColumnKind.Numeric && column.Distinct > 1;
 

@@ -10,13 +10,13 @@ internal static class TargetProfiler
         var target = roles.Target!;
         var profile = roles.TargetProfile!;
         if (!roles.IsClassification)
-            return new TargetProfile(target.Name, profile.Kind, false, profile.Missing, null, profile.Histogram, []);
+            return new TargetProfile(target.Name, profile.Kind, false, profile.Missing, null, profile.Histogram, []) with { Task = roles.Task?.Task, TaskReason = roles.Task?.Reason };
 
         var classes = profile.Distinct <= options.MaxClasses && profile.TopValues is { } known && known.Count == profile.Distinct
             ? known
             : Distributions.TopValues(source, target, options.MaxClasses + 1);
         if (classes.Count > options.MaxClasses)
-            return new TargetProfile(target.Name, profile.Kind, true, profile.Missing, classes.Take(options.MaxClasses).ToList(), null, []);
+            return new TargetProfile(target.Name, profile.Kind, true, profile.Missing, classes.Take(options.MaxClasses).ToList(), null, []) with { Task = roles.Task?.Task, TaskReason = roles.Task?.Reason };
 
         var byClass = new List<FeatureByClass>();
         var binCounts = BinCountsByClass(source, target, roles);
@@ -44,7 +44,7 @@ internal static class TargetProfiler
             }).ToList();
             byClass.Add(new FeatureByClass(feature.Name, feature.Kind, slices));
         }
-        return new TargetProfile(target.Name, profile.Kind, true, profile.Missing, classes, null, byClass);
+        return new TargetProfile(target.Name, profile.Kind, true, profile.Missing, classes, null, byClass, roles.Task?.Task, roles.Task?.Reason, roles.Positive);
     }
 
     /// <summary>For each numeric feature, per class: counts in the feature's own histogram bins — one grouped scan for all features.</summary>

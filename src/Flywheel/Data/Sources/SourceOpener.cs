@@ -26,19 +26,20 @@ internal static class SourceOpener
         {
             connection.Open();
             Configure(connection, options, tempDirectory);
-            var dialect = spec.Format == SourceFormat.Csv ? Guard(spec, () => SniffDialect(connection, spec.FilePath)) : null;
+            var dialect = spec.Format == SourceFormat.Csv ? Guard(spec, () => CsvDialectSniffer.Sniff(connection, spec.FilePath)) : null;
             progress?.Report(new DataProgress("loading", 0.1));
-            var overrides = spec.DeclaredKinds.ToDictionary(pair => pair.Key, pair => ColumnKinds.SqlTypeOf(pair.Value), StringComparer.Ordinal);
-            Load(connection, spec, overrides, null, options.Materialize);
+            var read = CsvRead.Declared(spec.Csv);
+            Load(connection, spec, Overrides(spec), read, options.Materialize);
 
             // When rows disagree on their field count, DuckDB's sniffer gives up on the delimiter and reads one column.
             // Reading again with the delimiter the header uses makes the ragged row fail with its line number.
             var loaded = Guard(spec, () => Describe(connection, $"SELECT * FROM {DataSource.Relation}"));
-            if (loaded.Count == 1 && spec.Format == SourceFormat.Csv && HeaderDelimiter(spec.FilePath) is { } delimiter)
+            if (loaded.Count == 1 && spec.Format == SourceFormat.Csv && read.Delimiter is null && CsvDialectSniffer.HeaderDelimiter(spec.FilePath) is { } delimiter)
             {
+                read = read with { Delimiter = delimiter, Strict = true };
                 try
                 {
-                    Describe(connection, $"SELECT * FROM {Reader(spec, new Dictionary<string, string>(), delimiter)}");
+                    Describe(connection, $"SELECT * FROM {Reader(spec, new Dictionary<string, string>(), read)}");
                 }
                 catch (DbException error)
                 {
@@ -46,8 +47,16 @@ internal static class SourceOpener
                         throw new InputException($"a ragged row: it has {ragged.Found} fields where the header has {ragged.Expected}; check delimiters and quotes on that line", spec.FilePath, ragged.Line, inner: error);
                     throw DuckDbErrors.Translate(error, spec.FilePath);
                 }
-                Load(connection, spec, overrides, delimiter, options.Materialize);
-                dialect = dialect! with { Delimiter = delimiter };
+                Load(connection, spec, Overrides(spec), read, options.Materialize);
+                loaded = Guard(spec, () => Describe(connection, $"SELECT * FROM {DataSource.Relation}"));
+            }
+            if (dialect is not null)
+            {
+                // A decimal comma or an NA token makes DuckDB read a numeric column as text; read it again knowing them.
+                var text = loaded.Where(column => column.Type == "VARCHAR" && !spec.DeclaredKinds.ContainsKey(column.Name)).Select(column => column.Name).ToList();
+                var refined = Guard(spec, () => CsvDialectSniffer.Refine(connection, text, read, read.Delimiter ?? dialect.Delimiter));
+                if (refined != read) Load(connection, spec, Overrides(spec), refined, options.Materialize);
+                dialect = refined.Over(dialect);
             }
 
             progress?.Report(new DataProgress("detecting column kinds", 0.9));
@@ -76,63 +85,43 @@ internal static class SourceOpener
         if (options.MemoryLimit is { } limit) Execute(connection, $"SET memory_limit = {SqlText.Literal(limit)}");
     }
 
-    private static CsvDialect SniffDialect(DuckDBConnection connection, string path)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT Delimiter, Quote, Escape, HasHeader FROM sniff_csv({SqlText.Literal(path)})";
-        using var reader = SqlTrace.Time(command.CommandText, command.ExecuteReader);
-        reader.Read();
-        static string Character(DbDataReader reader, int index) =>
-            reader.IsDBNull(index) || reader.GetString(index) == "(empty)" ? "" : reader.GetString(index);
-        return new CsvDialect(Character(reader, 0), Character(reader, 1), Character(reader, 2), reader.GetBoolean(3));
-    }
+    private static Dictionary<string, string> Overrides(SourceSpec spec) =>
+        spec.DeclaredKinds.ToDictionary(pair => pair.Key, pair => ColumnKinds.SqlTypeOf(pair.Value), StringComparer.Ordinal);
 
     /// <summary>The table function that reads the file, with type overrides for the named columns.</summary>
-    private static string Reader(SourceSpec spec, IReadOnlyDictionary<string, string> overrides, string? delimiter)
+    private static string Reader(SourceSpec spec, IReadOnlyDictionary<string, string> overrides, CsvRead read)
     {
         var path = SqlText.Literal(spec.FilePath);
         if (spec.Format == SourceFormat.Parquet) return $"read_parquet({path})";
         // Without BOOLEAN: DuckDB would turn yes/no labels into true/false and the user's class names would be lost.
         var options = new List<string> { path, "auto_type_candidates = ['BIGINT', 'DOUBLE', 'DATE', 'TIMESTAMP', 'VARCHAR']" };
-        if (delimiter is not null) options.Add($"delim = {SqlText.Literal(delimiter)}, strict_mode = true, null_padding = false");
+        options.AddRange(read.Arguments());
         if (overrides.Count > 0)
             options.Add("types = {" + string.Join(", ", overrides.Select(pair => $"{SqlText.Literal(pair.Key)}: {SqlText.Literal(pair.Value)}")) + "}");
         return $"read_csv({string.Join(", ", options)})";
     }
 
-    private static string? HeaderDelimiter(string path)
-    {
-        using var reader = new StreamReader(path, System.Text.Encoding.UTF8);
-        var header = reader.ReadLine() ?? "";
-        return new[] { ",", ";", "\t", "|" }
-            .Select(candidate => (Delimiter: candidate, Count: header.Count(c => c == (candidate == "\t" ? '\t' : candidate[0]))))
-            .Where(candidate => candidate.Count > 0)
-            .OrderByDescending(candidate => candidate.Count)
-            .Select(candidate => candidate.Delimiter)
-            .FirstOrDefault();
-    }
-
-    private static string Select(SourceSpec spec, IReadOnlyDictionary<string, string> overrides, string? delimiter)
+    private static string Select(SourceSpec spec, IReadOnlyDictionary<string, string> overrides, CsvRead read)
     {
         // Parquet carries its own types; declared kinds are casts on top of it.
         if (spec.Format == SourceFormat.Parquet && overrides.Count > 0)
         {
             var casts = string.Join(", ", overrides.Select(pair => $"TRY_CAST({SqlText.Identifier(pair.Key)} AS {pair.Value}) AS {SqlText.Identifier(pair.Key)}"));
-            return $"SELECT * REPLACE ({casts}) FROM {Reader(spec, new Dictionary<string, string>(), null)}";
+            return $"SELECT * REPLACE ({casts}) FROM {Reader(spec, new Dictionary<string, string>(), read)}";
         }
-        return $"SELECT * FROM {Reader(spec, overrides, delimiter)}";
+        return $"SELECT * FROM {Reader(spec, overrides, read)}";
     }
 
-    private static void Load(DuckDBConnection connection, SourceSpec spec, Dictionary<string, string> overrides, string? delimiter, bool materialize)
+    private static void Load(DuckDBConnection connection, SourceSpec spec, Dictionary<string, string> overrides, CsvRead read, bool materialize)
     {
         // Parquet carries its schema, so a declared column it lacks is found before reading anything.
         if (spec.Format == SourceFormat.Parquet && spec.DeclaredKinds.Count > 0)
-            CheckDeclaredColumns(spec, Guard(spec, () => Describe(connection, $"SELECT * FROM {Reader(spec, new Dictionary<string, string>(), null)}")));
+            CheckDeclaredColumns(spec, Guard(spec, () => Describe(connection, $"SELECT * FROM {Reader(spec, new Dictionary<string, string>(), read)}")));
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                var select = Select(spec, overrides, delimiter);
+                var select = Select(spec, overrides, read);
                 Execute(connection, materialize
                     ? $"CREATE OR REPLACE TABLE {DataSource.Relation} AS {select}"
                     : $"CREATE OR REPLACE VIEW {DataSource.Relation} AS {select}");
@@ -151,7 +140,7 @@ internal static class SourceOpener
             catch (DbException error)
             {
                 if (spec.DeclaredKinds.Count > 0)
-                    CheckDeclaredColumns(spec, Guard(spec, () => Describe(connection, $"SELECT * FROM {Reader(spec, new Dictionary<string, string>(), delimiter)}")));
+                    CheckDeclaredColumns(spec, Guard(spec, () => Describe(connection, $"SELECT * FROM {Reader(spec, new Dictionary<string, string>(), read)}")));
                 throw DuckDbErrors.Translate(error, spec.FilePath);
             }
         }

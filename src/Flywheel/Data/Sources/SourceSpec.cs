@@ -14,6 +14,9 @@ public sealed record SourceSpec(
     IReadOnlyDictionary<string, ColumnKind> DeclaredKinds,
     UseCase? UseCase)
 {
+    /// <summary><c>data.csv</c>: what the use case declares about the CSV dialect (the rest is sniffed).</summary>
+    public CsvSection Csv { get; init; } = CsvSection.None;
+
     /// <summary>Where a mistake about the target or a column should point: the use-case file when there is one.</summary>
     public string DescribedIn => UseCase?.FilePath ?? FilePath;
 
@@ -41,7 +44,9 @@ public sealed record SourceSpec(
         foreach (var (column, kindName) in data.Schema)
             kinds[column] = ColumnKinds.TryParse(kindName, out var kind) ? kind : throw new InputException($"unknown kind '{kindName}' for column '{column}'", useCase.FilePath);
         foreach (var column in data.Roles.Text) kinds.TryAdd(column, ColumnKind.Text);
-        return new SourceSpec(path, FormatOf(path), target ?? data.Target, data.Positive, kinds, useCase);
+        // data.positive names a class of data.target; profiling another column does not inherit it.
+        var positive = target is null || target == data.Target ? data.Positive : null;
+        return new SourceSpec(path, FormatOf(path), target ?? data.Target, positive, kinds, useCase) { Csv = data.Csv };
     }
 
     private static bool IsUseCaseFile(string path) =>

@@ -1,5 +1,6 @@
 using Flywheel.Data.Preprocessing;
 using Flywheel.Data.Sources;
+using Flywheel.Tasks;
 using Flywheel.UseCases;
 
 namespace Flywheel.Data.Splits;
@@ -10,6 +11,9 @@ public sealed record SplitInput(ColumnTable Table, string? Target, SplitSpec Spe
     /// <summary>The target's values as text, for deciding whether the task is classification.</summary>
     public IEnumerable<string?> TargetValues() =>
         Target is null ? [] : Table.Get(Target, "--target").Strings();
+
+    /// <summary>The task training would choose for the target (null without one): a class label is split stratified.</summary>
+    public MlTask? Task() => Target is null ? null : TaskDetector.Detect(TargetSummaries.Of(Table.Get(Target, "--target")), Target, UseCase?.Training).Task;
 }
 
 /// <summary>What the command line may change: the seed, and a group or date column.</summary>

@@ -1,15 +1,14 @@
 using Flywheel.Evaluation.Results;
+using Flywheel.Tasks;
 
 namespace Flywheel.Evaluation.Metrics;
 
-/// <summary>The kind of prediction a metric applies to.</summary>
-public enum MetricTask { Binary, Multiclass, Regression }
 
 /// <summary>
 /// What a metric is: its name (snake_case, used in JSON and as <c>model.&lt;name&gt;</c> in the value model), the task
 /// it suits, whether higher is better, a one-line description, and why it can be undefined (null if never).
 /// </summary>
-public sealed record MetricDefinition(string Name, MetricTask Task, bool HigherIsBetter, string Description, string? UndefinedWhen = null);
+public sealed record MetricDefinition(string Name, MlTask Task, bool HigherIsBetter, string Description, string? UndefinedWhen = null);
 
 /// <summary>A metric definition together with its calculation over one kind of predictions.</summary>
 public sealed record Metric<TPredictions>(MetricDefinition Definition, Func<TPredictions, double> Compute)

@@ -57,7 +57,7 @@ public sealed record MulticlassPredictions
                 throw new ArgumentException($"probability row {i} has {probabilities[i].Count} values, expected {classCount}");
             rows[i] = probabilities[i].ToArray();
             if (rows[i].Any(p => !double.IsFinite(p))) throw new ArgumentException($"probability row {i} has a value that is not a finite number");
-            predicted[i] = ArgMax(rows[i]);
+            predicted[i] = Tasks.MlTasks.ArgMax(rows[i]);
         }
         (Labels, Predicted, ClassCount, ClassNames) = Validate(labels, predicted, classCount, classNames);
         Probabilities = rows;
@@ -92,16 +92,6 @@ public sealed record MulticlassPredictions
         }
         var names = classNames?.ToArray() ?? Enumerable.Range(0, classCount).Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         return (labels.ToArray(), predicted.ToArray(), classCount, names);
-    }
-
-    private static int ArgMax(double[] row)
-    {
-        var best = 0;
-        for (var c = 1; c < row.Length; c++)
-        {
-            if (row[c] > row[best]) best = c;
-        }
-        return best;
     }
 }
 

@@ -28,6 +28,6 @@ public static class EnsembleAveraging
             foreach (var pick in picks)
                 for (var c = 0; c < classes; c++) scores[row][c] += pick.ClassScores![row][c] / picks.Count;
         }
-        return new Predictions(first.Task, first.Actual, scores.Select(row => (double)Predictions.ArgMax(row)).ToArray(), scores);
+        return new Predictions(first.Task, first.Actual, scores.Select(row => (double)Tasks.MlTasks.ArgMax(row)).ToArray(), scores);
     }
 }

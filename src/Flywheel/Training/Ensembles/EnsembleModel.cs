@@ -1,3 +1,4 @@
+using Flywheel.Tasks;
 using Flywheel.Training.Trainers;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -28,7 +29,7 @@ public static class EnsembleModel
     {
         if (members.Count == 0 || members.Count != counts.Count || counts.Any(c => c < 1))
             throw new ArgumentException("one positive count per member is needed", nameof(counts));
-        var output = task == MlTask.BinaryClassification ? "Probability" : "Score";
+        var output = task == MlTask.Binary ? "Probability" : "Score";
         var steps = new List<ITransformer>();
         var view = rows;
         void Add(ITransformer step)
@@ -44,7 +45,7 @@ public static class EnsembleModel
         }
         var concatenated = Enumerable.Range(0, members.Count).SelectMany(m => Enumerable.Repeat(MemberPrefix + m, counts[m])).ToArray();
         Add(ml.Transforms.Concatenate(EnsembleMeanFactory.MembersColumn, concatenated).Fit(view));
-        if (task == MlTask.MulticlassClassification)
+        if (task == MlTask.Multiclass)
         {
             Add(ml.Transforms.CopyColumns(EnsembleClassMeanFactory.FirstMemberColumn, MemberPrefix + 0).Fit(view));
             Add(ml.Transforms.CustomMapping(new EnsembleClassMeanFactory().GetMapping(), EnsembleClassMeanFactory.ContractName).Fit(view));
@@ -57,8 +58,8 @@ public static class EnsembleModel
         // What the last member left in the other output columns (its raw score, its predicted label) is not the ensemble's.
         var stale = task switch
         {
-            MlTask.BinaryClassification => new[] { "Score", "PredictedLabel" },
-            MlTask.MulticlassClassification => ["PredictedLabel"],
+            MlTask.Binary => new[] { "Score", "PredictedLabel" },
+            MlTask.Multiclass => ["PredictedLabel"],
             _ => [],
         };
         var scratch = view.Schema.Select(c => c.Name).Where(name => name.StartsWith(ScratchPrefix, StringComparison.Ordinal)).Distinct();

@@ -1,3 +1,4 @@
+using Flywheel.Tasks;
 using Flywheel.Training.Search;
 
 namespace Flywheel.Training.Ensembles;

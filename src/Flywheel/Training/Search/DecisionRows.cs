@@ -1,3 +1,5 @@
+using Flywheel.Tasks;
+
 namespace Flywheel.Training.Search;
 
 /// <summary>

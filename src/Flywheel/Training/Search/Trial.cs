@@ -1,3 +1,5 @@
+using Flywheel.Tasks;
+
 namespace Flywheel.Training.Search;
 
 /// <summary>Why a configuration was tried: the trainer's defaults, a random draw, or a refinement around the best so far.</summary>

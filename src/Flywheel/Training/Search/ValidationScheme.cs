@@ -1,3 +1,4 @@
+using Flywheel.Tasks;
 using Flywheel.Training.Trainers;
 
 namespace Flywheel.Training.Search;

@@ -1,3 +1,4 @@
+using Flywheel.Tasks;
 using Microsoft.ML;
 using Microsoft.ML.Trainers.FastTree;
 
@@ -12,7 +13,7 @@ public static class FastForest
 {
     public static TrainerDefinition Definition { get; } = new(
         "FastForest",
-        new HashSet<MlTask> { MlTask.BinaryClassification, MlTask.MulticlassClassification, MlTask.Regression },
+        new HashSet<MlTask> { MlTask.Binary, MlTask.Multiclass, MlTask.Regression },
         new HyperparameterSpace([
             new Hyperparameter("trees", 50, 400, 200, LogScale: true, Integer: true),
             new Hyperparameter("leaves", 8, 256, 64, LogScale: true, Integer: true),
@@ -31,9 +32,9 @@ public static class FastForest
         };
         return context.Task switch
         {
-            MlTask.BinaryClassification => catalog.BinaryClassification.Trainers.FastForest(BinaryOptions())
+            MlTask.Binary => catalog.BinaryClassification.Trainers.FastForest(BinaryOptions())
                 .Append(catalog.BinaryClassification.Calibrators.Platt()),
-            MlTask.MulticlassClassification => catalog.MulticlassClassification.Trainers.OneVersusAll(catalog.BinaryClassification.Trainers.FastForest(BinaryOptions())),
+            MlTask.Multiclass => catalog.MulticlassClassification.Trainers.OneVersusAll(catalog.BinaryClassification.Trainers.FastForest(BinaryOptions())),
             MlTask.Regression => catalog.Regression.Trainers.FastForest(new FastForestRegressionTrainer.Options
             {
                 NumberOfTrees = h.Int("trees"), NumberOfLeaves = h.Int("leaves"), MinimumExampleCountPerLeaf = h.Int("min_leaf"),

@@ -1,3 +1,4 @@
+using Flywheel.Tasks;
 using Microsoft.ML;
 using Microsoft.ML.Trainers.FastTree;
 
@@ -8,7 +9,7 @@ public static class FastTree
 {
     public static TrainerDefinition Definition { get; } = new(
         "FastTree",
-        new HashSet<MlTask> { MlTask.BinaryClassification, MlTask.MulticlassClassification, MlTask.Regression },
+        new HashSet<MlTask> { MlTask.Binary, MlTask.Multiclass, MlTask.Regression },
         new HyperparameterSpace([
             new Hyperparameter("trees", 20, 500, 100, LogScale: true, Integer: true),
             new Hyperparameter("learning_rate", 0.02, 0.4, 0.2, LogScale: true),
@@ -28,8 +29,8 @@ public static class FastTree
         };
         return context.Task switch
         {
-            MlTask.BinaryClassification => catalog.BinaryClassification.Trainers.FastTree(BinaryOptions()),
-            MlTask.MulticlassClassification => catalog.MulticlassClassification.Trainers.OneVersusAll(catalog.BinaryClassification.Trainers.FastTree(BinaryOptions())),
+            MlTask.Binary => catalog.BinaryClassification.Trainers.FastTree(BinaryOptions()),
+            MlTask.Multiclass => catalog.MulticlassClassification.Trainers.OneVersusAll(catalog.BinaryClassification.Trainers.FastTree(BinaryOptions())),
             MlTask.Regression => catalog.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
             {
                 NumberOfTrees = h.Int("trees"), LearningRate = h["learning_rate"], NumberOfLeaves = h.Int("leaves"),

@@ -1,3 +1,4 @@
+using Flywheel.Tasks;
 using Microsoft.ML;
 using Microsoft.ML.Trainers.FastTree;
 
@@ -8,7 +9,7 @@ public static class Gam
 {
     public static TrainerDefinition Definition { get; } = new(
         "Gam",
-        new HashSet<MlTask> { MlTask.BinaryClassification, MlTask.Regression },
+        new HashSet<MlTask> { MlTask.Binary, MlTask.Regression },
         new HyperparameterSpace([
             new Hyperparameter("iterations", 100, 3000, 500, LogScale: true, Integer: true),
             new Hyperparameter("learning_rate", 0.002, 0.2, 0.02, LogScale: true),
@@ -23,7 +24,7 @@ public static class Gam
         var catalog = context.Ml;
         return context.Task switch
         {
-            MlTask.BinaryClassification => catalog.BinaryClassification.Trainers.Gam(new GamBinaryTrainer.Options
+            MlTask.Binary => catalog.BinaryClassification.Trainers.Gam(new GamBinaryTrainer.Options
             {
                 NumberOfIterations = h.Int("iterations"), LearningRate = h["learning_rate"], MaximumBinCountPerFeature = h.Int("max_bins"),
                 MinimumExampleCountPerLeaf = h.Int("min_leaf"), Seed = context.Seed, NumberOfThreads = 1,

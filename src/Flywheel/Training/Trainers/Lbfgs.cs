@@ -1,3 +1,4 @@
+using Flywheel.Tasks;
 using Microsoft.ML;
 using Microsoft.ML.Trainers;
 
@@ -8,7 +9,7 @@ public static class Lbfgs
 {
     public static TrainerDefinition Definition { get; } = new(
         "Lbfgs",
-        new HashSet<MlTask> { MlTask.BinaryClassification, MlTask.MulticlassClassification, MlTask.Regression },
+        new HashSet<MlTask> { MlTask.Binary, MlTask.Multiclass, MlTask.Regression },
         new HyperparameterSpace([
             new Hyperparameter("l2", 1e-4, 10, 1, LogScale: true),
             new Hyperparameter("l1", 1e-4, 10, 1, LogScale: true),
@@ -20,11 +21,11 @@ public static class Lbfgs
         var catalog = context.Ml;
         return context.Task switch
         {
-            MlTask.BinaryClassification => catalog.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+            MlTask.Binary => catalog.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
             {
                 L2Regularization = h.Float("l2"), L1Regularization = h.Float("l1"), NumberOfThreads = 1,
             }),
-            MlTask.MulticlassClassification => catalog.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+            MlTask.Multiclass => catalog.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
             {
                 L2Regularization = h.Float("l2"), L1Regularization = h.Float("l1"), NumberOfThreads = 1,
             }),

@@ -1,3 +1,4 @@
+using Flywheel.Tasks;
 using Microsoft.ML;
 using Microsoft.ML.Trainers.LightGbm;
 
@@ -13,7 +14,7 @@ public static class LightGbm
 {
     public static TrainerDefinition Definition { get; } = new(
         "LightGbm",
-        new HashSet<MlTask> { MlTask.BinaryClassification, MlTask.MulticlassClassification, MlTask.Regression },
+        new HashSet<MlTask> { MlTask.Binary, MlTask.Multiclass, MlTask.Regression },
         new HyperparameterSpace([
             new Hyperparameter("iterations", 20, 600, 100, LogScale: true, Integer: true),
             new Hyperparameter("learning_rate", 0.01, 0.3, 0.1, LogScale: true),
@@ -30,12 +31,12 @@ public static class LightGbm
         var catalog = context.Ml;
         return context.Task switch
         {
-            MlTask.BinaryClassification => catalog.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
+            MlTask.Binary => catalog.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
             {
                 NumberOfIterations = h.Int("iterations"), LearningRate = h["learning_rate"], NumberOfLeaves = h.Int("leaves"),
                 MinimumExampleCountPerLeaf = h.Int("min_leaf"), Booster = Booster(h), Seed = context.Seed, NumberOfThreads = 1, Deterministic = true, Silent = true, Verbose = false,
             }),
-            MlTask.MulticlassClassification => catalog.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
+            MlTask.Multiclass => catalog.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
             {
                 NumberOfIterations = h.Int("iterations"), LearningRate = h["learning_rate"], NumberOfLeaves = h.Int("leaves"),
                 MinimumExampleCountPerLeaf = h.Int("min_leaf"), Booster = Booster(h), Seed = context.Seed, NumberOfThreads = 1, Deterministic = true, Silent = true, Verbose = false,

@@ -1,3 +1,4 @@
+using Flywheel.Tasks;
 using Microsoft.ML;
 using Microsoft.ML.Trainers;
 
@@ -12,7 +13,7 @@ public static class Sdca
 {
     public static TrainerDefinition Definition { get; } = new(
         "Sdca",
-        new HashSet<MlTask> { MlTask.BinaryClassification, MlTask.MulticlassClassification, MlTask.Regression },
+        new HashSet<MlTask> { MlTask.Binary, MlTask.Multiclass, MlTask.Regression },
         new HyperparameterSpace([
             new Hyperparameter("l2", 1e-5, 1, 1e-3, LogScale: true),
             new Hyperparameter("max_iterations", 20, 1000, 200, LogScale: true, Integer: true),
@@ -24,11 +25,11 @@ public static class Sdca
         var catalog = context.Ml;
         return context.Task switch
         {
-            MlTask.BinaryClassification => catalog.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options
+            MlTask.Binary => catalog.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options
             {
                 L2Regularization = h.Float("l2"), MaximumNumberOfIterations = h.Int("max_iterations"), NumberOfThreads = 1, Shuffle = false,
             }),
-            MlTask.MulticlassClassification => catalog.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
+            MlTask.Multiclass => catalog.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
             {
                 L2Regularization = h.Float("l2"), MaximumNumberOfIterations = h.Int("max_iterations"), NumberOfThreads = 1, Shuffle = false,
             }),

@@ -1,3 +1,5 @@
+using Flywheel.Tasks;
+
 namespace Flywheel.Training.Trainers;
 
 /// <summary>
@@ -30,7 +32,7 @@ public static class TrainerCatalog
             var trainer = All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))
                 ?? throw new InputException($"unknown trainer '{name}' in training.trainers; expected one of: {string.Join(", ", All.Select(t => t.Name))}");
             if (!trainer.Suits(task))
-                throw new InputException($"trainer '{trainer.Name}' does not handle {task.ToName()} tasks; it handles {string.Join(", ", trainer.Tasks.Select(t => t.ToName()))}");
+                throw new InputException($"trainer '{trainer.Name}' does not handle {task.Name()} tasks; it handles {string.Join(", ", trainer.Tasks.Select(t => t.Name()))}");
             chosen.Add(trainer);
         }
         return chosen;

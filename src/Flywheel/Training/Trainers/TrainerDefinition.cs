@@ -1,3 +1,4 @@
+using Flywheel.Tasks;
 using Microsoft.ML;
 
 namespace Flywheel.Training.Trainers;

@@ -1,6 +1,7 @@
 using Flywheel.Data.Preprocessing;
 using Flywheel.Data.Sources;
 using Flywheel.Data.Splits;
+using Flywheel.Tasks;
 
 namespace Flywheel.Tests.Data.Preprocessing;
 
@@ -24,7 +25,7 @@ public class PlanBuilderTests
         TableColumn.Text("y", ColumnKind.Categorical, [.. AllRows.Select(row => (string?)(row % 2 == 0 ? "a" : "b"))]),
     ], "plan.csv");
 
-    private static PreparationOptions Options() => new("y", LabelKind.Binary, new SplitSettings(new SplitFractions(1, 0, 0), 1, SplitStrategy.Random, null))
+    private static PreparationOptions Options() => new("y", MlTask.Binary, new SplitSettings(new SplitFractions(1, 0, 0), 1, SplitStrategy.Random, null))
     {
         Drop = ["secret"],
         IdColumns = ["account"],

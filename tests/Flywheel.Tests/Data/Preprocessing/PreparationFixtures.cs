@@ -1,6 +1,7 @@
 using Flywheel.Data.Preprocessing;
 using Flywheel.Data.Sources;
 using Flywheel.Data.Splits;
+using Flywheel.Tasks;
 
 namespace Flywheel.Tests.Data.Preprocessing;
 
@@ -28,5 +29,5 @@ internal static class PreparationFixtures
 
     public static readonly SplitSettings TimeSplit = new(new SplitFractions(0.7, 0.2, 0.1), 1, SplitStrategy.TimeOrdered, "date");
 
-    public static PreparationOptions Binary() => new("churn", LabelKind.Binary, TimeSplit) { Positive = "yes", Drop = ["price"] };
+    public static PreparationOptions Binary() => new("churn", MlTask.Binary, TimeSplit) { Positive = "yes", Drop = ["price"] };
 }

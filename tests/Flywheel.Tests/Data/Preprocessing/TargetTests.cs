@@ -1,6 +1,7 @@
 using Flywheel.Data.Preprocessing;
 using Flywheel.Data.Sources;
 using Flywheel.Data.Splits;
+using Flywheel.Tasks;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -9,7 +10,7 @@ namespace Flywheel.Tests.Data.Preprocessing;
 public class TargetTests
 {
     private static PreparationOptions Regression() =>
-        new("price", LabelKind.Regression, PreparationFixtures.TimeSplit) { Drop = ["churn"] };
+        new("price", MlTask.Regression, PreparationFixtures.TimeSplit) { Drop = ["churn"] };
 
     [Fact]
     public void Log_transform_is_chosen_for_a_skewed_positive_target_and_round_trips()
@@ -81,7 +82,7 @@ public class TargetTests
     [Fact]
     public void Multiclass_label_is_a_key_with_class_names_in_ordinal_order()
     {
-        var prepared = DataPreparation.Prepare(PreparationFixtures.Table(), new PreparationOptions("city", LabelKind.Multiclass, PreparationFixtures.TimeSplit) { Drop = ["churn"] });
+        var prepared = DataPreparation.Prepare(PreparationFixtures.Table(), new PreparationOptions("city", MlTask.Multiclass, PreparationFixtures.TimeSplit) { Drop = ["churn"] });
         Assert.Equal(["kyoto", "osaka", "tokyo", "zz"], prepared.Label.Classes);
         // Train rows with a city: tokyo, osaka, tokyo, kyoto, tokyo, osaka (row 3 has no city and is left out).
         var keys = prepared.Train.GetColumn<uint>(PreparedData.LabelColumn).ToArray();

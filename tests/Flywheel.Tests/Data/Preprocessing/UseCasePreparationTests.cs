@@ -1,5 +1,6 @@
 using Flywheel.Data.Preprocessing;
 using Flywheel.Data.Splits;
+using Flywheel.Tasks;
 using Flywheel.UseCases;
 using Microsoft.ML.Data;
 
@@ -23,7 +24,7 @@ public class UseCasePreparationTests
     {
         var useCase = UseCaseLoader.Parse(UseCaseYaml(), "flywheel.yaml");
         var progress = new List<string>();
-        var prepared = DataPreparation.Prepare(useCase, LabelKind.Binary, new SynchronousProgress(p => progress.Add(p.Stage)));
+        var prepared = DataPreparation.Prepare(useCase, MlTask.Binary, new SynchronousProgress(p => progress.Add(p.Stage)));
 
         Assert.Equal(SplitStrategy.Stratified, prepared.Split.Settings.Strategy);
         Assert.Equal([3500L, 1000L, 500L], new[] { prepared.Train, prepared.Validation, prepared.Test }.Select(view => view.GetRowCount()!.Value));
@@ -45,7 +46,7 @@ public class UseCasePreparationTests
             "    columns:\n" +
             "      area_code: { drop: true }\n" +
             "      total_day_minutes: { scale: none, indicator: true }\n"), "flywheel.yaml");
-        var prepared = DataPreparation.Prepare(useCase, LabelKind.Binary);
+        var prepared = DataPreparation.Prepare(useCase, MlTask.Binary);
         var plan = prepared.Plan.Plan;
         Assert.Equal(ColumnTreatment.OneHot, plan.Find("state")!.Treatment);
         Assert.Equal(ColumnTreatment.Drop, plan.Find("area_code")!.Treatment);
@@ -71,7 +72,7 @@ public class UseCasePreparationTests
     public void An_override_for_a_column_the_data_lacks_is_an_input_error_naming_it()
     {
         var useCase = UseCaseLoader.Parse(UseCaseYaml("  preprocessing: { columns: { phone: { drop: true } } }"), "flywheel.yaml");
-        var error = Assert.Throws<InputException>(() => DataPreparation.Prepare(useCase, LabelKind.Binary));
+        var error = Assert.Throws<InputException>(() => DataPreparation.Prepare(useCase, MlTask.Binary));
         Assert.Contains("'phone'", error.Message);
     }
 

@@ -80,7 +80,8 @@ public class ProfilerTests
     [Fact]
     public void Date_range_and_numeric_like_strings()
     {
-        var profile = ProfileOf("d,s\n2024-01-01,1\n2024-03-01,2\n2024-02-01,n/a\n");
+        // "two" is text, not a missing-value token such as "n/a" (which would make s a numeric column with a gap).
+        var profile = ProfileOf("d,s\n2024-01-01,1\n2024-03-01,2\n2024-02-01,two\n");
         Assert.Equal(ColumnKind.Date, profile.Column("d").Kind);
         Assert.StartsWith("2024-01-01", profile.Column("d").Dates!.Min);
         Assert.StartsWith("2024-03-01", profile.Column("d").Dates!.Max);
@@ -109,7 +110,8 @@ public class ProfilerTests
     [Fact]
     public void Regression_target_uses_pearson_and_eta()
     {
-        var profile = ProfileOf("x,g,y\n1,a,2\n2,a,4\n3,b,6\n4,b,9\n", target: "y");
+        // y is (2, 4, 6, 9) halved: four small whole numbers would be classes, and both measures ignore the scale.
+        var profile = ProfileOf("x,g,y\n1,a,1\n2,a,2\n3,b,3\n4,b,4.5\n", target: "y");
         Assert.False(profile.Target!.IsClassification);
         var r = profile.Associations.WithTarget.Single(association => association.Left == "x");
         Assert.Equal(AssociationMeasure.Pearson, r.Measure);

@@ -1,4 +1,4 @@
-namespace Flywheel.Data.Preprocessing;
+namespace Flywheel.Tasks;
 
 /// <summary>
 /// One spelling for boolean values: DuckDB reads a yes/no column as BOOLEAN (so training sees "true"/"false"), while
