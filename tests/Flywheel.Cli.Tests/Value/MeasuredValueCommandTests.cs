@@ -67,6 +67,18 @@ public sealed class MeasuredValueCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_writes_the_value_page_with_the_model_it_just_trained()
+    {
+        var pages = Path.Combine(_folder, "pages");
+        var run = CliProcess.RunIn(_folder, "run", _folder, "--max-trials", "1", "--budget", "20s", "--seed", "3", "-o", pages);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var value = System.Net.WebUtility.HtmlDecode(File.ReadAllText(Path.Combine(pages, "value.html")));
+        Assert.Contains("Value with model telco-churn:1", value);
+        Assert.Contains("measured on test, model telco-churn:1", value);
+        Assert.DoesNotContain("no model trained yet", value);
+    }
+
+    [Fact]
     public void An_unknown_model_before_any_training_is_a_clear_error()
     {
         var run = CliProcess.RunIn(_folder, "value", _folder, "--model", "telco-churn@production");
