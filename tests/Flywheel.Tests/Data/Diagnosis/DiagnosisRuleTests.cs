@@ -164,6 +164,17 @@ public class DiagnosisRuleTests
     }
 
     [Fact]
+    public void A_weak_numeric_target_names_the_largest_absolute_r()
+    {
+        // Pearson r of 37i mod 100 and 11i mod 13 over i < 100: 0.0316768 (Python statistics.correlation).
+        var csv = Rows(100, i => $"{(i * 37) % 100},{(i * 11) % 13}", "noise,y");
+        var weak = Assert.Single(Diagnose(csv, target: "y").Findings, finding => finding.Kind == "target_correlation");
+        Assert.Equal("pearson", weak.Evidence["measure"]);
+        Assert.Equal(0.0317, (double)weak.Evidence["value"]!, 4);
+        Assert.StartsWith("no single column is strongly associated with y (max |r| = 0.032, noise;", weak.Message);
+    }
+
+    [Fact]
     public void Imbalance_small_classes_and_missing_labels()
     {
         var csv = Rows(200, i => $"{i % 13},{(i < 10 ? "rare" : i < 15 ? "" : "common")}", "x,label");
