@@ -1,12 +1,14 @@
 using System.CommandLine;
 using Flywheel.Reports;
 using Flywheel.UseCases;
+using Flywheel.Cli.Value;
 using Flywheel.Value;
+using Flywheel.Workflows;
 using Spectre.Console;
 
 namespace Flywheel.Cli.Report;
 
-/// <summary><c>flywheel report [DIR] -o report.html</c>: one self-contained HTML page of the use case's value.</summary>
+/// <summary><c>flywheel report [DIR] -o report.html [--model REF]</c>: one self-contained HTML page of the use case's value, priced with the model's measured figures.</summary>
 public static class ReportCommand
 {
     public static Command Create()
@@ -16,11 +18,15 @@ public static class ReportCommand
         var seek = new Option<string?>("--seek") { Description = "Add a goal seek for this parameter" };
         var targetRoi = new Option<double?>("--target-roi") { Description = "With --seek: reach this ROI instead of breaking even" };
 
-        var command = new Command("report", "Write an HTML report: statement, formulas, owners, payback curves and tornado") { path, output, seek, targetRoi };
-        command.SetAction(parseResult =>
+        var model = ValueCommand.ModelOption();
+        var store = ValueCommand.StoreOption();
+
+        var command = new Command("report", "Write an HTML report: statement, formulas, owners, payback curves and tornado") { path, output, seek, targetRoi, model, store };
+        command.SetAction(async (parseResult, cancellation) =>
         {
             var useCase = UseCaseLoader.Load(parseResult.GetValue(path)!);
-            var result = ValueAnalysis.Run(useCase, new ValueAnalysisOptions(null, parseResult.GetValue(seek), parseResult.GetValue(targetRoi)));
+            var measured = await ModelMeasurements.FindAsync(useCase, parseResult.GetValue(model), parseResult.GetValue(store), cancellation);
+            var result = ValueAnalysis.Run(useCase, new ValueAnalysisOptions(null, parseResult.GetValue(seek), parseResult.GetValue(targetRoi)), measured: measured);
             var file = parseResult.GetValue(output)!;
             ValueReport.Build(result).Save(file);
             AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(Path.GetFullPath(file))}[/]");

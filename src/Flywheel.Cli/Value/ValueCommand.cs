@@ -3,11 +3,15 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Flywheel.UseCases;
 using Flywheel.Value;
+using Flywheel.Workflows;
 using Spectre.Console;
 
 namespace Flywheel.Cli.Value;
 
-/// <summary><c>flywheel value [DIR|FILE]</c>: scenarios side by side, the tornado, and an optional goal seek.</summary>
+/// <summary>
+/// <c>flywheel value [DIR|FILE] [--model REF]</c>: scenarios side by side, the tornado, and an optional goal seek, priced
+/// with the measured figures of the use case's model once one is trained.
+/// </summary>
 public static class ValueCommand
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -24,16 +28,19 @@ public static class ValueCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of tables" };
         var seek = new Option<string?>("--seek") { Description = "Find the worst value of this parameter that still breaks even within the horizon" };
         var targetRoi = new Option<double?>("--target-roi") { Description = "With --seek: reach this ROI at the horizon instead of breaking even (e.g. 1.5)" };
+        var model = ModelOption();
+        var store = StoreOption();
 
         var command = new Command("value", "Price the use case: value per day, payback, ROI per scenario, sensitivity and goal seek")
         {
-            path, scenario, json, seek, targetRoi,
+            path, scenario, json, seek, targetRoi, model, store,
         };
-        command.SetAction(parseResult =>
+        command.SetAction(async (parseResult, cancellation) =>
         {
             var useCase = UseCaseLoader.Load(parseResult.GetValue(path)!);
             var options = new ValueAnalysisOptions(parseResult.GetValue(scenario), parseResult.GetValue(seek), parseResult.GetValue(targetRoi));
-            var result = ValueAnalysis.Run(useCase, options);
+            var measured = await ModelMeasurements.FindAsync(useCase, parseResult.GetValue(model), parseResult.GetValue(store), cancellation);
+            var result = ValueAnalysis.Run(useCase, options, measured: measured);
             if (parseResult.GetValue(json))
             {
                 System.Console.Out.WriteLine(JsonSerializer.Serialize(ValueDocument.From(result), Json));
@@ -46,6 +53,17 @@ public static class ValueCommand
         });
         return command;
     }
+
+    /// <summary><c>--model</c>, shared with <c>report</c>: whose measured figures price the use case.</summary>
+    internal static Option<string?> ModelOption() => new("--model", "-m")
+    {
+        Description = "The model whose measured decision.* and model.* figures price the use case: name@alias, name:version or a package folder (default: <use case>@candidate, if trained)",
+    };
+
+    internal static Option<string?> StoreOption() => new("--store")
+    {
+        Description = "Metadata store (sqlite:PATH or a PostgreSQL connection string); default FLYWHEEL_STORE, else the use case's",
+    };
 
     // Piped output has no terminal width; Spectre would assume 80 columns and wrap the numbers.
     private static IAnsiConsole Console()

@@ -9,6 +9,7 @@ internal static class ValueTables
     public static void Write(IAnsiConsole console, ValueAnalysisResult result)
     {
         console.MarkupLine($"[bold]{Markup.Escape(result.UseCase.Name)}[/]: {Markup.Escape(result.UseCase.Statement)}");
+        if (ModelFigures(result) is { } figures) console.Write(figures);
         console.Write(Scenarios(result));
         console.Write(Tornado(result));
         if (result.Seek is { } seek)
@@ -16,6 +17,21 @@ internal static class ValueTables
             var color = seek.Limit is null ? "red" : "green";
             console.MarkupLine($"[bold]Goal seek[/]: [{color}]{Markup.Escape(seek.Message)}[/]");
         }
+    }
+
+    /// <summary>The figures taken from a model, each labelled with where it comes from; null when the value model reads none.</summary>
+    private static Table? ModelFigures(ValueAnalysisResult result)
+    {
+        var document = ValueDocument.From(result);
+        if (document.ModelVariables.Count == 0) return null;
+        var table = new Table().Title(result.Measured is { } measured ? $"Figures of model {measured.Model}" : "Figures a model will measure")
+            .AddColumn("variable").AddColumn(new TableColumn("value").RightAligned().NoWrap()).AddColumn("source");
+        foreach (var variable in document.ModelVariables)
+        {
+            var amount = variable.Value.Unit == "" ? Quantity.Format(variable.Value.Amount) : $"{Quantity.Format(variable.Value.Amount)} {variable.Value.Unit}";
+            table.AddRow(Markup.Escape(variable.Name), Markup.Escape(amount), variable.Measured ? Markup.Escape(variable.Source) : $"[yellow]{Markup.Escape(variable.Source)}[/]");
+        }
+        return table;
     }
 
     private static Table Scenarios(ValueAnalysisResult result)

@@ -31,7 +31,7 @@ public static class ModelReport
     /// <summary>Adds the model sections to a report (the <c>run</c> report puts them after the value and data pages).</summary>
     public static void AddTo(HtmlReport report, ModelReportInput input)
     {
-        AddSummary(report, input);
+        ModelSummary.Add(report, input, Externals(input.Test));
         AddVerdict(report, input.Test);
         AddLeaderboard(report, input.Training);
         AddLearningCurve(report, input.Training);
@@ -40,30 +40,6 @@ public static class ModelReport
         AddImportance(report, input.Training);
         AddDecision(report, input);
         AddPayback(report, input);
-    }
-
-    private static void AddSummary(HtmlReport report, ModelReportInput input)
-    {
-        var training = input.Training;
-        var figures = new List<KeyFigure>
-        {
-            new("Trainer", training.Trainer, training.Ensemble is { } ensemble
-                ? $"{ensemble.Members.Count} of {training.Trials.Count} trials averaged, better than the best alone by {training.Objective}"
-                : $"best of {training.Trials.Count} trials by {training.Objective}"),
-        };
-        foreach (var name in MainMetrics(training.Task))
-        {
-            if (input.Test.Metric(name) is { } value) figures.Add(new KeyFigure($"Test {name}", Number(value), $"{input.Test.Rows} test rows"));
-        }
-        if (input.Test.Decision is { } d)
-            figures.Add(new KeyFigure("Value per item", Money(d.ValuePerItem, d.Currency), $"at threshold {d.Threshold:0.####}; at 0.5: {Money(d.ValuePerItemAtHalf ?? double.NaN, d.Currency)}"));
-        if (training.Latency is { } latency)
-            figures.Add(new KeyFigure("Latency p50 / p99", $"{latency.P50Milliseconds:0.##} / {latency.P99Milliseconds:0.##} ms", "one row at a time"));
-        report.AddSection("Model")
-            .Callout(input.UseCase.Statement)
-            .KeyFigures(figures)
-            .Paragraph($"Task: {training.Task} ({training.TaskReason}). Scored on {training.Validation}; seed {training.Seed}. " +
-                       $"Rows: train {training.Rows["train"]}, validation {training.Rows["validation"]}, test {training.Rows["test"]}.");
     }
 
     /// <summary>First screen: does the model beat deciding without it, in words, with the economics when they dominate.</summary>
@@ -97,7 +73,7 @@ public static class ModelReport
         report.AddSection("Learning curve")
             .Chart(ModelReportCharts.LearningCurve(curve), caption: $"{curve.Metric} on training and validation rows as boosting iterations grow")
             .Callout($"{diagnosis.Verdict}: {diagnosis.Finding}. {curve.EarlyStoppingSummary()}",
-                diagnosis.Verdict == "good fit" ? CalloutKind.Info : CalloutKind.Warning)
+                diagnosis.IsConcern ? CalloutKind.Warning : CalloutKind.Info)
             .BulletList(diagnosis.Advice);
     }
 
@@ -229,16 +205,7 @@ public static class ModelReport
     public static IReadOnlyDictionary<string, Quantity> Externals(EvaluationReport test) =>
         ValueVariables.From(test).ToDictionary(pair => pair.Key, pair => Unit.Parse(pair.Value.Unit).Of(pair.Value.Amount), StringComparer.Ordinal);
 
-    private static IEnumerable<string> MainMetrics(string task) => MlTasks.Parse(task) switch
-    {
-        MlTask.Binary => ["auc", "f1"],
-        MlTask.Multiclass => ["accuracy", "f1_macro"],
-        _ => ["rmse", "r2"],
-    };
-
     private static TableCell Cell(double? value) => value is { } number ? number : "undefined";
-
-    private static string Number(double value) => value.ToString(Math.Abs(value) >= 1000 ? "N0" : "0.####", CultureInfo.InvariantCulture);
 
     private static string Money(double value, string currency) => double.IsFinite(value) ? $"{value.ToString("N0", CultureInfo.InvariantCulture)} {currency}" : "-";
 }

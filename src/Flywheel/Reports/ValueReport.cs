@@ -15,6 +15,7 @@ public static class ValueReport
         var useCase = result.UseCase;
         var report = new HtmlReport($"Value — {useCase.Name}", useCase.Owner is null ? useCase.Statement : $"{useCase.Statement} (owner: {useCase.Owner})");
         AddSummary(report, result);
+        AddModelFigures(report, result);
         AddFormulas(report, result);
         AddParametersByOwner(report, result);
         AddScenarios(report, result);
@@ -27,14 +28,59 @@ public static class ValueReport
     {
         var baseline = result.Base;
         var payback = baseline.Payback;
+        var figures = new List<KeyFigure> { ValueFigure(result) };
+        if (ValueAddedFigure(result) is { } added) figures.Add(added);
+        figures.Add(new KeyFigure("Break-even", ValueText.Days(payback.BreakEvenDays),
+            payback.BreaksEvenWithinHorizon ? "within the horizon" : "not within the horizon"));
+        figures.Add(new KeyFigure($"Cumulative at {ValueText.Horizon(payback.HorizonDays)}", ValueText.Money(payback.CumulativeAtHorizon, payback.Currency)));
+        figures.Add(new KeyFigure("ROI at the horizon", ValueText.Percent(payback.Roi), "net gain ÷ everything spent"));
         report.AddSection("Statement")
             .Callout(result.UseCase.Statement)
-            .KeyFigures(
-                new KeyFigure("Value", baseline.ValuePerDay.ToString(), "base scenario"),
-                new KeyFigure("Break-even", ValueText.Days(payback.BreakEvenDays),
-                    payback.BreaksEvenWithinHorizon ? "within the horizon" : "not within the horizon"),
-                new KeyFigure($"Cumulative at {ValueText.Horizon(payback.HorizonDays)}", ValueText.Money(payback.CumulativeAtHorizon, payback.Currency)),
-                new KeyFigure("ROI at the horizon", ValueText.Percent(payback.Roi), "net gain ÷ everything spent"));
+            .KeyFigures(figures);
+    }
+
+    /// <summary>The value per day: with the model's measured figures when there are some, else as planned — saying which placeholders it stands on.</summary>
+    internal static KeyFigure ValueFigure(ValueAnalysisResult result)
+    {
+        var value = result.Base.ValuePerDay.ToString();
+        if (result.Measured is { } measured && result.ModelVariables.Any(result.IsMeasured))
+            return new KeyFigure($"Value with model {measured.Model}", value, $"base scenario, {measured.Label}");
+        var placeholders = result.ModelVariables.Where(name => result.Model.FindParameter(name) is not null).ToList();
+        return placeholders.Count == 0
+            ? new KeyFigure("Value", value, "base scenario")
+            : new KeyFigure("Value", value, $"base scenario; {string.Join(", ", placeholders)}: {result.SourceOf(placeholders[0])}");
+    }
+
+    /// <summary>What the model adds over the best alternative without one, when its evaluation measures it.</summary>
+    internal static KeyFigure? ValueAddedFigure(ValueAnalysisResult result)
+    {
+        if (result.Measured is not { } measured) return null;
+        foreach (var name in new[] { ModelSummary.ValueAddedPerDay, ModelSummary.ValueAddedPerItem })
+        {
+            if (measured.Values.ContainsKey(name))
+            {
+                var amount = measured.Amount(name);
+                return new KeyFigure("Value added over the best alternative", $"{Quantity.Format(amount.Amount)} {amount.Unit}".TrimEnd(), measured.Label);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Every figure the value model takes from a model, and where it comes from: measured, or still the file's placeholder.</summary>
+    private static void AddModelFigures(HtmlReport report, ValueAnalysisResult result)
+    {
+        var variables = ValueDocument.From(result).ModelVariables;
+        if (variables.Count == 0) return;
+        var rows = variables.Select(variable => (IReadOnlyList<TableCell>)
+        [
+            variable.Name,
+            TableCell.Number(Unitized(variable.Value.Amount, variable.Value.Unit)),
+            variable.Source,
+        ]);
+        var section = report.AddSection(result.Measured is { } measured ? $"Figures of model {measured.Model}" : "Figures a model will measure")
+            .Table(["variable", "value", "source"], rows);
+        if (result.Measured is null)
+            section.Callout("No model has been trained yet: these figures are the file's placeholders. 'flywheel train' measures them on the test split.", CalloutKind.Warning);
     }
 
     private static void AddFormulas(HtmlReport report, ValueAnalysisResult result)
@@ -43,8 +89,9 @@ public static class ValueReport
         var baseline = result.Base;
         // Parameters in their own units as written in the file, formulas by their evaluated value.
         string? Written(string name) => model.FindParameter(name) is { } parameter
-            ? Unitized(parameter.Amount, parameter.Unit.Text)
-            : model.FindFormula(name) is { } formula ? formula.Display(baseline.Formulas[name]) : null;
+            ? Unitized(ValueDocument.InOwnUnit(parameter, baseline), parameter.Unit.Text)
+            : model.FindFormula(name) is { } formula ? formula.Display(baseline.Formulas[name])
+            : result.IsMeasured(name) ? Unitized(result.Measured!.Amount(name).Amount, result.Measured.Amount(name).Unit) : null;
 
         var lines = new List<string>();
         foreach (var formula in model.Formulas.Append(model.Value))
@@ -83,10 +130,11 @@ public static class ValueReport
             var rows = group.Select(parameter => (IReadOnlyList<TableCell>)
             [
                 parameter.Name,
-                TableCell.Number(Unitized(parameter.Amount, parameter.Unit.Text)),
-                parameter.Range is { } range ? TableCell.Number($"{Quantity.Format(range.Low)} – {Quantity.Format(range.High)}") : TableCell.Plain("±20%"),
+                TableCell.Number(Unitized(ValueDocument.InOwnUnit(parameter, result.Base), parameter.Unit.Text)),
+                parameter.Range is { } range ? TableCell.Number($"{Quantity.Format(range.Low)} – {Quantity.Format(range.High)}")
+                    : TableCell.Plain(result.IsMeasured(parameter.Name) ? "measured" : "±20%"),
                 TableCell.Number(swingByParameter.TryGetValue(parameter.Name, out var swing) ? $"{Quantity.Format(swing)} {unit}" : "—"),
-                parameter.Description,
+                result.SourceOf(parameter.Name) is { } source ? $"{source}. {parameter.Description}" : parameter.Description,
             ]);
             section.Subsection(group.Key).Table(["parameter", "value", "range", "value swing", "description"], rows);
         }
@@ -161,7 +209,7 @@ public static class ValueReport
             TableCell.Number(ValueText.DaysRange(row.BreakEvenDaysAtLow, row.BreakEvenDaysAtHigh)),
         ]);
         var section = report.AddSection("Sensitivity")
-            .Paragraph("Each parameter over its range (±20% when none is given), the others held at the base; widest swing on top.")
+            .Paragraph("Each parameter over its range (±20% when none is given; a figure measured by a model only over a declared range), the others held at the base; widest swing on top.")
             .Chart(chart, height: Math.Max(260, 60 + 44 * bars.Count));
         if (BreakEvenTornado(result) is { } breakEven)
             section.Chart(breakEven, height: Math.Max(260, 60 + 44 * bars.Count),

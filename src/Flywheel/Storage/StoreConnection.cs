@@ -17,6 +17,9 @@ public sealed record StoreConnection(StoreProvider Provider, string ConnectionSt
     /// <summary>Folder inside a use case that holds its embedded store and artifacts.</summary>
     public const string StoreFolderName = ".flywheel";
 
+    /// <summary>The embedded SQLite store's file inside <see cref="StoreFolderName"/>.</summary>
+    public const string SqliteFileName = "flywheel.db";
+
     public static StoreConnection Parse(string spec)
     {
         var text = spec.Trim();
@@ -46,7 +49,7 @@ public sealed record StoreConnection(StoreProvider Provider, string ConnectionSt
     {
         spec ??= Environment.GetEnvironmentVariable(EnvironmentVariable);
         return string.IsNullOrWhiteSpace(spec)
-            ? Sqlite(Path.Combine(useCaseDirectory, StoreFolderName, "flywheel.db"))
+            ? Sqlite(Path.Combine(useCaseDirectory, StoreFolderName, SqliteFileName))
             : Parse(spec);
     }
 

@@ -24,7 +24,10 @@ public sealed record SensitivityRow(
     };
 }
 
-/// <summary>Sweeps each parameter over its range (±20% when none is given), holding the others, and ranks them by swing.</summary>
+/// <summary>
+/// Sweeps each parameter over its range (±20% when none is given), holding the others, and ranks them by swing. A parameter
+/// replaced by an external figure is swept only over a declared range.
+/// </summary>
 public static class SensitivityAnalysis
 {
     public static IReadOnlyList<SensitivityRow> Run(ValueModel model, string? scenario = null, IReadOnlyDictionary<string, Quantity>? externals = null)
@@ -32,7 +35,8 @@ public static class SensitivityAnalysis
         var rows = new List<SensitivityRow>();
         foreach (var parameter in model.Parameters)
         {
-            if (externals?.ContainsKey(parameter.Name) == true) continue;
+            // A figure supplied from outside (measured by a model) has no range of its own; the parameter's declared one still holds.
+            if (externals?.ContainsKey(parameter.Name) == true && parameter.Range is null) continue;
             var (low, high) = parameter.SweepRange;
             var atLow = model.Evaluate(scenario, With(externals, parameter, low));
             var atHigh = model.Evaluate(scenario, With(externals, parameter, high));

@@ -61,6 +61,13 @@ public sealed class ValueModel
         CostDefinitions costs, FormulaDefinition horizon, IReadOnlyList<ScenarioDefinition> scenarios) =>
         new(file, parameters, formulas, value, costs, horizon, scenarios);
 
+    /// <summary>Every expression of the model: formulas, the value, the costs, the horizon and the scenario overrides.</summary>
+    public IEnumerable<Expression> Expressions() =>
+        Formulas.Append(Value).Append(Costs.Development).Append(Costs.Operation).Append(Costs.Delay).Append(Horizon)
+            .Concat(Scenarios.SelectMany(scenario => scenario.Overrides.Values))
+            .OfType<FormulaDefinition>()
+            .Select(definition => definition.Expression);
+
     public ValueParameter? FindParameter(string name) => _parameters.GetValueOrDefault(name);
 
     public FormulaDefinition? FindFormula(string name) => _formulas.GetValueOrDefault(name);

@@ -43,12 +43,12 @@ public static class RunWorkflow
         var (profile, diagnosis) = DataAnalysis.Diagnose(useCase.FilePath);
 
         var training = await TrainWorkflow.RunAsync(useCase, request, progress, cancellation);
-        var externals = ModelReport.Externals(training.Test);
-        var withModel = useCase.Value is null ? null : ValueAnalysis.Run(useCase, externals: externals);
+        var withModel = useCase.Value is null ? null : ValueAnalysis.Run(useCase, measured: ModelMeasurements.Of(training.Version, training.Test));
 
         progress?.Report(new("report", "writing the report pages"));
         var reports = new List<string>();
-        if ((value ?? withModel) is { } priced)
+        // The value page shows what the model just measured; the plan's placeholders stay in RunOutcome.Value.
+        if ((withModel ?? value) is { } priced)
         {
             var path = Path.Combine(reportDirectory, "value.html");
             ValueReport.Build(priced).Save(path);

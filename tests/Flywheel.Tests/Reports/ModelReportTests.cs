@@ -37,6 +37,10 @@ public class ModelReportTests(ChurnModel churn)
         Assert.True(html.Split("<svg").Length - 1 >= 8, "expected the learning, ROC, PR, calibration, confusion, importance, value and payback charts");
         Assert.DoesNotContain("http://", html.Replace("http://www.w3.org", "", StringComparison.Ordinal));
         Assert.Contains(outcome.Record.Diagnosis!.Verdict, html);
+        // The first section leads with money for the product manager, then the data scientist's detail.
+        var model = html[html.IndexOf("<h2>Model", StringComparison.Ordinal)..html.IndexOf("<h2>Leaderboard", StringComparison.Ordinal)];
+        Assert.True(model.IndexOf("Value per day", StringComparison.Ordinal) < model.IndexOf("Trainer", StringComparison.Ordinal));
+        Assert.Contains("Value per item", model);
     }
 
     [Fact]

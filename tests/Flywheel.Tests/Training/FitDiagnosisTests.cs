@@ -24,10 +24,47 @@ public class FitDiagnosisTests
     }
 
     [Fact]
-    public void Validation_still_improving_at_the_last_checkpoint_is_underfitting()
+    public void Still_improving_with_a_poor_training_score_is_underfitting()
     {
-        var curve = Curve(true, (25, 0.80, 0.79), (50, 0.83, 0.82), (100, 0.85, 0.84));
+        // Training AUC 0.85 is 0.15 short of perfect, beyond the 0.10 that counts as poor.
+        var diagnosis = FitDiagnostics.Diagnose(Curve(true, (25, 0.80, 0.79), (50, 0.83, 0.82), (100, 0.85, 0.84)));
+        Assert.Equal("underfitting", diagnosis.Verdict);
+        Assert.True(diagnosis.IsConcern);
+        Assert.Equal("validation auc was still improving at 100 iterations (0.82 → 0.84) and training reaches only 0.85: the model does not fit even the rows it learns from", diagnosis.Finding);
+    }
+
+    [Fact]
+    public void A_near_perfect_model_still_improving_is_not_underfitting()
+    {
+        // As on penguins (test accuracy 1.0): log loss keeps falling while every row is already right. Training log loss
+        // 0.02 gives the true class a geometric mean probability of e^−0.02 = 0.980, a shortfall of 0.0198; the gap to
+        // validation is (0.021 − 0.02) / 0.021 = 4.8%, below the 10% of overfitting.
+        var curve = new LearningCurve("LightGbm", "log_loss", false,
+            [new CurvePoint(25, 0.09, 0.095), new CurvePoint(50, 0.03, 0.032), new CurvePoint(100, 0.02, 0.021)], 100, 100);
+        Assert.Equal(1 - Math.Exp(-0.02), FitDiagnostics.TrainingShortfall(curve)!.Value, 12);
+        var diagnosis = FitDiagnostics.Diagnose(curve);
+        Assert.Equal("still improving", diagnosis.Verdict);
+        Assert.False(diagnosis.IsConcern);
+        Assert.Equal("validation log_loss was still improving at 100 iterations (0.032 → 0.021); training reaches 0.02, close to a perfect score, so the model is not short of capacity", diagnosis.Finding);
+        Assert.DoesNotContain("underfitting", diagnosis.Finding);
+    }
+
+    [Fact]
+    public void A_poor_log_loss_still_improving_is_underfitting()
+    {
+        // Training log loss 0.5: e^−0.5 = 0.607, 0.39 short of certain.
+        var curve = new LearningCurve("LightGbm", "log_loss", false,
+            [new CurvePoint(50, 0.55, 0.58), new CurvePoint(100, 0.50, 0.53)], 100, 100);
         Assert.Equal("underfitting", FitDiagnostics.Diagnose(curve).Verdict);
+    }
+
+    [Fact]
+    public void Without_a_fixed_best_score_a_curve_still_improving_is_not_called_underfitting()
+    {
+        var diagnosis = FitDiagnostics.Diagnose(Curve(false, (50, 21000, 22000), (100, 20000, 21000)));
+        Assert.Null(FitDiagnostics.TrainingShortfall(Curve(false, (50, 21000, 22000), (100, 20000, 21000))));
+        Assert.Equal("still improving", diagnosis.Verdict);
+        Assert.Contains("rmse has no fixed best score", diagnosis.Finding);
     }
 
     [Fact]

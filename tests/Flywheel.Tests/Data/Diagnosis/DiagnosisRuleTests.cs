@@ -147,7 +147,31 @@ public class DiagnosisRuleTests
 
         var none = Rows(100, i => $"{(i * 37) % 100},{i % 2}", "noise,y");
         var weak = Assert.Single(Diagnose(none, target: "y").Findings, finding => finding.Kind == "target_correlation");
-        Assert.Equal(Severity.Warning, weak.Severity);
+        Assert.Equal(Severity.Info, weak.Severity);
+    }
+
+    [Fact]
+    public void Weak_univariate_associations_are_reported_as_measured_not_as_a_weak_model()
+    {
+        // noise = 37i mod 100 has the parity of i, so its mean is 49 where y = 0 and 50 where y = 1. y has two values, so the
+        // measure is the correlation ratio η, which for two groups is |r|: cov = 0.25, sd(noise) = √((100² − 1)/12) = 28.866,
+        // sd(y) = 0.5, η = 0.25 / (28.866 × 0.5) = 0.01732.
+        var none = Rows(100, i => $"{(i * 37) % 100},{i % 2}", "noise,y");
+        var weak = Assert.Single(Diagnose(none, target: "y").Findings, finding => finding.Kind == "target_correlation");
+        Assert.Equal(0.5 / Math.Sqrt(833.25), (double)weak.Evidence["value"]!, 4);
+        Assert.Equal("no single column is strongly associated with y (max η = 0.017, noise; the threshold is 0.3); models may still combine them", weak.Message);
+        Assert.DoesNotContain("weak model", weak.Action);
+    }
+
+    [Fact]
+    public void A_weak_numeric_target_names_the_largest_absolute_r()
+    {
+        // Pearson r of 37i mod 100 and 11i mod 13 over i < 100: 0.0316768 (Python statistics.correlation).
+        var csv = Rows(100, i => $"{(i * 37) % 100},{(i * 11) % 13}", "noise,y");
+        var weak = Assert.Single(Diagnose(csv, target: "y").Findings, finding => finding.Kind == "target_correlation");
+        Assert.Equal("pearson", weak.Evidence["measure"]);
+        Assert.Equal(0.0317, (double)weak.Evidence["value"]!, 4);
+        Assert.StartsWith("no single column is strongly associated with y (max |r| = 0.032, noise;", weak.Message);
     }
 
     [Fact]

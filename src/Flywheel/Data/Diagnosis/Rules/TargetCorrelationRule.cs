@@ -6,7 +6,8 @@ namespace Flywheel.Data.Diagnosis.Rules;
 /// <summary>
 /// Features associated with the target: Pearson's r for numeric pairs, the correlation ratio η for a categorical
 /// and a numeric column, bias-corrected Cramér's V for two categorical columns. Strong ones below the leakage
-/// level are reported as signal to confirm; if none reaches the threshold, that itself is a finding.
+/// level are reported as signal to confirm; if none reaches the threshold, the strongest is reported as what was
+/// measured (info): univariate associations do not predict what a model combining the columns can do.
 /// </summary>
 public static class TargetCorrelationRule
 {
@@ -29,10 +30,13 @@ public static class TargetCorrelationRule
         }
         if (associations.Count > 0 && associations.All(association => association.Strength < threshold))
         {
+            // One column at a time says little about what a model can do with several together: report what was
+            // measured, not a forecast of a weak model.
             var best = associations[0];
-            yield return new Finding("target_correlation", Severity.Warning, [best.Left], Evidence(best),
-                $"no feature is associated with {target.Name} at {threshold} or more (strongest: {best.Left}, {Describe(best)})",
-                "ask which other information drives the outcome and whether it can be collected; expect a weak model from these features alone",
+            yield return new Finding("target_correlation", Severity.Info, [best.Left], Evidence(best),
+                $"no single column is strongly associated with {target.Name} (max {Maximum(best)} = {Math.Abs(best.Value):0.###}, {best.Left}; " +
+                $"the threshold is {threshold}); models may still combine them",
+                "let the model search measure what the columns achieve together; if the score disappoints, ask which other information drives the outcome",
                 AskRoles.DomainExpert);
         }
     }
@@ -52,6 +56,8 @@ public static class TargetCorrelationRule
         AssociationMeasure.CramersV => "cramers_v",
         _ => "correlation_ratio",
     };
+
+    private static string Maximum(Association association) => association.Measure == AssociationMeasure.Pearson ? "|r|" : Symbol(association.Measure);
 
     private static string Symbol(AssociationMeasure measure) => measure switch
     {

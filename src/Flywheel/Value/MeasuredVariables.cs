@@ -1,0 +1,27 @@
+namespace Flywheel.Value;
+
+/// <summary>
+/// Figures a later stage measured — a model's <c>decision.*</c> and <c>model.*</c> variables on its test rows — and
+/// which model they come from. They replace same-named parameters of the value model (the placeholders a team declares
+/// until a model exists) and supply the dotted names it does not declare. <see cref="Units"/> holds the unit each
+/// figure is shown in (h/day rather than the plain number it is in base units).
+/// </summary>
+public sealed record MeasuredVariables(string Model, string On, IReadOnlyDictionary<string, Quantity> Values, IReadOnlyDictionary<string, Unit>? Units = null)
+{
+    /// <summary>The label of a parameter that stands in for a measured figure while no model exists.</summary>
+    public const string NoModelYet = "placeholder — no model trained yet";
+
+    /// <summary>"measured on test, model telco-churn:3": how every measured figure is labelled.</summary>
+    public string Label => $"measured on {On}, model {Model}";
+
+    /// <summary>From amounts with unit texts in the Value stage's unit language ("" for a plain number).</summary>
+    public static MeasuredVariables From(string model, string on, IReadOnlyDictionary<string, (double Amount, string Unit)> amounts)
+    {
+        var units = amounts.ToDictionary(pair => pair.Key, pair => pair.Value.Unit.Length == 0 ? Unit.One : Unit.Parse(pair.Value.Unit), StringComparer.Ordinal);
+        var values = amounts.ToDictionary(pair => pair.Key, pair => units[pair.Key].Of(pair.Value.Amount), StringComparer.Ordinal);
+        return new MeasuredVariables(model, on, values, units);
+    }
+
+    /// <summary>A measured figure in its own unit, for display.</summary>
+    public AmountDocument Amount(string name) => AmountDocument.Of(Values[name], Units?.GetValueOrDefault(name));
+}

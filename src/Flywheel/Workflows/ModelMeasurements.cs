@@ -1,0 +1,47 @@
+using Flywheel.Evaluation;
+using Flywheel.Evaluation.Results;
+using Flywheel.Registry;
+using Flywheel.Storage;
+using Flywheel.UseCases;
+using Flywheel.Value;
+
+namespace Flywheel.Workflows;
+
+/// <summary>
+/// The measured figures the value model is priced with: the <c>decision.*</c> and <c>model.*</c> variables of a model's
+/// stored test evaluation. By default the model the use case names — <c>&lt;use case&gt;@candidate</c> in its store,
+/// which <c>flywheel train</c> points at its newest model.
+/// </summary>
+public static class ModelMeasurements
+{
+    /// <summary>The figures of a test evaluation, labelled with the model they come from (<c>telco-churn:3</c>).</summary>
+    public static MeasuredVariables Of(string model, EvaluationReport test) => MeasuredVariables.From(model, "test", ValueVariables.From(test));
+
+    /// <summary>
+    /// The figures of the model <paramref name="reference"/> names (name@alias, name:version or a package folder), or
+    /// without one of the use case's <c>@candidate</c>. Null when no reference is given and no model of the use case has
+    /// been registered yet; an unknown reference is an <see cref="InputException"/>.
+    /// </summary>
+    public static async Task<MeasuredVariables?> FindAsync(UseCase useCase, string? reference = null, string? storeSpec = null, CancellationToken cancellation = default)
+    {
+        if (reference is null)
+        {
+            if (!StoreExists(useCase, storeSpec)) return null;
+            var store = MetadataStore.ForUseCase(useCase.Directory, storeSpec);
+            if ((await store.Models.ListVersionsAsync(useCase.Name, cancellation)).Count == 0) return null;
+            var candidate = await new ModelCatalog(store).ResolveAsync($"{useCase.Name}@{ModelPublisher.CandidateAlias}", cancellation);
+            return Load(candidate);
+        }
+        var parsed = ModelReference.Parse(reference, "--model");
+        if (parsed.Kind != ModelReferenceKind.PackagePath && !StoreExists(useCase, storeSpec))
+            throw new InputException($"unknown model '{reference}': no model has been trained for use case '{useCase.Name}' yet (run 'flywheel train')", "--model");
+        return Load(await ModelLocator.ResolveAsync(reference, useCase.Directory, storeSpec, cancellation));
+    }
+
+    private static MeasuredVariables Load(ResolvedModel model) => Of(model.Name(), StoredEvaluation.Load(model.Package).Test);
+
+    /// <summary>Looking must not create a store: a use case never trained has none.</summary>
+    private static bool StoreExists(UseCase useCase, string? storeSpec) =>
+        !string.IsNullOrWhiteSpace(storeSpec ?? Environment.GetEnvironmentVariable(StoreConnection.EnvironmentVariable))
+        || File.Exists(Path.Combine(useCase.Directory, StoreConnection.StoreFolderName, StoreConnection.SqliteFileName));
+}
