@@ -12,7 +12,7 @@ public sealed class ScoredCsv : IDisposable
     private readonly StreamReader _input;
     private readonly CsvRecordReader _reader;
     private readonly InputRows _inputs;
-    private readonly RowScorer _scorer;
+    private readonly IRowScorer _scorer;
 
     public ScoredCsv(ScoringModel model, string inputPath)
     {

@@ -63,12 +63,12 @@ public static class PlanFitter
     }
 
     // Classes come from every row: a label value is not a feature statistic, and every row then has a valid key.
-    private static IReadOnlyList<string> Classes(TableColumn target, int rowCount) =>
+    internal static IReadOnlyList<string> Classes(TableColumn target, int rowCount) =>
         Enumerable.Range(0, rowCount).Select(target.String).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
     private static readonly string[] PositiveNames = ["yes", "true", "1", "y", "t", "positive", "pos"];
 
-    private static string PositiveClass(TableColumn target, IReadOnlyList<string> classes, string? positive, string? describedIn)
+    internal static string PositiveClass(TableColumn target, IReadOnlyList<string> classes, string? positive, string? describedIn)
     {
         if (classes.Count != 2)
             throw new InputException($"binary classification needs exactly 2 classes in '{target.Name}', found {classes.Count}: {string.Join(", ", classes.Take(10))}", describedIn);

@@ -50,7 +50,8 @@ public sealed class Rule
     public bool IsDecision => _holds is not null;
 
     /// <summary>Parses and checks a rule against the columns that exist (unknown columns and type mistakes are refused at their place).</summary>
-    public static Rule Parse(FormulaSource source, IReadOnlyList<RuleColumn> available)
+    /// <param name="refused">Columns that exist but a rule may not read, with the reason (e.g. the target).</param>
+    public static Rule Parse(FormulaSource source, IReadOnlyList<RuleColumn> available, IReadOnlyDictionary<string, string>? refused = null)
     {
         var tokens = RuleTokenizer.Instance.TryTokenize(source.Text);
         if (!tokens.HasValue) throw source.Error(ToPosition(tokens.ErrorPosition), tokens.FormatErrorMessageFragment() + Hint(source.Text, tokens.ErrorPosition));
@@ -62,7 +63,7 @@ public sealed class Rule
         if (!result.HasValue) throw source.Error(ToPosition(result.ErrorPosition), result.FormatErrorMessageFragment());
         var depth = RuleNodes.Depth(result.Value);
         if (depth > MaxDepth) throw source.Error($"the rule nests {depth} levels deep; at most {MaxDepth} are allowed: split it into simpler conditions");
-        return new RuleCompiler(source, available).Compile(result.Value);
+        return new RuleCompiler(source, available, refused).Compile(result.Value);
     }
 
     /// <summary>True/false rule: whether it holds on the row (unknown → false).</summary>

@@ -16,9 +16,11 @@ internal sealed class RuleCompiler
     private readonly IReadOnlyList<RuleColumn> _available;
     private readonly Dictionary<string, RuleColumn> _byName;
     private readonly List<RuleColumn> _used = [];
+    private readonly IReadOnlyDictionary<string, string> _refused;
 
-    public RuleCompiler(FormulaSource source, IReadOnlyList<RuleColumn> available)
+    public RuleCompiler(FormulaSource source, IReadOnlyList<RuleColumn> available, IReadOnlyDictionary<string, string>? refused)
     {
+        _refused = refused ?? new Dictionary<string, string>();
         _source = source;
         _available = available;
         _byName = available.GroupBy(c => c.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -92,6 +94,7 @@ internal sealed class RuleCompiler
     private RuleColumn Column(ColumnReference reference)
     {
         if (_byName.TryGetValue(reference.Name, out var column)) return column;
+        if (_refused.TryGetValue(reference.Name, out var reason)) throw _source.Error(reference.At, $"the rule may not read column '{reference.Name}': {reason}");
         var names = _available.Select(c => c.Name).ToList();
         var near = names.FirstOrDefault(n => string.Equals(n, reference.Name, StringComparison.OrdinalIgnoreCase));
         var hint = near is null ? "" : $" (did you mean '{near}'?)";
