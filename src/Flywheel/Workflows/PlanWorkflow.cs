@@ -58,7 +58,7 @@ public static class PlanWorkflow
         catch (InputException error) when (step.Model is null)
         {
             // No model trained yet: the step cannot be judged, which is a state of the plan, not a mistake.
-            return PlanPricing.Price(useCase, model, step, null, $"no model yet ({error.Message}); run 'flywheel train'", reference);
+            return PlanPricing.Price(useCase, model, step, null, $"no model {reference} yet ({error.Message.Split(';')[0]}): run 'flywheel train'", reference);
         }
         var stored = StoredEvaluation.Load(resolved.Package);
         return PlanPricing.Price(useCase, model, step, ValueVariables.Quantities(stored.Test),

@@ -46,9 +46,11 @@ public static class PlanPricing
             throw Where(step, ValueFigure).Error($"plan step '{step.Name}': value_per_day must be money per time (JPY/day …), not {rate.UnitText}");
 
         var currency = valuePerDay?.Dimension.Currency;
-        var development = Cost(step, step.Costs.Development, "development", currency, q => q.Dimension.IsCurrencyAmount, "an amount such as '500000 JPY'");
-        var operation = Cost(step, step.Costs.Operation, "operation", currency, q => q.Dimension.IsCurrencyRate, "money per time such as '300000 JPY/month'");
-        var delay = Cost(step, step.Costs.Delay, "delay", null, q => q.Dimension.IsTime, "a time such as '1 month'");
+        var money = currency is null ? Dimension.None : Dimension.Of(currency);
+        var perDay = currency is null ? Dimension.None : money.Divide(Dimension.Of(Dimension.Time));
+        var development = Cost(step, step.Costs.Development, "development", new Quantity(0, money), currency, q => q.Dimension.IsCurrencyAmount, "an amount such as '500000 JPY'");
+        var operation = Cost(step, step.Costs.Operation, "operation", new Quantity(0, perDay), currency, q => q.Dimension.IsCurrencyRate, "money per time such as '300000 JPY/month'");
+        var delay = Cost(step, step.Costs.Delay, "delay", new Quantity(0, Dimension.Of(Dimension.Time)), null, q => q.Dimension.IsTime, "a time such as '1 month'");
         Quantity? duration = step.Duration is { } d ? Time(FormulaSource.From(d, $"plan step '{step.Name}', duration")) : null;
         var horizon = Horizon(model);
 
@@ -88,12 +90,12 @@ public static class PlanPricing
         return horizon.Value;
     }
 
-    private static Quantity Cost(PlanStepSpec step, Positioned<string>? text, string key, string? currency, Func<Quantity, bool> fits, string expected)
+    private static Quantity Cost(PlanStepSpec step, Positioned<string>? text, string key, Quantity zero, string? currency, Func<Quantity, bool> fits, string expected)
     {
-        if (text is null) return key == "delay" ? new Quantity(0, Dimension.Of(Dimension.Time)) : Quantity.Dimensionless(0);
+        if (text is null) return zero;
         var source = FormulaSource.From(text, $"plan step '{step.Name}', costs.{key}");
         var value = Constant(source);
-        if (value.Value == 0 && value.IsDimensionless) return value;
+        if (value.Value == 0 && value.IsDimensionless) return zero;
         if (!fits(value)) throw source.Error($"must be {expected}, not {(value.IsDimensionless ? "a plain number" : value.UnitText)}");
         if (value.Value < 0) throw source.Error("must not be negative; what the step gains belongs in its figures");
         if (currency is not null && value.Dimension.Currency is { } own && own != currency)
