@@ -12,8 +12,8 @@ namespace Flywheel.Workflows;
 /// <summary>A rule step measured on the data: its rule, the test and validation evaluations, and the record its package keeps.</summary>
 public sealed record RuleStepResult(PlanStepSpec Step, Rule Rule, EvaluationReport Test, EvaluationReport Validation, TrainingRecord Record, RuleStepData Data);
 
-/// <summary>What the rule was measured on: the positive and negative class, the data and split fingerprints.</summary>
-public sealed record RuleStepData(string Target, string Positive, string Negative, IReadOnlyList<string> Classes, string DataFingerprint, int Seed);
+/// <summary>What the rule was measured on: the target's classes, the data's fingerprint, the split seed and the labelled test rows (row indices into the table).</summary>
+public sealed record RuleStepData(string Target, string Positive, string Negative, IReadOnlyList<string> Classes, string DataFingerprint, int Seed, IReadOnlyList<int> TestRows);
 
 /// <summary>
 /// Measures a rule step exactly as training measures a model: the same seeded split of the same table (so the
@@ -51,7 +51,8 @@ public static class RuleStepEvaluation
                 : report;
         }
 
-        var test = Measure(Labelled(SplitName.Test));
+        var testRows = Labelled(SplitName.Test);
+        var test = Measure(testRows);
         var validation = Measure(Labelled(SplitName.Validation));
         var record = new TrainingRecord(
             useCase.Name, "binary", $"rule step '{step.Name}' of the plan: act where '{rule.Text}' holds", options.Target,
@@ -59,6 +60,6 @@ public static class RuleStepEvaluation
             new Dictionary<string, double>(), null, null, fingerprint, split.Fingerprint,
             new Dictionary<string, int> { ["train"] = Labelled(SplitName.Train).Count, ["validation"] = (int)validation.Rows, ["test"] = (int)test.Rows },
             null, null, new Dictionary<string, double>(), "none");
-        return new RuleStepResult(step, rule, test, validation, record, new RuleStepData(options.Target, positive, negative, classes, fingerprint, options.Split.Seed));
+        return new RuleStepResult(step, rule, test, validation, record, new RuleStepData(options.Target, positive, negative, classes, fingerprint, options.Split.Seed, testRows));
     }
 }
