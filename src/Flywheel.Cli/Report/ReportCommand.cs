@@ -2,11 +2,15 @@ using System.CommandLine;
 using Flywheel.Reports;
 using Flywheel.UseCases;
 using Flywheel.Value;
+using Flywheel.Workflows;
 using Spectre.Console;
 
 namespace Flywheel.Cli.Report;
 
-/// <summary><c>flywheel report [DIR] -o report.html</c>: one self-contained HTML page of the use case's value.</summary>
+/// <summary>
+/// <c>flywheel report [DIR] -o report.html</c>: one self-contained HTML page of the use case's value, with the staged
+/// plan when the use case has one (its rule steps measured and registered as <c>flywheel plan</c> does).
+/// </summary>
 public static class ReportCommand
 {
     public static Command Create()
@@ -22,7 +26,8 @@ public static class ReportCommand
             var useCase = UseCaseLoader.Load(parseResult.GetValue(path)!);
             var result = ValueAnalysis.Run(useCase, new ValueAnalysisOptions(null, parseResult.GetValue(seek), parseResult.GetValue(targetRoi)));
             var file = parseResult.GetValue(output)!;
-            ValueReport.Build(result).Save(file);
+            var plan = useCase.Plan is null ? null : PlanWorkflow.Run(useCase);
+            ValueReport.Build(result, plan).Save(file);
             AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(Path.GetFullPath(file))}[/]");
             return ExitCodes.Ok;
         });
