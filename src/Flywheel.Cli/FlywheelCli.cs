@@ -26,6 +26,7 @@ public static class FlywheelCli
         root.Add(Predict.PredictCommand.Create());
         root.Add(Run.RunCommand.Create());
         root.Add(Models.ModelsCommand.Create());
+        root.Add(Plan.PlanCommand.Create());
         return root;
     }
 

@@ -8,7 +8,11 @@ using Spectre.Console;
 
 namespace Flywheel.Cli.Report;
 
-/// <summary><c>flywheel report [DIR] -o report.html [--model REF]</c>: one self-contained HTML page of the use case's value, priced with the model's measured figures.</summary>
+/// <summary>
+/// <c>flywheel report [DIR] -o report.html [--model REF]</c>: one self-contained HTML page of the use case's value, priced
+/// with the model's measured figures, with the staged plan when the use case has one (its rule steps measured and
+/// registered as <c>flywheel plan</c> does).
+/// </summary>
 public static class ReportCommand
 {
     public static Command Create()
@@ -28,7 +32,8 @@ public static class ReportCommand
             var measured = await ModelMeasurements.FindAsync(useCase, parseResult.GetValue(model), parseResult.GetValue(store), cancellation);
             var result = ValueAnalysis.Run(useCase, new ValueAnalysisOptions(null, parseResult.GetValue(seek), parseResult.GetValue(targetRoi)), measured: measured);
             var file = parseResult.GetValue(output)!;
-            ValueReport.Build(result).Save(file);
+            var plan = useCase.Plan is null ? null : PlanWorkflow.Run(useCase);
+            ValueReport.Build(result, plan).Save(file);
             AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(Path.GetFullPath(file))}[/]");
             return ExitCodes.Ok;
         });

@@ -28,6 +28,14 @@ public sealed class ModelPackage
 
     public Stream OpenModel() => File.OpenRead(ModelZipPath);
 
+    /// <summary>A rule model (a plan's rule step): the package holds the rule's text, not an ML.NET model.</summary>
+    public bool IsRule => Manifest.Model.File == ModelPackageWriter.RuleFileName;
+
+    /// <summary>The rule's text of a rule model.</summary>
+    public string ReadRule() => IsRule
+        ? File.ReadAllText(System.IO.Path.Combine(Path, ModelPackageWriter.RuleFileName))
+        : throw new InvalidOperationException("the package holds an ML.NET model, not a rule");
+
     /// <summary>The path of an attachment the manifest lists; an <see cref="InputException"/> naming the ones it has otherwise.</summary>
     public string AttachmentPath(string name)
     {
@@ -60,17 +68,19 @@ public sealed class ModelPackage
     private static InputException Tampered(string folder, string expected, string actual)
     {
         var modelChanged = false;
+        var modelFile = ModelPackageWriter.ModelFileName;
         try
         {
             var manifest = Read<ModelManifest>(System.IO.Path.Combine(folder, ModelPackageWriter.ManifestFileName));
-            var modelPath = System.IO.Path.Combine(folder, ModelPackageWriter.ModelFileName);
+            modelFile = manifest.Model.File;
+            var modelPath = System.IO.Path.Combine(folder, modelFile);
             modelChanged = File.Exists(modelPath) && ContentHash.OfBytes(File.ReadAllBytes(modelPath)) != manifest.Model.Sha256;
         }
         catch (InputException)
         {
             // The manifest itself was damaged; the hash mismatch below says enough.
         }
-        var what = modelChanged ? $"{ModelPackageWriter.ModelFileName} differs from the hash in {ModelPackageWriter.ManifestFileName}" : "a file changed, was added or was removed";
+        var what = modelChanged ? $"{modelFile} differs from the hash in {ModelPackageWriter.ManifestFileName}" : "a file changed, was added or was removed";
         return new InputException(
             $"model package was modified after it was written ({what}): its content hashes to {actual} but its id is {expected}; packages are immutable, write a new one instead",
             folder);

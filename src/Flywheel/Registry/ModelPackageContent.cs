@@ -28,8 +28,14 @@ public sealed record ModelPackageContent
 
     public required string Trainer { get; init; }
 
-    /// <summary>The ML.NET model as saved by <c>MLContext.Model.Save</c>.</summary>
-    public required byte[] ModelZip { get; init; }
+    /// <summary>The ML.NET model as saved by <c>MLContext.Model.Save</c>; empty for a rule model.</summary>
+    public byte[] ModelZip { get; init; } = [];
+
+    /// <summary>
+    /// A rule model (a plan's rule step) holds the rule's text instead of an ML.NET model: written as <c>rule.txt</c>,
+    /// which the manifest names as its model file. Null for an ML model.
+    /// </summary>
+    public string? RuleText { get; init; }
 
     public required IReadOnlyList<InputColumn> InputSchema { get; init; }
 

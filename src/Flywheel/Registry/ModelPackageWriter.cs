@@ -7,13 +7,14 @@ public sealed record PackageRef(string Id, string Path);
 
 /// <summary>
 /// Writes a model package into the artifact store as an immutable folder named by its content hash:
-/// <c>model.zip</c>, <c>manifest.json</c>, <c>model-card.json</c>, <c>model-card.md</c>, all hashed, and
+/// <c>model.zip</c> (or <c>rule.txt</c> for a rule model), <c>manifest.json</c>, <c>model-card.json</c>, <c>model-card.md</c>, all hashed, and
 /// <c>package.json</c> (id and creation time), the one file outside the hash. Creation time is left out of the
 /// hash on purpose: the same training twice gives the same package, stored once, keeping its first creation time.
 /// </summary>
 public static partial class ModelPackageWriter
 {
     public const string ModelFileName = "model.zip";
+    public const string RuleFileName = "rule.txt";
     public const string ManifestFileName = "manifest.json";
     public const string CardJsonFileName = "model-card.json";
     public const string CardMarkdownFileName = "model-card.md";
@@ -31,7 +32,11 @@ public static partial class ModelPackageWriter
         if (string.IsNullOrWhiteSpace(content.TrainingDataFingerprint))
             throw new ArgumentException("A package needs the training data's fingerprint.", nameof(content));
         var createdAt = (clock ?? TimeProvider.System).GetUtcNow();
-        var model = DeterministicZip.Normalize(content.ModelZip);
+        if ((content.RuleText is null) == (content.ModelZip.Length == 0))
+            throw new ArgumentException("A package holds either an ML.NET model or a rule's text.", nameof(content));
+        var (modelFile, model) = content.RuleText is { } rule
+            ? (RuleFileName, System.Text.Encoding.UTF8.GetBytes(rule))
+            : (ModelFileName, DeterministicZip.Normalize(content.ModelZip));
         var attachments = content.Attachments.OrderBy(a => a.Key, StringComparer.Ordinal).ToList();
         foreach (var (name, _) in attachments) CheckAttachmentName(name);
         var manifest = new ModelManifest(
@@ -39,7 +44,7 @@ public static partial class ModelPackageWriter
             content.ModelName,
             content.Task,
             content.Trainer,
-            new ModelFile(ModelFileName, ContentHash.OfBytes(model)),
+            new ModelFile(modelFile, ContentHash.OfBytes(model)),
             attachments.Select(a => new ModelFile(a.Key, ContentHash.OfBytes(a.Value))).ToList(),
             content.InputSchema,
             content.LabelMapping,
@@ -55,7 +60,7 @@ public static partial class ModelPackageWriter
 
         var stored = artifacts.StoreFolder(folder =>
         {
-            File.WriteAllBytes(Path.Combine(folder, ModelFileName), model);
+            File.WriteAllBytes(Path.Combine(folder, modelFile), model);
             File.WriteAllText(Path.Combine(folder, ManifestFileName), PackageJson.Serialize(manifest));
             File.WriteAllText(Path.Combine(folder, CardJsonFileName), PackageJson.Serialize(card));
             File.WriteAllText(Path.Combine(folder, CardMarkdownFileName), card.ToMarkdown());
@@ -69,7 +74,7 @@ public static partial class ModelPackageWriter
 
 public static partial class ModelPackageWriter
 {
-    private static readonly HashSet<string> ReservedNames = [ModelFileName, ManifestFileName, CardJsonFileName, CardMarkdownFileName, SealFileName];
+    private static readonly HashSet<string> ReservedNames = [ModelFileName, RuleFileName, ManifestFileName, CardJsonFileName, CardMarkdownFileName, SealFileName];
 
     private static void CheckAttachmentName(string name)
     {

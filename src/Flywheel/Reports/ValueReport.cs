@@ -1,16 +1,18 @@
 using System.Globalization;
 using Flywheel.Reports.Charts;
 using Flywheel.Value;
+using Flywheel.Value.Plans;
 
 namespace Flywheel.Reports;
 
 /// <summary>
 /// The value page of a use case: the statement, the value formula written out with its numbers, parameters grouped by
-/// the role that owns them, the scenarios side by side with their payback curves on one chart, and the tornado.
+/// the role that owns them, the scenarios side by side with their payback curves on one chart, the tornado, and — when
+/// the use case has one — the staged plan (<see cref="PlanReport"/>).
 /// </summary>
 public static class ValueReport
 {
-    public static HtmlReport Build(ValueAnalysisResult result)
+    public static HtmlReport Build(ValueAnalysisResult result, PlanResult? plan = null)
     {
         var useCase = result.UseCase;
         var report = new HtmlReport($"Value — {useCase.Name}", useCase.Owner is null ? useCase.Statement : $"{useCase.Statement} (owner: {useCase.Owner})");
@@ -21,6 +23,7 @@ public static class ValueReport
         AddScenarios(report, result);
         AddSensitivity(report, result);
         if (result.Seek is { } seek) AddSeek(report, seek);
+        if (plan is not null) PlanReport.AddTo(report, plan);
         return report;
     }
 

@@ -45,7 +45,7 @@ public sealed class InputRows
     }
 
     /// <summary>Checks one record as <see cref="Add"/> does and hands its values straight to a scorer, collecting nothing.</summary>
-    internal void Fill(CsvRecord record, RowScorer scorer)
+    internal void Fill(CsvRecord record, IRowScorer scorer)
     {
         for (var i = 0; i < _inputs.Count; i++)
         {

@@ -12,7 +12,7 @@ namespace Flywheel.Serving;
 /// PredictionEngine does: no per-batch view, cursor or transformer rebinding. Not thread-safe; one per caller.
 /// Values are set by input position (the order of <see cref="ServingSpec.Inputs"/>), then <see cref="Score"/> reads them.
 /// </summary>
-internal sealed class RowScorer
+internal sealed class RowScorer : IRowScorer
 {
     private readonly ServingSpec _spec;
     private readonly ServingRow _input;

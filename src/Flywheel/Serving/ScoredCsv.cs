@@ -15,7 +15,7 @@ public sealed class ScoredCsv : IDisposable
     private readonly StreamReader _input;
     private readonly CsvRecordReader _reader;
     private readonly InputRows _inputs;
-    private readonly RowScorer _scorer;
+    private readonly IRowScorer _scorer;
     private CsvRecord? _firstRow; // a file without a header line starts with a row
 
     public ScoredCsv(ScoringModel model, string inputPath)

@@ -2,7 +2,7 @@ namespace Flywheel.UseCases;
 
 /// <summary>
 /// A use case as written in its <c>flywheel.yaml</c>: who gains what, how it is priced, and (as later
-/// stages are reached) the data, training and decision settings.
+/// stages are reached) the data, training and decision settings, and the staged plan (manual → rule → ML).
 /// </summary>
 public sealed record UseCase(
     string Name,
@@ -12,7 +12,8 @@ public sealed record UseCase(
     DataSection? Data,
     TrainingSection? Training,
     DecisionSection? Decision,
-    string FilePath)
+    string FilePath,
+    PlanSection? Plan = null)
 {
     /// <summary>The folder that holds the use-case file; relative paths in the file are resolved against it.</summary>
     public string Directory => Path.GetDirectoryName(Path.GetFullPath(FilePath))!;

@@ -57,8 +57,9 @@ public static class UseCaseLoader
         var data = root.Node("data") is { } dataNode ? DataSectionReader.Read(new MappingReader(dataNode, path, "data")) : null;
         var training = root.Node("training") is { } trainingNode ? TrainingSectionReader.Read(new MappingReader(trainingNode, path, "training")) : null;
         var decision = root.Node("decision") is { } decisionNode ? DecisionSectionReader.Read(new MappingReader(decisionNode, path, "decision")) : null;
+        var plan = root.Node("plan") is { } planNode ? PlanSectionReader.Read(new MappingReader(planNode, path, "plan")) : null;
         root.RejectUnknownKeys();
-        return new UseCase(name, statement, owner, value, data, training, decision, path);
+        return new UseCase(name, statement, owner, value, data, training, decision, path, plan);
     }
 
     // YamlDotNet prefixes messages with "(Line: 1, Col: 2, Idx: 3) - (…): "; we report the position ourselves.

@@ -51,7 +51,9 @@ public static class RunWorkflow
         if ((withModel ?? value) is { } priced)
         {
             var path = Path.Combine(reportDirectory, "value.html");
-            ValueReport.Build(priced).Save(path);
+            // After training, so the plan's ML step is judged on the model just registered as @candidate.
+            var plan = useCase.Plan is null ? null : await PlanWorkflow.RunAsync(useCase, request.Store, cancellation);
+            ValueReport.Build(priced, plan).Save(path);
             reports.Add(path);
         }
         var dataPath = Path.Combine(reportDirectory, "data.html");

@@ -161,7 +161,11 @@ public static class TrainWorkflow
     };
 
     /// <summary>The plan's rule steps scored on the decision rows and the test rows (none until the use case declares a plan).</summary>
-    private static IReadOnlyList<RuleScores> PlanRuleScores(UseCase useCase, ColumnTable table, IReadOnlyList<int> choiceRows, IReadOnlyList<int> testRows) => [];
+    private static IReadOnlyList<RuleScores> PlanRuleScores(UseCase useCase, ColumnTable table, IReadOnlyList<int> choiceRows, IReadOnlyList<int> testRows) =>
+        useCase.Plan is null ? [] : PlanRules.Compile(useCase, table)
+            .Select(compiled => new RuleScores(compiled.Step.Name, compiled.Step.Rule?.Value ?? "",
+                PlanRules.Scores(compiled.Rule, table, choiceRows), PlanRules.Scores(compiled.Rule, table, testRows)))
+            .ToList();
 
 
     public static EvaluationReport Evaluate(MlTask task, Predictions predictions, LabelMapping labels) => task switch

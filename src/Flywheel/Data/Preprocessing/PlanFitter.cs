@@ -64,10 +64,10 @@ public static class PlanFitter
     }
 
     // Classes come from every row: a label value is not a feature statistic, and every row then has a valid key.
-    private static IReadOnlyList<string> Classes(TableColumn target, int rowCount) =>
+    internal static IReadOnlyList<string> Classes(TableColumn target, int rowCount) =>
         Enumerable.Range(0, rowCount).Select(target.String).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
-    private static string PositiveClass(TableColumn target, IReadOnlyList<string> classes, string? positive, string? describedIn)
+    internal static string PositiveClass(TableColumn target, IReadOnlyList<string> classes, string? positive, string? describedIn)
     {
         var counts = classes.Select(name => new ClassCount(name, Enumerable.Range(0, target.Count).Count(row => target.String(row) == name))).ToList();
         return Tasks.PositiveClass.Resolve(counts, positive, target.Name, describedIn);

@@ -1,0 +1,67 @@
+using Flywheel.Data.Preprocessing;
+using Flywheel.Data.Sources;
+using Flywheel.Evaluation;
+using Flywheel.UseCases;
+using Flywheel.Value;
+using Flywheel.Value.Plans;
+
+namespace Flywheel.Workflows;
+
+/// <summary>
+/// Prices the staged plan of a use case, every step on the same metric: a manual step from the figures the team
+/// declared, a rule step measured on the test split (and registered as the model <c>&lt;use case&gt;-&lt;step&gt;</c>,
+/// idempotently), an ML step from its registered model's stored test evaluation (default <c>&lt;use case&gt;@candidate</c>).
+/// </summary>
+public static class PlanWorkflow
+{
+    public static PlanResult Run(UseCase useCase, string? storeSpec = null) => RunAsync(useCase, storeSpec).GetAwaiter().GetResult();
+
+    public static async Task<PlanResult> RunAsync(UseCase useCase, string? storeSpec = null, CancellationToken cancellation = default)
+    {
+        var plan = useCase.Plan
+            ?? throw new InputException("the use case has no 'plan' section; add one with 'metric' and 'steps' (see docs/plan.md)", useCase.FilePath, 1, 1);
+        var model = useCase.Value is { } section ? ValueModel.Build(section, useCase.FilePath) : null;
+        ColumnTable? table = null;
+        var steps = new List<PlanStepResult>();
+        foreach (var step in plan.Steps)
+        {
+            switch (step.Kind)
+            {
+                case PlanStepKind.Manual:
+                    steps.Add(PlanPricing.Price(useCase, model, step, PlanPricing.Declared(step), $"declared by {step.Owner ?? "the team"}"));
+                    break;
+                case PlanStepKind.Rule:
+                    table ??= ColumnTableReader.Read(SourceSpec.FromUseCase(useCase));
+                    var measured = RuleStepEvaluation.Evaluate(useCase, step, table);
+                    var published = await RulePublisher.PublishAsync(useCase, measured, storeSpec, cancellation);
+                    var name = $"{published.Version.ModelName}:{published.Version.Version}";
+                    steps.Add(PlanPricing.Price(useCase, model, step, ValueVariables.Quantities(measured.Test),
+                        $"measured on the test split ({measured.Test.Rows:N0} rows)", name));
+                    break;
+                default:
+                    steps.Add(await MlStepAsync(useCase, model, step, storeSpec, cancellation));
+                    break;
+            }
+        }
+        var horizon = steps.FirstOrDefault(s => s.Payback is not null)?.Payback?.HorizonDays ?? 3 * UnitCatalog.DaysPerYear;
+        return new PlanResult(useCase, plan.Metric, steps, horizon);
+    }
+
+    private static async Task<PlanStepResult> MlStepAsync(UseCase useCase, ValueModel? model, PlanStepSpec step, string? storeSpec, CancellationToken cancellation)
+    {
+        var reference = step.Model?.Value ?? $"{useCase.Name}@{ModelPublisher.CandidateAlias}";
+        Registry.ResolvedModel resolved;
+        try
+        {
+            resolved = await ModelLocator.ResolveAsync(reference, useCase.Directory, storeSpec, cancellation);
+        }
+        catch (InputException error) when (step.Model is null)
+        {
+            // No model trained yet: the step cannot be judged, which is a state of the plan, not a mistake.
+            return PlanPricing.Price(useCase, model, step, null, $"no model {reference} yet ({error.Message.Split(';')[0]}): run 'flywheel train'", reference);
+        }
+        var stored = StoredEvaluation.Load(resolved.Package);
+        return PlanPricing.Price(useCase, model, step, ValueVariables.Quantities(stored.Test),
+            $"measured on the test split ({stored.Test.Rows:N0} rows)", resolved.Name());
+    }
+}
