@@ -55,8 +55,8 @@ public sealed class PlanCommandTests : IDisposable
         var output = Path.Combine(_folder, "scored.csv");
         var predict = CliProcess.RunIn(_folder, "predict", "telco-churn-service-calls-rule@candidate", CliProcess.Sample("churn/data/mlc_churn.csv"), "-o", output);
         Assert.True(predict.ExitCode == 0, predict.Stderr);
-        // Row 1: 1 service call but 265.1 day minutes > 250, so the rule offers: score 1, label yes.
-        Assert.EndsWith(",1,no,1,yes,automatic", File.ReadLines(output).Skip(1).First());
+        // Row 1: 1 service call but 265.1 day minutes > 250, so the rule offers: score 1, label yes (also the suggestion).
+        Assert.EndsWith(",1,no,1,yes,automatic,yes", File.ReadLines(output).Skip(1).First());
     }
 
     [Fact]

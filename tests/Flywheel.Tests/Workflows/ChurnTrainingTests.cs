@@ -71,7 +71,7 @@ public class ChurnTrainingTests(ChurnModel churn)
         var decision = json.RootElement.GetProperty("decision");
         Assert.Contains(decision.GetProperty("policy").GetString(), new[] { "model", "act_on_all", "act_on_none" });
         var names = decision.GetProperty("alternatives").EnumerateArray().Select(a => a.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["act_on_none", "act_on_all"], names);
+        Assert.Equal(["act_on_none", "act_on_all", "rule:service-calls-rule"], names); // the plan's rule step is priced beside the model
         var perItem = decision.GetProperty("alternatives")[1].GetProperty("valuePerItem");
         Assert.Equal(-500, perItem.GetProperty("test").GetDouble(), 9);
         Assert.Equal(System.Text.Json.JsonValueKind.Number, perItem.GetProperty("validation").ValueKind);

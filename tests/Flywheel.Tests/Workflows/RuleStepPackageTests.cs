@@ -53,9 +53,11 @@ public sealed class RuleStepPackageTests : IDisposable
 
         var table = ColumnTableReader.Read(SourceSpec.FromUseCase(UseCase));
         var inMemory = PlanRules.Scores(PlanRules.Compile(UseCase, RuleStep, table), table, Enumerable.Range(0, table.RowCount).ToList());
-        var lines = File.ReadAllLines(output).Skip(1).Select(line => line.Split(',')).ToList();
-        Assert.Equal(inMemory.Select(score => score == 1 ? "yes" : "no"), lines.Select(fields => fields[^2]));
-        Assert.Equal(inMemory, lines.Select(fields => double.Parse(fields[^3], System.Globalization.CultureInfo.InvariantCulture)));
+        var all = File.ReadAllLines(output);
+        var header = all[0].Split(',').ToList();
+        var lines = all.Skip(1).Select(line => line.Split(',')).ToList();
+        Assert.Equal(inMemory.Select(score => score == 1 ? "yes" : "no"), lines.Select(fields => fields[header.IndexOf("label")]));
+        Assert.Equal(inMemory, lines.Select(fields => double.Parse(fields[header.IndexOf("score")], System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Contains(inMemory, score => score == 1);
 
         // Same rule, same data: the same package, so the same version.
