@@ -23,11 +23,11 @@ public sealed record DecisionDocument(
     DecisionMatrix? ConfusionMatrix,
     string? Economics)
 {
-    public static DecisionDocument From(DecisionReport d, DecisionReport? validation) => new(
+    public static DecisionDocument From(DecisionReport d) => new(
         d.Currency, d.Threshold, d.ValuePerItem, d.ValuePerDay, d.ValuePerItemAtHalf, d.ReviewBand, d.ReviewRate, d.ReviewerHoursPerDay, d.ReviewerPeople,
         d.Policy, d.ChosenOn,
         (d.Alternatives ?? []).Select(a => new AlternativeDocument(a.Name, a.Description, new SplitValues(a.ValidationValuePerItem, a.TestValuePerItem))).ToList(),
-        d.ValueAdded is { } added ? new ValueAddedDocument(added.PerItem, added.PerDay, added.Interval90, added.Over, validation?.ValueAdded?.PerItem ?? added.ValidationPerItem) : null,
+        d.ValueAdded is { } added ? new ValueAddedDocument(added.PerItem, added.PerDay, added.Interval90, added.Over, added.ValidationPerItem) : null,
         d.ValuePerItemInterval90, d.ConfusionMatrix, d.Economics);
 }
 
@@ -61,7 +61,7 @@ public sealed record EvaluationDocument(
         record.Objective,
         test.Metrics.ToDictionary(metric => metric.Name, metric => metric.Value, StringComparer.Ordinal),
         test.ConfusionMatrix,
-        test.Decision is { } d ? DecisionDocument.From(d, null) : null,
+        test.Decision is { } d ? DecisionDocument.From(d) : null,
         record.Latency,
         record.Trials.Count);
 
