@@ -59,7 +59,7 @@ internal static class DataSectionReader
         var drop = section.StringList("drop").Select(item => item.Value).ToList();
 
         var roles = new ColumnRoles([], [], null, []);
-        if (section.Mapping("roles") is { } roleMap)
+        if (section.Mapping("roles", UseCaseKeys.Roles) is { } roleMap)
         {
             roles = new ColumnRoles(
                 roleMap.StringList("id").Select(item => item.Value).ToList(),
@@ -87,7 +87,7 @@ internal static class DataSectionReader
         var declared = new DeclaredDataFacts(section.Boolean("documented"), ReadLabels(section));
 
         var split = SplitSpec.Default;
-        if (section.Mapping("split") is { } splitMap)
+        if (section.Mapping("split", UseCaseKeys.Split) is { } splitMap)
         {
             split = new SplitSpec(
                 Fraction(splitMap, "train", split.Train),
@@ -106,8 +106,8 @@ internal static class DataSectionReader
         // A declared date column orders the split by time (no future rows in training) unless the file asks for groups.
         if (split.Time is null && split.By is null && roles.Date is not null) split = split with { Time = roles.Date };
 
-        var preprocessing = PreprocessingSpecReader.Read(section.Mapping("preprocessing"));
-        var csv = CsvSectionReader.Read(section.Mapping("csv"));
+        var preprocessing = PreprocessingSpecReader.Read(section.Mapping("preprocessing", UseCaseKeys.Preprocessing));
+        var csv = CsvSectionReader.Read(section.Mapping("csv", UseCaseKeys.Csv));
 
         section.RejectUnknownKeys();
         return new DataSection(source, target, positive, drop, roles, schema, split, section.Position, missingThreshold, declared) { Preprocessing = preprocessing, Csv = csv };

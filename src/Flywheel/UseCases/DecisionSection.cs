@@ -30,9 +30,9 @@ internal static class DecisionSectionReader
             throw section.Position.Error($"'decision.prevalence' is a base rate between 0 and 1, not {prevalence}");
 
         var outcomes = new Dictionary<string, Positioned<string>>(StringComparer.Ordinal);
-        if (section.Mapping("outcomes") is { } outcomeMap)
+        if (section.Mapping("outcomes", UseCaseKeys.Outcomes) is { } outcomeMap)
         {
-            foreach (var key in new[] { "tp", "fp", "fn", "tn" })
+            foreach (var key in UseCaseKeys.Outcomes)
             {
                 if (outcomeMap.String(key) is { } amount) outcomes[key] = amount;
             }
@@ -52,7 +52,7 @@ internal static class DecisionSectionReader
         }
 
         Positioned<string>? under = null, over = null;
-        if (section.Mapping("regression") is { } regressionMap)
+        if (section.Mapping("regression", UseCaseKeys.Regression) is { } regressionMap)
         {
             under = regressionMap.String("under");
             over = regressionMap.String("over");
@@ -60,7 +60,7 @@ internal static class DecisionSectionReader
         }
 
         ReviewSpec? review = null;
-        if (section.Mapping("review") is { } reviewMap)
+        if (section.Mapping("review", UseCaseKeys.Review) is { } reviewMap)
         {
             var cost = reviewMap.RequiredString("cost");
             var minutes = NonNegative(reviewMap, "minutes", 0, allowZero: true);

@@ -46,7 +46,7 @@ internal static class PlanSectionReader
         var steps = new List<PlanStepSpec>();
         foreach (var node in list.Children)
         {
-            var step = ReadStep(new MappingReader(node, section.File, $"plan.steps[{steps.Count + 1}]"));
+            var step = ReadStep(new MappingReader(node, section.File, $"plan.steps[{steps.Count + 1}]", UseCaseKeys.PlanStep));
             if (steps.Any(other => other.Name == step.Name))
                 throw step.Position.Error($"the plan has two steps named '{step.Name}'; step names must differ");
             steps.Add(step);
@@ -63,7 +63,7 @@ internal static class PlanSectionReader
             var figure = section.ScalarOf(node, "metric");
             return new PlanMetricSpec(figure.Value, figure.Value, figure.Position);
         }
-        var metric = new MappingReader(node, section.File, "plan.metric");
+        var metric = new MappingReader(node, section.File, "plan.metric", UseCaseKeys.PlanMetric);
         var measuredBy = metric.RequiredString("figure");
         var name = metric.String("name")?.Value ?? measuredBy.Value;
         metric.RejectUnknownKeys();
@@ -85,7 +85,7 @@ internal static class PlanSectionReader
         var owner = step.String("owner")?.Value;
         var description = step.String("description")?.Value;
         var costs = new CostsSpec(null, null, null);
-        if (step.Mapping("costs") is { } costMap)
+        if (step.Mapping("costs", UseCaseKeys.Costs) is { } costMap)
         {
             costs = new CostsSpec(costMap.Expression("development"), costMap.Expression("operation"), costMap.Expression("delay"));
             costMap.RejectUnknownKeys();

@@ -34,7 +34,7 @@ internal static class PreprocessingSpecReader
         if (map.Mapping("columns") is { } columnMap)
         {
             foreach (var (name, node) in columnMap.Entries())
-                columns[name.Value] = Column(new MappingReader(node, map.File, $"data.preprocessing.columns.{name.Value}"), name.Value);
+                columns[name.Value] = Column(new MappingReader(node, map.File, $"data.preprocessing.columns.{name.Value}", UseCaseKeys.PreprocessingColumn), name.Value);
         }
         map.RejectUnknownKeys();
         return new PreprocessingSpec(oneHotMax, transform, fence, columns);
@@ -55,7 +55,7 @@ internal static class PreprocessingSpecReader
                 _ => throw text.Position.Error($"'data.preprocessing.outliers' must be iqr, none or {{ fence: 1.5 }}, not '{text.Value}'"),
             };
         }
-        var outliers = new MappingReader(node, map.File, "data.preprocessing.outliers");
+        var outliers = new MappingReader(node, map.File, "data.preprocessing.outliers", UseCaseKeys.Outliers);
         var fence = outliers.Number("fence") ?? 1.5;
         if (fence <= 0) throw outliers.Position.Error("'data.preprocessing.outliers.fence' must be more than 0 (1.5 is Tukey's fence)");
         outliers.RejectUnknownKeys();

@@ -15,6 +15,9 @@ public sealed record UseCase(
     string FilePath,
     PlanSection? Plan = null)
 {
+    /// <summary>The <c>units</c> section: count units declared beside the built-in ones.</summary>
+    public UnitsSection Units { get; init; } = UnitsSection.None;
+
     /// <summary>The folder that holds the use-case file; relative paths in the file are resolved against it.</summary>
     public string Directory => Path.GetDirectoryName(Path.GetFullPath(FilePath))!;
 

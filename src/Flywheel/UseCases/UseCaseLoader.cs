@@ -17,8 +17,16 @@ public static class UseCaseLoader
             var file = Path.Combine(folderOrFile, FileName);
             return File.Exists(file) ? file : throw new InputException($"no {FileName} in this folder; create one with 'flywheel init {folderOrFile}'", folderOrFile);
         }
-        return File.Exists(folderOrFile) ? folderOrFile : throw new InputException("no such file or folder", folderOrFile);
+        if (!File.Exists(folderOrFile)) throw new InputException("no such file or folder", folderOrFile);
+        var extension = Path.GetExtension(folderOrFile).ToLowerInvariant();
+        if (extension is ".yaml" or ".yml") return folderOrFile;
+        // Read as YAML, a CSV gives a puzzling syntax error; say what the file is and what the command wants instead.
+        throw new InputException(DataExtensions.Contains(extension)
+            ? $"this is a data file, not a use case; point the command at a use-case folder (the one holding {FileName}), whose 'data.source' names this file"
+            : $"this is not a use-case file; point the command at a use-case folder (the one holding {FileName}) or at a .yaml file", folderOrFile);
     }
+
+    private static readonly string[] DataExtensions = [".csv", ".tsv", ".txt", ".parquet", ".json", ".jsonl", ".xlsx", ".xls", ".gz", ".zip"];
 
     public static UseCase Load(string folderOrFile)
     {
@@ -49,17 +57,18 @@ public static class UseCaseLoader
         }
         if (stream.Documents.Count == 0) throw new InputException("the file is empty; it needs at least 'name', 'statement' and 'value'", path, 1, 1);
 
-        var root = new MappingReader(stream.Documents[0].RootNode, path, "flywheel.yaml");
+        var root = new MappingReader(stream.Documents[0].RootNode, path, "flywheel.yaml", UseCaseKeys.Root);
         var name = root.RequiredString("name").Value;
         var statement = root.RequiredString("statement").Value;
         var owner = root.String("owner")?.Value;
-        var value = root.Node("value") is { } valueNode ? ValueSectionReader.Read(new MappingReader(valueNode, path, "value")) : null;
-        var data = root.Node("data") is { } dataNode ? DataSectionReader.Read(new MappingReader(dataNode, path, "data")) : null;
-        var training = root.Node("training") is { } trainingNode ? TrainingSectionReader.Read(new MappingReader(trainingNode, path, "training")) : null;
-        var decision = root.Node("decision") is { } decisionNode ? DecisionSectionReader.Read(new MappingReader(decisionNode, path, "decision")) : null;
-        var plan = root.Node("plan") is { } planNode ? PlanSectionReader.Read(new MappingReader(planNode, path, "plan")) : null;
+        var units = UnitsSectionReader.Read(root.Node("units") is { } unitsNode ? new MappingReader(unitsNode, path, "units", UseCaseKeys.Units) : null);
+        var value = root.Node("value") is { } valueNode ? ValueSectionReader.Read(new MappingReader(valueNode, path, "value", UseCaseKeys.Value)) : null;
+        var data = root.Node("data") is { } dataNode ? DataSectionReader.Read(new MappingReader(dataNode, path, "data", UseCaseKeys.Data)) : null;
+        var training = root.Node("training") is { } trainingNode ? TrainingSectionReader.Read(new MappingReader(trainingNode, path, "training", UseCaseKeys.Training)) : null;
+        var decision = root.Node("decision") is { } decisionNode ? DecisionSectionReader.Read(new MappingReader(decisionNode, path, "decision", UseCaseKeys.Decision)) : null;
+        var plan = root.Node("plan") is { } planNode ? PlanSectionReader.Read(new MappingReader(planNode, path, "plan", UseCaseKeys.Plan)) : null;
         root.RejectUnknownKeys();
-        return new UseCase(name, statement, owner, value, data, training, decision, path, plan);
+        return new UseCase(name, statement, owner, value, data, training, decision, path, plan) { Units = units };
     }
 
     // YamlDotNet prefixes messages with "(Line: 1, Col: 2, Idx: 3) - (…): "; we report the position ourselves.

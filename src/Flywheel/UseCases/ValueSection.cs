@@ -52,7 +52,7 @@ internal static partial class ValueSectionReader
 
         var value = section.RequiredExpression("value");
         var costs = new CostsSpec(null, null, null);
-        if (section.Mapping("costs") is { } costMap)
+        if (section.Mapping("costs", UseCaseKeys.Costs) is { } costMap)
         {
             costs = new CostsSpec(costMap.Expression("development"), costMap.Expression("operation"), costMap.Expression("delay"));
             costMap.RejectUnknownKeys();
@@ -79,7 +79,7 @@ internal static partial class ValueSectionReader
     private static FormulaSpec ReadFormula(MappingReader parent, Positioned<string> key, YamlDotNet.RepresentationModel.YamlNode node)
     {
         if (node is YamlDotNet.RepresentationModel.YamlScalarNode) return new FormulaSpec(key.Value, parent.ExpressionOf(node, key.Value));
-        var formula = new MappingReader(node, parent.File, $"value.formulas.{key.Value}");
+        var formula = new MappingReader(node, parent.File, $"value.formulas.{key.Value}", UseCaseKeys.Formula);
         var spec = new FormulaSpec(key.Value, formula.RequiredExpression("formula"), formula.Expression("unit"), formula.String("description")?.Value);
         formula.RejectUnknownKeys();
         return spec;
@@ -93,7 +93,7 @@ internal static partial class ValueSectionReader
             return new ParameterSpec(key.Value, amount, written?.Value, null, null, null, key.Position, written?.Position);
         }
 
-        var parameter = new MappingReader(node, parent.File, $"value.parameters.{key.Value}");
+        var parameter = new MappingReader(node, parent.File, $"value.parameters.{key.Value}", UseCaseKeys.Parameter);
         var (value, inlineUnit) = AmountAndUnit(parameter.RequiredExpression("value"), $"value.parameters.{key.Value}.value");
         var unit = parameter.Expression("unit");
         if (unit is not null && inlineUnit is not null)

@@ -22,11 +22,14 @@ public sealed class MappingReader
     private readonly string _file;
     private readonly string _section;
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<string>? _allowed;
 
-    public MappingReader(YamlNode node, string file, string section)
+    /// <param name="allowed">The keys this mapping accepts (a list from <see cref="UseCaseKeys"/>); null for a mapping whose keys the user names.</param>
+    public MappingReader(YamlNode node, string file, string section, IReadOnlyList<string>? allowed = null)
     {
         _file = file;
         _section = section;
+        _allowed = allowed;
         _node = node as YamlMappingNode
             ?? throw At(node, $"'{section}' must be a mapping of keys to values");
     }
@@ -41,6 +44,8 @@ public sealed class MappingReader
     /// <summary>The node under <paramref name="key"/>, or null when absent. Marks the key as known.</summary>
     public YamlNode? Node(string key)
     {
+        if (_allowed is not null && !_allowed.Contains(key))
+            throw new InvalidOperationException($"the reader of '{_section}' asks for '{key}', which UseCaseKeys does not list for it");
         _known.Add(key);
         return _node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
     }
@@ -94,10 +99,10 @@ public sealed class MappingReader
         return sequence.Children.Select(child => ScalarOf(child, key)).ToList();
     }
 
-    public MappingReader? Mapping(string key)
+    public MappingReader? Mapping(string key, IReadOnlyList<string>? allowed = null)
     {
         var node = Node(key);
-        return node is null ? null : new MappingReader(node, _file, $"{_section}.{key}");
+        return node is null ? null : new MappingReader(node, _file, $"{_section}.{key}", allowed);
     }
 
     /// <summary>Entries of a mapping whose keys are user-chosen names (parameters, formulas, scenarios).</summary>
@@ -150,9 +155,9 @@ public sealed class MappingReader
         foreach (var key in _node.Children.Keys)
         {
             var name = key is YamlScalarNode scalar ? scalar.Value ?? "" : key.ToString();
-            if (!_known.Contains(name))
+            if (!(_allowed?.Contains(name) ?? _known.Contains(name)))
             {
-                var expected = string.Join(", ", _known.Order(StringComparer.Ordinal));
+                var expected = string.Join(", ", (_allowed ?? (IEnumerable<string>)_known).Order(StringComparer.Ordinal));
                 throw At(key, $"unknown key '{name}' in '{_section}'; expected one of: {expected}");
             }
         }

@@ -14,10 +14,13 @@ internal sealed class FormulaGrammar
     public static readonly string[] Functions = ["min", "max", "if"];
 
     private readonly Func<string, bool> _isModelName;
+    private readonly IReadOnlySet<string>? _counts;
 
-    public FormulaGrammar(Func<string, bool> isModelName)
+    /// <param name="counts">Count units declared by the use case (<c>units.counts</c>), beside the catalog's.</param>
+    public FormulaGrammar(Func<string, bool> isModelName, IReadOnlySet<string>? counts = null)
     {
         _isModelName = isModelName;
+        _counts = counts;
         Formula = BuildFormula().AtEnd();
         UnitText = BuildUnitText().AtEnd();
     }
@@ -110,12 +113,12 @@ internal sealed class FormulaGrammar
         return comparison;
     }
 
-    private static Unit Resolve(IEnumerable<UnitTerm> terms)
+    private Unit Resolve(IEnumerable<UnitTerm> terms)
     {
         var unit = Unit.One;
         foreach (var term in terms)
         {
-            var found = UnitCatalog.Find(term.Word.Name) ?? throw new UnknownUnitException(term.Word.Name, term.Word.At);
+            var found = UnitCatalog.Find(term.Word.Name, _counts) ?? throw new UnknownUnitException(term.Word.Name, term.Word.At);
             unit = term.Power < 0 ? unit.Divide(found.Power(-term.Power)) : unit.Multiply(found.Power(term.Power));
         }
         return unit;
@@ -138,7 +141,7 @@ internal sealed class FormulaGrammar
 /// <summary>A unit word the catalog does not know, found while parsing.</summary>
 internal sealed class UnknownUnitException(string name, TextPosition at)
     : Exception($"unknown unit '{name}'; use a time unit (s, min, h, day, week, month, year), a currency code (JPY, USD, EUR ...) "
-        + "or a count (people, items, 件 ...); after '/' or '*' a parameter or formula name also works")
+        + "or a count (people, items, 件 ..., or one declared in 'units: { counts: [...] }'); after '/' or '*' a parameter or formula name also works")
 {
     public TextPosition At { get; } = at;
 }

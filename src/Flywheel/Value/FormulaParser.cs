@@ -13,7 +13,9 @@ public sealed class FormulaParser
     private readonly FormulaGrammar _grammar;
 
     /// <param name="isModelName">True for names the model defines; such a name is never read as a unit after <c>/</c> or <c>*</c>.</param>
-    public FormulaParser(Func<string, bool>? isModelName = null) => _grammar = new FormulaGrammar(isModelName ?? (_ => false));
+    /// <param name="counts">Count units the use case declares in <c>units.counts</c> (see <see cref="UnitCatalog.DeclaredCounts"/>).</param>
+    public FormulaParser(Func<string, bool>? isModelName = null, IReadOnlySet<string>? counts = null) =>
+        _grammar = new FormulaGrammar(isModelName ?? (_ => false), counts);
 
     public Expression Parse(FormulaSource source)
     {

@@ -5,6 +5,7 @@ namespace Flywheel.Value;
 /// <summary>
 /// The unit names a formula may use. Time units convert into each other; any three-letter upper-case code
 /// is a currency; counts (people, items, 件 ...) are labels that cancel out, so "JPY/claim × claims/day" is JPY/day.
+/// The counts below are the default; a use case adds its own in <c>units.counts</c> (see <see cref="DeclaredCounts"/>).
 /// </summary>
 public static partial class UnitCatalog
 {
@@ -27,7 +28,7 @@ public static partial class UnitCatalog
         ["円"] = "JPY", ["yen"] = "JPY", ["ドル"] = "USD", ["ユーロ"] = "EUR",
     };
 
-    private static readonly HashSet<string> Counts = new(StringComparer.Ordinal)
+    public static IReadOnlySet<string> DefaultCounts { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "person", "persons", "people", "item", "items", "customer", "customers", "claim", "claims", "comment", "comments",
         "bottle", "bottles", "user", "users", "order", "orders", "case", "cases", "check", "checks", "review", "reviews",
@@ -41,16 +42,35 @@ public static partial class UnitCatalog
     private static partial Regex CurrencyCode();
 
     /// <summary>The unit named by one word, or null when the word is not a unit.</summary>
-    public static Unit? Find(string name)
+    public static Unit? Find(string name) => Find(name, null);
+
+    /// <summary>The unit named by one word, counting <paramref name="declaredCounts"/> as counts beside the default ones.</summary>
+    public static Unit? Find(string name, IReadOnlySet<string>? declaredCounts)
     {
         if (TimeUnitsInDays.TryGetValue(name, out var days)) return new Unit(days, Dimension.Of(Dimension.Time), name);
         if (CurrencyAliases.TryGetValue(name, out var code)) return new Unit(1, Dimension.Of(code), name);
         if (CurrencyCode().IsMatch(name)) return new Unit(1, Dimension.Of(name), name);
-        if (Counts.Contains(name)) return new Unit(1, Dimension.None, name);
+        if (DefaultCounts.Contains(name) || declaredCounts?.Contains(name) == true) return new Unit(1, Dimension.None, name);
         return null;
     }
 
     public static bool IsUnit(string name) => Find(name) is not null;
+
+    /// <summary>
+    /// The count units a use case declares in <c>units.counts</c>; a word that is already a time unit or a currency
+    /// would change what formulas mean, so it is refused where it is written.
+    /// </summary>
+    public static IReadOnlySet<string> DeclaredCounts(UseCases.UnitsSection units)
+    {
+        var counts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var count in units.Counts)
+        {
+            if (Find(count.Value) is { Dimension.IsNone: false } taken)
+                throw count.Position.Error($"'units.counts' cannot declare '{count.Value}': it is already a {(taken.Dimension.IsTime ? "time unit" : "currency")}");
+            counts.Add(count.Value);
+        }
+        return counts;
+    }
 
     public static Unit Day { get; } = Find("day")!;
 }

@@ -9,15 +9,25 @@ public static class UseCaseTemplates
 {
     public static IReadOnlyList<string> Names { get; } = ["staffing", "qcd", "churn", "review", "blank"];
 
-    /// <summary>The template text with the use case named <paramref name="name"/>.</summary>
+    /// <summary>
+    /// The template text with the use case named <paramref name="name"/>, followed by the later stages' sections
+    /// (<c>units</c>, <c>data</c>, <c>training</c>, <c>decision</c>, <c>plan</c>) commented out, ready to uncomment.
+    /// </summary>
     public static string Text(string template, string name)
     {
         if (!Names.Contains(template))
             throw new InputException($"no template '{template}'; the templates are: {string.Join(", ", Names)}");
-        using var stream = typeof(UseCaseTemplates).Assembly.GetManifestResourceStream($"Flywheel.Value.Templates.{template}.yaml")
-            ?? throw new InvalidOperationException($"template resource '{template}' is missing from the assembly");
+        return (Resource(template) + Resource(LaterSections)).Replace("__NAME__", name, StringComparison.Ordinal);
+    }
+
+    private const string LaterSections = "later-sections";
+
+    private static string Resource(string name)
+    {
+        using var stream = typeof(UseCaseTemplates).Assembly.GetManifestResourceStream($"Flywheel.Value.Templates.{name}.yaml")
+            ?? throw new InvalidOperationException($"template resource '{name}' is missing from the assembly");
         using var reader = new StreamReader(stream, Encoding.UTF8);
-        return reader.ReadToEnd().Replace("__NAME__", name, StringComparison.Ordinal);
+        return reader.ReadToEnd();
     }
 
     /// <summary>Writes <c>flywheel.yaml</c> into <paramref name="folder"/> (created if needed); refuses to overwrite one.</summary>

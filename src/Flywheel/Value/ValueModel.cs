@@ -51,10 +51,12 @@ public sealed class ValueModel
 
     public static ValueModel Load(UseCase useCase) =>
         useCase.Value is { } section
-            ? Build(section, useCase.FilePath)
+            ? Build(section, useCase.FilePath, UnitCatalog.DeclaredCounts(useCase.Units))
             : throw new InputException("the use case has no 'value' section; add parameters and a 'value' formula (see 'flywheel init --template blank')", useCase.FilePath, 1, 1);
 
-    public static ValueModel Build(ValueSection section, string file) => new ValueModelBuilder(section, file).Build();
+    /// <param name="counts">Count units declared in the use case's <c>units.counts</c>, beside the built-in ones.</param>
+    public static ValueModel Build(ValueSection section, string file, IReadOnlySet<string>? counts = null) =>
+        new ValueModelBuilder(section, file, counts).Build();
 
     internal static ValueModel Create(
         string file, IReadOnlyList<ValueParameter> parameters, IReadOnlyList<FormulaDefinition> formulas, FormulaDefinition value,

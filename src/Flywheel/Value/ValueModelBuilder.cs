@@ -3,16 +3,16 @@ using Flywheel.UseCases;
 namespace Flywheel.Value;
 
 /// <summary>Turns the <c>value</c> section into a <see cref="ValueModel"/>, refusing bad names, units, formulas and cycles.</summary>
-internal sealed class ValueModelBuilder(ValueSection section, string file)
+internal sealed class ValueModelBuilder(ValueSection section, string file, IReadOnlySet<string>? counts = null)
 {
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
-    private FormulaParser _parser = new();
+    private FormulaParser _parser = new(counts: counts);
 
     public ValueModel Build()
     {
         foreach (var spec in section.Parameters) Declare(spec.Name, spec.Position, "parameter");
         foreach (var spec in section.Formulas) Declare(spec.Name, spec.Expression.Position, "formula");
-        _parser = new FormulaParser(_names.Contains);
+        _parser = new FormulaParser(_names.Contains, counts);
 
         var parameters = section.Parameters.Select(ReadParameter).ToList();
         var formulas = section.Formulas.Select(ReadFormula).ToList();

@@ -20,7 +20,7 @@ public static class PlanWorkflow
     {
         var plan = useCase.Plan
             ?? throw new InputException("the use case has no 'plan' section; add one with 'metric' and 'steps' (see docs/plan.md)", useCase.FilePath, 1, 1);
-        var model = useCase.Value is { } section ? ValueModel.Build(section, useCase.FilePath) : null;
+        var model = useCase.Value is { } section ? ValueModel.Build(section, useCase.FilePath, UnitCatalog.DeclaredCounts(useCase.Units)) : null;
         ColumnTable? table = null;
         var steps = new List<PlanStepResult>();
         foreach (var step in plan.Steps)
@@ -28,7 +28,7 @@ public static class PlanWorkflow
             switch (step.Kind)
             {
                 case PlanStepKind.Manual:
-                    steps.Add(PlanPricing.Price(useCase, model, step, PlanPricing.Declared(step), $"declared by {step.Owner ?? "the team"}"));
+                    steps.Add(PlanPricing.Price(useCase, model, step, PlanPricing.Declared(step, UnitCatalog.DeclaredCounts(useCase.Units)), $"declared by {step.Owner ?? "the team"}"));
                     break;
                 case PlanStepKind.Rule:
                     table ??= ColumnTableReader.Read(SourceSpec.FromUseCase(useCase));

@@ -62,3 +62,64 @@ public class UseCaseTemplateTests
         Assert.Contains("no template 'nope'", Assert.Throws<InputException>(() => UseCaseTemplates.Text("nope", "x")).Message);
     }
 }
+
+/// <summary>The later stages' sections every template carries commented out: uncommented, they make a valid use case.</summary>
+public class UseCaseTemplateLaterSectionsTests
+{
+    private static readonly string[] Sections = ["units", "data", "training", "decision", "plan"];
+
+    /// <summary>Deletes the leading "# " of every line of a commented section: from "# data:" to the next blank line.</summary>
+    internal static string Uncomment(string text, IReadOnlyCollection<string> sections)
+    {
+        var lines = new List<string>();
+        var inside = false;
+        foreach (var line in text.Split('\n'))
+        {
+            if (sections.Any(section => line == $"# {section}:")) inside = true;
+            else if (!line.StartsWith("# ", StringComparison.Ordinal)) inside = false;
+            lines.Add(inside ? line[2..] : line);
+        }
+        return string.Join('\n', lines);
+    }
+
+    public static TheoryData<string> Templates() => [.. UseCaseTemplates.Names];
+
+    [Theory]
+    [MemberData(nameof(Templates))]
+    public void Uncommenting_every_later_section_gives_a_valid_use_case(string template)
+    {
+        var text = UseCaseTemplates.Text(template, "t");
+        Assert.Null(UseCaseLoader.Parse(text, "flywheel.yaml").Data);
+
+        var useCase = UseCaseLoader.Parse(Uncomment(text, Sections), "flywheel.yaml");
+        Assert.Equal("data/your-data.csv", useCase.Data!.Source.Value);
+        Assert.Equal("auto", useCase.Training!.Task);
+        Assert.Equal(["application", "applications", "申込"], useCase.Units.Counts.Select(c => c.Value));
+        Assert.Equal(3, useCase.Plan!.Steps.Count);
+        var decision = Flywheel.Evaluation.Decisions.DecisionSettings.From(useCase.Decision!);
+        Assert.Equal(-20_000, decision.Binary!.FalseNegative);
+        Assert.Equal(100, decision.Options.VolumePerDay);
+        // The value model still prices as before: the later sections do not change it.
+        Assert.Equal(ValueModel.Load(UseCaseLoader.Parse(text, "f.yaml")).Evaluate().ValuePerDay.Value, ValueModel.Load(useCase).Evaluate().ValuePerDay.Value, 1e-9);
+    }
+
+    [Theory]
+    [InlineData("units")]
+    [InlineData("data")]
+    [InlineData("training")]
+    [InlineData("decision")]
+    [InlineData("plan")]
+    public void Each_commented_section_parses_on_its_own(string section)
+    {
+        var useCase = UseCaseLoader.Parse(Uncomment(UseCaseTemplates.Text("churn", "t"), [section]), "flywheel.yaml");
+        object? read = section switch
+        {
+            "units" => useCase.Units.Counts.Count > 0 ? useCase.Units : null,
+            "data" => useCase.Data,
+            "training" => useCase.Training,
+            "decision" => useCase.Decision,
+            _ => useCase.Plan,
+        };
+        Assert.NotNull(read);
+    }
+}

@@ -19,13 +19,14 @@ public static class PlanPricing
     private static readonly INameScope NoNames = new FigureScope(new Dictionary<string, Quantity>(), "");
 
     /// <summary>A manual step's declared figures, each a quantity such as <c>30000 JPY/day</c> or <c>0.2</c>.</summary>
-    public static IReadOnlyDictionary<string, Quantity> Declared(PlanStepSpec step)
+    /// <param name="counts">Count units declared in the use case's <c>units.counts</c>.</param>
+    public static IReadOnlyDictionary<string, Quantity> Declared(PlanStepSpec step, IReadOnlySet<string>? counts = null)
     {
         var figures = new Dictionary<string, Quantity>(StringComparer.Ordinal);
         foreach (var figure in step.Measured)
         {
             var source = FormulaSource.From(figure.Expression, $"plan step '{step.Name}', measured '{figure.Name}'");
-            figures[figure.Name] = Constant(source);
+            figures[figure.Name] = Constant(source, counts);
         }
         return figures;
     }
@@ -56,17 +57,17 @@ public static class PlanPricing
 
         Payback? payback = currency is null ? null
             : new Payback(currency, valuePerDay!.Value.Value, operation.Value, development.Value, delay.Value, horizon);
-        var go = Judge(step, figures is null ? null : known);
+        var go = Judge(step, figures is null ? null : known, UnitCatalog.DeclaredCounts(useCase.Units));
         return new PlanStepResult(step, source, modelReference, known, metric, valuePerDay, development, operation, delay, duration, payback, step.Go?.Value, go);
     }
 
     /// <summary>The go/no-go criterion on the figures; null when there are no figures or a standard one is unknown.</summary>
-    internal static bool? Judge(PlanStepSpec step, IReadOnlyDictionary<string, Quantity>? figures)
+    internal static bool? Judge(PlanStepSpec step, IReadOnlyDictionary<string, Quantity>? figures, IReadOnlySet<string>? counts = null)
     {
         if (step.Go is not { } text) return null;
         var source = FormulaSource.From(text, $"go criterion of plan step '{step.Name}'");
         var names = figures?.Keys.ToHashSet(StringComparer.Ordinal) ?? [];
-        var expression = new FormulaParser(name => names.Contains(name) || name is MetricFigure or ValueFigure).Parse(source);
+        var expression = new FormulaParser(name => names.Contains(name) || name is MetricFigure or ValueFigure, counts).Parse(source);
         if (expression is not BinaryOperation { IsComparison: true })
             throw source.Error("must be a comparison such as 'value_per_day > 100000 JPY/day' or 'metric >= 0.3'");
         if (figures is null) return null;
@@ -109,7 +110,8 @@ public static class PlanPricing
         return value.Dimension.IsTime ? value : throw source.Error($"must be a time such as '2 month', not {(value.IsDimensionless ? "a plain number" : value.UnitText)}");
     }
 
-    private static Quantity Constant(FormulaSource source) => FormulaEvaluator.Evaluate(new FormulaParser().Parse(source), source, NoNames);
+    private static Quantity Constant(FormulaSource source, IReadOnlySet<string>? counts = null) =>
+        FormulaEvaluator.Evaluate(new FormulaParser(counts: counts).Parse(source), source, NoNames);
 
     private static SourcePosition Where(PlanStepSpec step, string figure) =>
         step.Measured.FirstOrDefault(f => f.Name == figure)?.Expression.Position ?? step.Position;
