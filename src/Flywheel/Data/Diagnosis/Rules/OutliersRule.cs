@@ -1,4 +1,5 @@
 using Flywheel.Data.Sources;
+using Flywheel.Data.Profiling;
 using static Flywheel.Data.Diagnosis.DiagnosisContext;
 
 namespace Flywheel.Data.Diagnosis.Rules;
@@ -29,11 +30,21 @@ public static class OutliersRule
                     ["below"] = numbers.BelowFence, ["above"] = numbers.AboveFence, ["fraction"] = Round(share),
                     ["min"] = numbers.Min, ["max"] = numbers.Max,
                 },
-                $"{column.Name}{(isTarget ? " (target)" : "")}: {numbers.BelowFence:N0} rows below {numbers.LowerFence:G6} and {numbers.AboveFence:N0} above {numbers.UpperFence:G6}",
+                $"{column.Name}{(isTarget ? " (target)" : "")}: {Sides(numbers)}",
                 isTarget
                     ? "confirm the extreme targets are real; consider a log transform or a robust loss, and price large errors in the decision section"
                     : "confirm the extremes are real values, not entry errors; cap them or use a log transform if they dominate",
                 AskRoles.DomainExpert);
         }
     }
+
+    // Only the sides that hold outliers: "3 rows above 7", never "0 rows below …".
+    private static string Sides(NumericSummary numbers)
+    {
+        var below = numbers.BelowFence > 0 ? $"{Rows(numbers.BelowFence)} below {numbers.LowerFence:G6}" : null;
+        var above = numbers.AboveFence > 0 ? $"{Rows(numbers.AboveFence)} above {numbers.UpperFence:G6}" : null;
+        return string.Join(" and ", new[] { below, above }.OfType<string>());
+    }
+
+    private static string Rows(long count) => count == 1 ? "1 row" : $"{count:N0} rows";
 }
