@@ -46,6 +46,7 @@ public static class FlywheelCli
                 Console.Error.WriteLine($"see '{Path(parse.CommandResult.Command)} --help'");
                 return ExitCodes.BadInput;
             }
+            CliConsole.Configure();
             // The default handler would print a stack trace and exit 1; user mistakes must reach the catch below.
             return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }

@@ -25,7 +25,8 @@ public static class EvaluateCommand
         command.SetAction(async (parseResult, cancellation) =>
         {
             var useCase = parseResult.GetValue(path)!;
-            var directory = Directory.Exists(useCase) ? useCase : Path.GetDirectoryName(Path.GetFullPath(useCase))!;
+            // A file must be the use case's YAML; a data file here gets the same "point at a use-case folder" as every verb.
+            var directory = Directory.Exists(useCase) ? useCase : Path.GetDirectoryName(Path.GetFullPath(UseCaseLoader.Locate(useCase)))!;
             var resolved = await ModelLocator.ResolveAsync(parseResult.GetValue(model) ?? useCase, directory, parseResult.GetValue(store), cancellation);
             var stored = StoredEvaluation.Load(resolved.Package);
             var report = stored.Test;

@@ -5,7 +5,10 @@ using Spectre.Console;
 
 namespace Flywheel.Cli.Predict;
 
-/// <summary><c>flywheel predict MODEL INPUT -o OUTPUT</c>: score a CSV with a model package.</summary>
+/// <summary>
+/// <c>flywheel predict MODEL INPUT -o OUTPUT [-d DIR] [--store STORE]</c>: score a CSV with a model package. Like the
+/// <c>models</c> verbs, <c>-d</c> names the use case whose store resolves <c>name@alias</c>, so it works from any folder.
+/// </summary>
 public static class PredictCommand
 {
     public static Command Create()
@@ -14,11 +17,12 @@ public static class PredictCommand
         var input = new Argument<string>("input") { Description = "CSV with the model's input columns, written as the training file was (delimiter, decimal separator, missing tokens; UTF-8)" };
         var output = new Option<string>("--output", "-o") { Description = "Where to write the scored CSV", Required = true };
         var batch = new Option<int>("--batch-size") { Description = "Rows scored together", DefaultValueFactory = _ => CsvPredictor.DefaultBatchSize };
-        var store = new Option<string?>("--store") { Description = "Metadata store (sqlite:PATH or a PostgreSQL connection string); default FLYWHEEL_STORE, else the use case's" };
-        var command = new Command("predict", "Score a CSV: adds score, label (empty for review), decision (automatic|review), suggested_label and, for multiclass, p_<class> columns") { model, input, output, batch, store };
+        var directory = Models.StoreOptions.Directory();
+        var store = Models.StoreOptions.Store();
+        var command = new Command("predict", "Score a CSV: adds score, label (empty for review), decision (automatic|review), suggested_label and, for multiclass, p_<class> columns") { model, input, output, batch, directory, store };
         command.SetAction(async (parseResult, cancellation) =>
         {
-            var package = await ModelLocator.ResolveAsync(parseResult.GetValue(model)!, storeSpec: parseResult.GetValue(store), cancellation: cancellation);
+            var package = await ModelLocator.ResolveAsync(parseResult.GetValue(model)!, parseResult.GetValue(directory), parseResult.GetValue(store), cancellation);
             var scoring = ScoringModel.Load(package.Package);
             var summary = CsvPredictor.Predict(scoring, parseResult.GetValue(input)!, parseResult.GetValue(output)!, parseResult.GetValue(batch));
             AnsiConsole.MarkupLine(Markup.Escape(

@@ -24,7 +24,9 @@ public static class RunCommand
             var request = new TrainRequest(TrainCommand.Budget(parseResult.GetValue(budget)), parseResult.GetValue(seed), parseResult.GetValue(trials), Store: parseResult.GetValue(store));
             var reports = parseResult.GetValue(output) ?? Path.Combine(useCase.Directory, "reports");
             RunOutcome? outcome = null;
-            await AnsiConsole.Status().StartAsync("starting", async status =>
+            // Progress on stderr, and only when it is a terminal: stdout carries the results alone.
+            if (!CliConsole.ShowsProgress) outcome = await RunWorkflow.RunAsync(useCase, request, reports, null, cancellation);
+            else await CliConsole.Error().Status().StartAsync("starting", async status =>
             {
                 outcome = await RunWorkflow.RunAsync(useCase, request, reports, new ForwardProgress<WorkflowProgress>(update =>
                     status.Status(Markup.Escape(update.Search is { } search && search.Best is { } best

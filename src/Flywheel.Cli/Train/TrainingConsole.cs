@@ -5,16 +5,16 @@ using Spectre.Console;
 
 namespace Flywheel.Cli.Train;
 
-/// <summary>Runs the train workflow behind a Spectre.Console progress display: stages, trials and the best so far.</summary>
+/// <summary>Runs the train workflow behind a Spectre.Console progress display on stderr: stages, trials and the best so far.</summary>
 internal static class TrainingConsole
 {
     public static TrainOutcome Train(UseCase useCase, TrainRequest request, bool quiet)
     {
-        if (quiet || Console.IsErrorRedirected && Console.IsOutputRedirected)
+        if (quiet || !CliConsole.ShowsProgress)
             return TrainWorkflow.Run(useCase, request);
 
         TrainOutcome? outcome = null;
-        AnsiConsole.Progress()
+        CliConsole.Error().Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn())
             .Start(context =>
