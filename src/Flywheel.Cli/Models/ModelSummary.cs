@@ -31,6 +31,8 @@ internal sealed record ModelSummary(RowSummary Rows, IReadOnlyDictionary<string,
         {
             return null;
         }
+        // Metrics written by another tool deserialize without a training record or a test evaluation.
+        if ((object?)stored.Record?.Rows is null || (object?)stored.Test?.Metrics is null) return null;
         var record = stored.Record;
         var rows = new RowSummary(record.Rows.GetValueOrDefault("train"), record.Rows.GetValueOrDefault("validation"), record.Rows.GetValueOrDefault("test"));
         var task = MlTasks.Parse(record.Task) ?? MlTask.Regression;
