@@ -5,7 +5,6 @@ using Flywheel.Evaluation.Results;
 using Flywheel.Tasks;
 using Flywheel.UseCases;
 using Flywheel.Value;
-using Flywheel.Workflows;
 
 namespace Flywheel.Reports;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Flywheel.Evaluation.Decisions;
 using Flywheel.Value;
-using Flywheel.Workflows;
+using Flywheel.Evaluation.Results;
 
 namespace Flywheel.Reports;
 
