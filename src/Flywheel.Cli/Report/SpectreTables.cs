@@ -16,7 +16,9 @@ internal static class SpectreTables
         for (var c = 0; c < table.Headers.Count; c++)
         {
             var column = new TableColumn(Markup.Escape(table.Headers[c]));
+            // Numbers and the row labels stay on one line: a figure or a name split over two lines misreads.
             if (table.IsNumeric(c)) column.RightAligned().NoWrap();
+            else if (c == 0) column.NoWrap();
             rendered.AddColumn(column);
         }
         foreach (var row in table.Rows) rendered.AddRow(row.Select(Cell).ToArray());

@@ -31,7 +31,7 @@ public static class ValueReportTables
         foreach (var scenario in result.Model.Scenarios)
         {
             foreach (var (name, expression) in scenario.Overrides)
-                Row($"{scenario.Name}: {name}", s => s.Name == scenario.Name ? TableCell.Plain(expression.Expression.ToString()) : TableCell.Plain(""));
+                Row($"{scenario.Name}: {name}", s => TableCell.Number(s.Name == scenario.Name ? expression.Expression.ToString() : ""));
         }
         return new ReportTable(scenarios.Select(scenario => scenario.Name).Prepend("").ToList(), rows,
             $"Payback over {ValueText.Horizon(result.Base.Payback.HorizonDays)}");
@@ -51,8 +51,8 @@ public static class ValueReportTables
             TableCell.Number(row.ValueSwing),
             TableCell.Number(ValueText.DaysRange(row.BreakEvenDaysAtLow, row.BreakEvenDaysAtHigh)),
         ]);
-        return new ReportTable(["parameter", "owner", "low → high", $"value at low ({unit})", $"value at high ({unit})", $"value swing ({unit})", "break-even"], rows,
-            "Sensitivity: each parameter over its range, the others held (±20% when no range is given); widest swing first");
+        return new ReportTable(["parameter", "owner", "low → high", "value at low", "value at high", "swing", "break-even"], rows,
+            $"Sensitivity of the value ({unit}): each parameter over its range, the others held; ±20% when no range is given");
     }
 
     /// <summary>Every figure the value model takes from a model and where it comes from; null when it reads none.</summary>
