@@ -18,7 +18,8 @@ public static class LayerRules
 
     /// <summary>
     /// The front door for library users: may use every layer, and no layer may use it. Named as strings so the rule
-    /// holds whether or not these exist yet.
+    /// holds whether or not these exist yet; the prefix match also covers the context's own builder or options types
+    /// (<c>Flywheel.FlywheelContextOptions</c>).
     /// </summary>
     public static readonly IReadOnlyList<string> TopLayer = [$"{Root}.Catalogs", $"{Root}.FlywheelContext"];
 
