@@ -9,9 +9,10 @@ using Spectre.Console;
 namespace Flywheel.Cli.Report;
 
 /// <summary>
-/// <c>flywheel report [DIR] -o report.html [--model REF]</c>: one self-contained HTML page of the use case's value, priced
-/// with the model's measured figures, with the staged plan when the use case has one (its rule steps measured and
-/// registered as <c>flywheel plan</c> does).
+/// <c>flywheel report [DIR] -o report.html [--model REF] [--json]</c>: one self-contained HTML page of the use case's value,
+/// priced with the model's measured figures, with the staged plan when the use case has one (its rule steps measured and
+/// registered as <c>flywheel plan</c> does). With <c>--json</c> the same report document (sections, key figures, typed
+/// table cells, chart specs) is printed on stdout for the web UI, and the "wrote" line goes to stderr.
 /// </summary>
 public static class ReportCommand
 {
@@ -20,12 +21,13 @@ public static class ReportCommand
         var path = new Argument<string>("path") { Description = "The use-case folder or its flywheel.yaml", DefaultValueFactory = _ => "." };
         var output = new Option<string>("--output", "-o") { Description = "The HTML file to write", DefaultValueFactory = _ => "report.html" };
         var seek = new Option<string?>("--seek") { Description = "Add a goal seek for this parameter" };
-        var targetRoi = new Option<double?>("--target-roi") { Description = "With --seek: reach this ROI instead of breaking even" };
+        var targetRoi = new Option<double?>("--target-roi") { Description = "With --seek: reach this ROI at the horizon instead of breaking even, as a ratio (1.5 = 150 %)" };
 
+        var json = new Option<bool>("--json") { Description = "Also print the report document as one JSON object on stdout (see docs/architecture.md, Reports)" };
         var model = ValueCommand.ModelOption();
         var store = ValueCommand.StoreOption();
 
-        var command = new Command("report", "Write an HTML report: statement, formulas, owners, payback curves and tornado") { path, output, seek, targetRoi, model, store };
+        var command = new Command("report", "Write an HTML report: statement, formulas, owners, payback curves and tornado") { path, output, seek, targetRoi, json, model, store };
         command.SetAction(async (parseResult, cancellation) =>
         {
             var useCase = UseCaseLoader.Load(parseResult.GetValue(path)!);
@@ -33,8 +35,17 @@ public static class ReportCommand
             var result = ValueAnalysis.Run(useCase, new ValueAnalysisOptions(null, parseResult.GetValue(seek), parseResult.GetValue(targetRoi)), measured: measured);
             var file = parseResult.GetValue(output)!;
             var plan = useCase.Plan is null ? null : PlanWorkflow.Run(useCase);
-            ValueReport.Build(result, plan).Save(file);
-            AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(Path.GetFullPath(file))}[/]");
+            var report = ValueReport.Build(result, plan);
+            report.Save(file);
+            if (parseResult.GetValue(json))
+            {
+                Console.Out.WriteLine(report.ToJson());
+                Console.Error.WriteLine($"wrote {Path.GetFullPath(file)}");
+            }
+            else
+            {
+                AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(Path.GetFullPath(file))}[/]");
+            }
             return ExitCodes.Ok;
         });
         return command;

@@ -16,9 +16,9 @@ public static class DataReport
     private const int MaxFeaturesByClass = 12;
     private const int MaxLevelsByClass = 8;
 
-    public static HtmlReport Build(DataProfile profile, DiagnosisReport diagnosis)
+    public static ReportDocument Build(DataProfile profile, DiagnosisReport diagnosis)
     {
-        var report = new HtmlReport($"Data — {Path.GetFileName(profile.File)}", profile.Target is null ? "no target named" : $"target: {profile.Target.Name}");
+        var report = new ReportDocument($"Data — {Path.GetFileName(profile.File)}", profile.Target is null ? "no target named" : $"target: {profile.Target.Name}");
         AddSummary(report, profile, diagnosis);
         AddFindings(report, diagnosis);
         AddMissing(report, profile);
@@ -28,7 +28,7 @@ public static class DataReport
         return report;
     }
 
-    private static void AddSummary(HtmlReport report, DataProfile profile, DiagnosisReport diagnosis)
+    private static void AddSummary(ReportDocument report, DataProfile profile, DiagnosisReport diagnosis)
     {
         var readiness = diagnosis.Readiness;
         var section = report.AddSection("Summary").KeyFigures(
@@ -42,7 +42,7 @@ public static class DataReport
         if (readiness.Undeclared.Count > 0) section.Paragraph("Not declared in flywheel.yaml: " + string.Join("; ", readiness.Undeclared));
     }
 
-    private static void AddFindings(HtmlReport report, DiagnosisReport diagnosis)
+    private static void AddFindings(ReportDocument report, DiagnosisReport diagnosis)
     {
         var section = report.AddSection("Findings");
         if (diagnosis.Findings.Count == 0)
@@ -55,7 +55,7 @@ public static class DataReport
                 [finding.Severity.ToString().ToLowerInvariant(), finding.Kind, string.Join(", ", finding.Columns), finding.Message, finding.Action, finding.AskRole]));
     }
 
-    private static void AddMissing(HtmlReport report, DataProfile profile)
+    private static void AddMissing(ReportDocument report, DataProfile profile)
     {
         var section = report.AddSection("Missing values");
         var gaps = profile.Columns.Where(column => column.Missing > 0).OrderByDescending(column => column.MissingFraction).ToList();
@@ -68,7 +68,7 @@ public static class DataReport
             height: Math.Max(300, 40 + 24 * gaps.Count));
     }
 
-    private static void AddTarget(HtmlReport report, DataProfile profile, TargetProfile target)
+    private static void AddTarget(ReportDocument report, DataProfile profile, TargetProfile target)
     {
         var section = report.AddSection($"Target: {target.Name}").Paragraph(DataReportText.Target(target));
         if (target is { IsClassification: true, Classes: { } classes })
@@ -120,7 +120,7 @@ public static class DataReport
     private static string Share(long count, long total) =>
         total == 0 ? "" : (100.0 * count / total).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " %";
 
-    private static void AddCorrelations(HtmlReport report, DataProfile profile)
+    private static void AddCorrelations(ReportDocument report, DataProfile profile)
     {
         var associations = profile.Associations;
         if (associations.NumericColumns.Count < 2 && associations.CategoricalPairs.Count == 0) return;
@@ -167,7 +167,7 @@ public static class DataReport
                 caption: names.Count > keep.Count ? $"the {keep.Count} of {names.Count} numeric columns with the strongest pairs" : null);
     }
 
-    private static void AddColumns(HtmlReport report, DataProfile profile)
+    private static void AddColumns(ReportDocument report, DataProfile profile)
     {
         var section = report.AddSection("Columns");
         section.Table(["column", "kind", "missing", "distinct", "summary"],

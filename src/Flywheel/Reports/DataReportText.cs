@@ -9,10 +9,7 @@ namespace Flywheel.Reports;
 /// <summary>One-line descriptions of profiled columns and targets, shared by the CLI tables and the HTML report.</summary>
 public static class DataReportText
 {
-    public static string Number(double value) =>
-        Math.Abs(value) >= 1e6 || (Math.Abs(value) < 1e-3 && value != 0)
-            ? value.ToString("G4", CultureInfo.InvariantCulture)
-            : value.ToString("#,0.###", CultureInfo.InvariantCulture);
+    public static string Number(double value) => NumberText.Number(value);
 
     public static string Summary(ColumnProfile column) => column switch
     {

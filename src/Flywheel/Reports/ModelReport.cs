@@ -5,7 +5,6 @@ using Flywheel.Evaluation.Results;
 using Flywheel.Tasks;
 using Flywheel.UseCases;
 using Flywheel.Value;
-using Flywheel.Workflows;
 
 namespace Flywheel.Reports;
 
@@ -21,15 +20,15 @@ public static class ModelReport
 {
     public const int LeaderboardRows = 15;
 
-    public static HtmlReport Build(ModelReportInput input)
+    public static ReportDocument Build(ModelReportInput input)
     {
-        var report = new HtmlReport($"Model — {input.UseCase.Name}", $"{input.ModelName}: {input.Training.Trainer}, {input.Training.Task} on '{input.Training.Target}'");
+        var report = new ReportDocument($"Model — {input.UseCase.Name}", $"{input.ModelName}: {input.Training.Trainer}, {input.Training.Task} on '{input.Training.Target}'");
         AddTo(report, input);
         return report;
     }
 
     /// <summary>Adds the model sections to a report (the <c>run</c> report puts them after the value and data pages).</summary>
-    public static void AddTo(HtmlReport report, ModelReportInput input)
+    public static void AddTo(ReportDocument report, ModelReportInput input)
     {
         ModelSummary.Add(report, input, Externals(input.Test));
         AddVerdict(report, input.Test);
@@ -43,7 +42,7 @@ public static class ModelReport
     }
 
     /// <summary>First screen: does the model beat deciding without it, in words, with the economics when they dominate.</summary>
-    private static void AddVerdict(HtmlReport report, EvaluationReport test)
+    private static void AddVerdict(ReportDocument report, EvaluationReport test)
     {
         if (test.Decision is not { } d || DecisionVerdict.Sentence(d) is not { } verdict) return;
         var section = report.AddSection("Does the model pay?")
@@ -51,23 +50,14 @@ public static class ModelReport
         if (d.Economics is { } economics) section.Paragraph(economics);
     }
 
-    private static void AddLeaderboard(HtmlReport report, TrainingRecord training)
+    private static void AddLeaderboard(ReportDocument report, TrainingRecord training)
     {
-        var ranked = training.Leaderboard().Take(LeaderboardRows).ToList();
-        var rows = ranked.Select((row, rank) => (IReadOnlyList<TableCell>)
-        [
-            rank + 1, row.Trial is { } number ? (TableCell)number : "-", row.Model, row.Objective,
-            row.DurationSeconds is { } seconds ? TableCell.Number(seconds.ToString("0.00", CultureInfo.InvariantCulture)) : "-",
-            string.Join(", ", row.Settings.Select(p => $"{p.Key}={p.Value.ToString("G4", CultureInfo.InvariantCulture)}")),
-        ]).ToList();
-        var section = report.AddSection("Leaderboard")
-            .Table(["rank", "trial", "trainer", training.Objective, "seconds", "hyperparameters"], rows,
-                $"Best {ranked.Count} of {training.Trials.Count} trials{(training.Ensemble is null ? "" : " and their ensemble")}, by {training.Objective} on {training.Validation}");
+        var section = report.AddSection("Leaderboard").Table(ModelReportTables.Leaderboard(training, LeaderboardRows));
         var failed = training.Trials.Where(t => t.Error is not null).ToList();
-        if (failed.Count > 0) section.Callout($"{failed.Count} trial(s) failed, e.g. {failed[0].Trainer}: {failed[0].Error}", CalloutKind.Warning);
+        if (failed.Count > 0) section.Callout($"{NumberText.Count(failed.Count, "trial")} failed, e.g. {failed[0].Trainer}: {failed[0].Error}", CalloutKind.Warning);
     }
 
-    private static void AddLearningCurve(HtmlReport report, TrainingRecord training)
+    private static void AddLearningCurve(ReportDocument report, TrainingRecord training)
     {
         if (training.Curve is not { } curve || training.Diagnosis is not { } diagnosis) return;
         report.AddSection("Learning curve")
@@ -77,24 +67,14 @@ public static class ModelReport
             .BulletList(diagnosis.Advice);
     }
 
-    private static void AddMetrics(HtmlReport report, ModelReportInput input)
+    private static void AddMetrics(ReportDocument report, ModelReportInput input)
     {
-        var rows = input.Test.Metrics.Select(metric => (IReadOnlyList<TableCell>)
-        [
-            metric.Name,
-            Cell(input.Validation.Metric(metric.Name)),
-            Cell(metric.Value),
-            metric.HigherIsBetter ? "higher" : "lower",
-        ]).ToList();
-        var section = report.AddSection("Metrics")
-            .Table(["metric", "validation", "test", "better"], rows, "Validation: where the model and threshold were chosen; test: rows never used for a choice");
+        var section = report.AddSection("Metrics").Table(ModelReportTables.Metrics(input.Test, input.Validation));
         if (input.Test.ConfusionMatrix is { } matrix) section.Chart(ModelReportCharts.Confusion(matrix), 560, 420);
-        if (input.Test.PerClass is { } perClass)
-            section.Table(["class", "precision", "recall", "f1", "support"],
-                perClass.Select(c => (IReadOnlyList<TableCell>)[c.Class, c.Precision, c.Recall, c.F1, c.Support]).ToList());
+        if (input.Test.PerClass is { } perClass) section.Table(ModelReportTables.PerClass(perClass));
     }
 
-    private static void AddCurves(HtmlReport report, EvaluationReport test)
+    private static void AddCurves(ReportDocument report, EvaluationReport test)
     {
         var charts = new[] { "roc", "precision_recall", "calibration" }.Select(name => ModelReportCharts.Curve(test, name)).OfType<Charts.LineChart>().ToList();
         if (charts.Count == 0) return;
@@ -102,7 +82,7 @@ public static class ModelReport
         foreach (var chart in charts) section.Chart(chart, 560, 420);
     }
 
-    private static void AddImportance(HtmlReport report, TrainingRecord training)
+    private static void AddImportance(ReportDocument report, TrainingRecord training)
     {
         if (training.Importance is not { } importance) return;
         var metric = (MlTasks.Parse(training.Task) ?? MlTask.Regression).HeadlineMetric();
@@ -110,7 +90,7 @@ public static class ModelReport
             .Chart(ModelReportCharts.Importance(importance, metric), caption: "How much the test score drops when one input column is shuffled (mean of the repeats)");
     }
 
-    private static void AddDecision(HtmlReport report, ModelReportInput input)
+    private static void AddDecision(ReportDocument report, ModelReportInput input)
     {
         if (input.Test.Decision is not { } d || input.UseCase.Decision is not { } section) return;
         if (DecisionSettings.From(section).Binary is not { } outcomes)
@@ -141,7 +121,7 @@ public static class ModelReport
     }
 
     /// <summary>Multiclass and regression: the value of the model's decisions, and the review share when uncertain items go to a person.</summary>
-    private static void AddValueDecision(HtmlReport report, DecisionReport d)
+    private static void AddValueDecision(ReportDocument report, DecisionReport d)
     {
         var page = report.AddSection("Decision").KeyFigures(
             new KeyFigure("Value per item", Money(d.ValuePerItem, d.Currency), "on test"),
@@ -155,24 +135,18 @@ public static class ModelReport
     /// <summary>The model beside the non-ML alternatives, and the counts at the chosen decision.</summary>
     private static void AddAlternatives(ReportSection page, DecisionReport d)
     {
-        if (d.Alternatives is not { Count: > 0 } alternatives) return;
-        var rows = new List<IReadOnlyList<TableCell>>
-        {
-            new TableCell[] { d.Policy == DecisionComparison.ModelPolicy ? "model (chosen)" : "model", "the model's policy", Money(d.ValidationValuePerItem ?? double.NaN, d.Currency), Money(d.ValuePerItem, d.Currency) },
-        };
-        rows.AddRange(alternatives.Select(a => (IReadOnlyList<TableCell>)new TableCell[]
-            { a.Name == d.Policy ? $"{a.Name} (chosen)" : a.Name, a.Description, Money(a.ValidationValuePerItem, d.Currency), Money(a.TestValuePerItem, d.Currency) }));
-        page.Table(["way of deciding", "what it does", "per item where chosen", "per item on test"], rows,
-            $"The same rows and prices for every way of deciding; chosen on {d.ChosenOn ?? "validation"}, never on test");
+        if (ModelReportTables.Alternatives(d) is not { } table) return;
+        page.Table(table);
         if (d.ValuePerItemInterval90 is [var low, var high])
             page.Paragraph($"How stable the model's value is: 90% bootstrap interval of its value per item on test [{Money(low, d.Currency)}, {Money(high, d.Currency)}].");
         if (d.ConfusionMatrix is { } matrix)
-            page.Table(["actual \\ decided", .. matrix.Decided],
-                matrix.Actual.Select((actual, row) => (IReadOnlyList<TableCell>)[actual, .. matrix.Counts[row].Select(count => (TableCell)count)]).ToList(),
-                $"Test rows at the chosen decision ({matrix.Policy}); the confusion matrix under Metrics is at 0.5 / the most probable class, for comparison");
+            page.Table(ModelReportTables.DecisionCounts(matrix) with
+            {
+                Caption = $"Test rows at the chosen decision ({matrix.Policy}); the confusion matrix under Metrics is at 0.5 / the most probable class, for comparison",
+            });
     }
 
-    private static void AddPayback(HtmlReport report, ModelReportInput input)
+    private static void AddPayback(ReportDocument report, ModelReportInput input)
     {
         if (input.UseCase.Value is not { } value) return;
         var externals = Externals(input.Test);
@@ -205,7 +179,9 @@ public static class ModelReport
     public static IReadOnlyDictionary<string, Quantity> Externals(EvaluationReport test) =>
         ValueVariables.From(test).ToDictionary(pair => pair.Key, pair => Unit.Parse(pair.Value.Unit).Of(pair.Value.Amount), StringComparer.Ordinal);
 
-    private static TableCell Cell(double? value) => value is { } number ? number : "undefined";
+    private static string Money(double value, string currency) => NumberText.Money(value, currency);
 
-    private static string Money(double value, string currency) => double.IsFinite(value) ? $"{value.ToString("N0", CultureInfo.InvariantCulture)} {currency}" : "-";
+    /// <summary>A leaderboard row's hyperparameters as "name=value" pairs, numbers as numbers (no exponent notation).</summary>
+    public static string Settings(LeaderboardRow row) =>
+        string.Join(", ", row.Settings.Select(p => $"{p.Key}={NumberText.Number(p.Value)}"));
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Flywheel.Evaluation.Decisions;
 using Flywheel.Value;
-using Flywheel.Workflows;
+using Flywheel.Evaluation.Results;
 
 namespace Flywheel.Reports;
 
@@ -15,7 +15,7 @@ internal static class ModelSummary
     public const string ValueAddedPerDay = "decision.value_added_per_day";
     public const string ValueAddedPerItem = "decision.value_added_per_item";
 
-    public static void Add(HtmlReport report, ModelReportInput input, IReadOnlyDictionary<string, Quantity> externals)
+    public static void Add(ReportDocument report, ModelReportInput input, IReadOnlyDictionary<string, Quantity> externals)
     {
         var training = input.Training;
         var section = report.AddSection("Model").Callout(input.UseCase.Statement);
@@ -39,7 +39,7 @@ internal static class ModelSummary
         };
         if (ValueAdded(externals, d.Currency) is { } added) figures.Add(added);
         if (d.ReviewBand is not null && d.ReviewerPeople is { } people)
-            figures.Add(new KeyFigure("Review staff", $"{people.ToString("0.##", CultureInfo.InvariantCulture)} people",
+            figures.Add(new KeyFigure("Review staff", $"{people.ToString("0.##", CultureInfo.InvariantCulture)} {(people.ToString("0.##", CultureInfo.InvariantCulture) == "1" ? "person" : "people")}",
                 $"{d.ReviewerHoursPerDay?.ToString("0.#", CultureInfo.InvariantCulture) ?? "-"} reviewer hours a day; {(100 * d.ReviewRate).ToString("0.#", CultureInfo.InvariantCulture)}% of items reviewed"));
         return figures;
     }
@@ -77,8 +77,8 @@ internal static class ModelSummary
     /// </summary>
     public static string TrainerNote(TrainingRecord training)
     {
-        if (training.Ensemble is not { } ensemble) return $"best of {training.Trials.Count} trials by {training.Objective}";
-        var averaged = $"{ensemble.Members.Count} of {training.Trials.Count} trials averaged";
+        if (training.Ensemble is not { } ensemble) return $"best of {NumberText.Count(training.Trials.Count, "trial")} by {training.Objective}";
+        var averaged = $"{ensemble.Members.Count} of {NumberText.Count(training.Trials.Count, "trial")} averaged";
         if (training.Leaderboard().FirstOrDefault(row => row.Trial is not null) is not { } single) return averaged;
 
         var lead = training.HigherIsBetter ? ensemble.Objective - single.Objective : single.Objective - ensemble.Objective;
@@ -105,9 +105,7 @@ internal static class ModelSummary
         _ => ["rmse", "r2"],
     };
 
-    private static string Number(double value) =>
-        value.ToString(Math.Abs(value) >= 1000 ? "N0" : Math.Abs(value) is > 0 and < 0.001 ? "G3" : "0.####", CultureInfo.InvariantCulture);
+    private static string Number(double value) => NumberText.Number(value);
 
-    private static string Money(double value, string currency) =>
-        double.IsFinite(value) ? $"{value.ToString("N0", CultureInfo.InvariantCulture)} {currency}".TrimEnd() : "-";
+    private static string Money(double value, string currency) => NumberText.Money(value, currency);
 }

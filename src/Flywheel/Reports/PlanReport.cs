@@ -10,7 +10,7 @@ namespace Flywheel.Reports;
 /// </summary>
 public static class PlanReport
 {
-    public static void AddTo(HtmlReport report, PlanResult plan)
+    public static void AddTo(ReportDocument report, PlanResult plan)
     {
         var cards = plan.Steps.Select((step, index) => new KeyFigure(
             $"{index + 1}. {step.Step.Name} ({PlanDocument.Kind(step.Step.Kind)})",
@@ -21,22 +21,24 @@ public static class PlanReport
                 + "and priced with the same value model. Rule and ML steps are measured on the same test split with the same decision prices; "
                 + "a manual step's figures are declared by the team.")
             .KeyFigures(cards)
-            .Table(Headers(plan), Rows(plan));
+            .Table(Table(plan));
         if (Chart(plan) is { } chart)
             section.Chart(chart, caption: "Cumulative value of every step with its own costs; each curve crosses zero at its break-even.");
     }
 
     private static string Note(PlanStepResult step, PlanResult plan)
     {
-        var metric = step.Metric is { } m ? $"{plan.Metric.Figure} {Quantity.Format(m)}" : "not measured";
+        var metric = step.Metric is { } m ? $"{plan.Metric.Figure} {NumberText.Number(m)}" : "not measured";
         var value = step.ValuePerDay?.ToString() ?? "no value yet";
         var criterion = step.Criterion is { } c ? $" · go if {c}" : "";
         return $"{metric} · {value}{criterion} · {step.Source}";
     }
 
-    private static IReadOnlyList<string> Headers(PlanResult plan) => plan.Steps.Select(step => step.Step.Name).Prepend("").ToList();
-
-    private static List<IReadOnlyList<TableCell>> Rows(PlanResult plan)
+    /// <summary>
+    /// The steps side by side in plan order: metric, value, costs, payback, criterion and verdict. The value page, the
+    /// report JSON and <c>flywheel plan</c>'s CLI table all render this one table.
+    /// </summary>
+    public static ReportTable Table(PlanResult plan)
     {
         var rows = new List<IReadOnlyList<TableCell>>();
         void Row(string label, Func<PlanStepResult, string> cell) =>
@@ -45,17 +47,21 @@ public static class PlanReport
         Row("kind", step => PlanDocument.Kind(step.Step.Kind));
         Row("owner", step => step.Step.Owner ?? "");
         Row("figures", step => step.Model is { } model ? $"{step.Source}; model {model}" : step.Source);
-        Row(plan.Metric.Name, step => step.Metric is { } metric ? Quantity.Format(metric) : "—");
+        Row(plan.Metric.Name, step => step.Metric is { } metric ? NumberText.Number(metric) : "—");
         Row("value / day", step => step.ValuePerDay?.ToString() ?? "—");
         Row("development", step => step.Development.ToString());
         Row("operation / day", step => step.Operation.ToString());
         Row("duration", step => step.Duration is { } duration ? ValueText.Days(duration.Value) : "—");
         Row("break-even", step => step.Payback is { } payback ? ValueText.Days(payback.BreakEvenDays) : "—");
-        Row("ROI at horizon", step => ValueText.Percent(step.Payback?.Roi));
+        rows.Add(plan.Steps.Select(step => TableCell.Percent(step.Payback?.Roi)).Prepend(TableCell.Plain("ROI at horizon")).ToList());
         Row("go/no-go criterion", step => step.Criterion ?? "—");
-        Row("verdict", step => step.Verdict);
-        return rows;
+        rows.Add(plan.Steps.Select(Verdict).Prepend(TableCell.Plain("verdict")).ToList());
+        return new ReportTable(plan.Steps.Select(step => step.Step.Name).Prepend("").ToList(), rows,
+            $"Plan — payback over {ValueText.Horizon(plan.HorizonDays)}");
     }
+
+    private static TableCell Verdict(PlanStepResult step) =>
+        TableCell.Plain(step.Verdict, step.Go switch { true => CellTone.Good, false => CellTone.Bad, null => CellTone.Warning });
 
     private static LineChart? Chart(PlanResult plan)
     {

@@ -29,6 +29,9 @@ internal static class ReportStyle
         th, td { border-bottom: 1px solid #e4e8ee; padding: 4px 10px; text-align: left; vertical-align: top; }
         th { background: #f0f3f7; font-weight: 600; }
         .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        td.good { color: #1b7a3a; font-weight: 600; }
+        td.warning { color: #9a6a00; }
+        td.bad { color: #b3261e; font-weight: 600; }
         pre { background: #f3f5f8; border: 1px solid #e1e5eb; border-radius: 4px; padding: 10px 12px; overflow-x: auto; font-family: "Noto Sans Mono CJK JP", ui-monospace, Menlo, Consolas, monospace; font-size: 0.88rem; }
         figure { margin: 16px 0; }
         figure svg { max-width: 100%; height: auto; }

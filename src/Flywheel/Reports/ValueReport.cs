@@ -12,10 +12,10 @@ namespace Flywheel.Reports;
 /// </summary>
 public static class ValueReport
 {
-    public static HtmlReport Build(ValueAnalysisResult result, PlanResult? plan = null)
+    public static ReportDocument Build(ValueAnalysisResult result, PlanResult? plan = null)
     {
         var useCase = result.UseCase;
-        var report = new HtmlReport($"Value — {useCase.Name}", useCase.Owner is null ? useCase.Statement : $"{useCase.Statement} (owner: {useCase.Owner})");
+        var report = new ReportDocument($"Value — {useCase.Name}", useCase.Owner is null ? useCase.Statement : $"{useCase.Statement} (owner: {useCase.Owner})");
         AddSummary(report, result);
         AddModelFigures(report, result);
         AddFormulas(report, result);
@@ -27,7 +27,7 @@ public static class ValueReport
         return report;
     }
 
-    private static void AddSummary(HtmlReport report, ValueAnalysisResult result)
+    private static void AddSummary(ReportDocument report, ValueAnalysisResult result)
     {
         var baseline = result.Base;
         var payback = baseline.Payback;
@@ -70,23 +70,15 @@ public static class ValueReport
     }
 
     /// <summary>Every figure the value model takes from a model, and where it comes from: measured, or still the file's placeholder.</summary>
-    private static void AddModelFigures(HtmlReport report, ValueAnalysisResult result)
+    private static void AddModelFigures(ReportDocument report, ValueAnalysisResult result)
     {
-        var variables = ValueDocument.From(result).ModelVariables;
-        if (variables.Count == 0) return;
-        var rows = variables.Select(variable => (IReadOnlyList<TableCell>)
-        [
-            variable.Name,
-            TableCell.Number(Unitized(variable.Value.Amount, variable.Value.Unit)),
-            variable.Source,
-        ]);
-        var section = report.AddSection(result.Measured is { } measured ? $"Figures of model {measured.Model}" : "Figures a model will measure")
-            .Table(["variable", "value", "source"], rows);
+        if (ValueReportTables.ModelFigures(result) is not { } table) return;
+        var section = report.AddSection(ValueReportTables.ModelFiguresHeading(result)).Table(table);
         if (result.Measured is null)
             section.Callout("No model has been trained yet: these figures are the file's placeholders. 'flywheel train' measures them on the test split.", CalloutKind.Warning);
     }
 
-    private static void AddFormulas(HtmlReport report, ValueAnalysisResult result)
+    private static void AddFormulas(ReportDocument report, ValueAnalysisResult result)
     {
         var model = result.Model;
         var baseline = result.Base;
@@ -122,7 +114,7 @@ public static class ValueReport
                 + "break-even is the t where cumulative(t) = 0;  ROI at the horizon = cumulative(horizon) ÷ (development + operation × max(0, horizon − delay)).");
     }
 
-    private static void AddParametersByOwner(HtmlReport report, ValueAnalysisResult result)
+    private static void AddParametersByOwner(ReportDocument report, ValueAnalysisResult result)
     {
         var section = report.AddSection("Who controls what")
             .Paragraph("Parameters grouped by the role or team that owns them: a shortfall in one becomes a conversation with the team that controls another.");
@@ -143,29 +135,9 @@ public static class ValueReport
         }
     }
 
-    private static void AddScenarios(HtmlReport report, ValueAnalysisResult result)
+    private static void AddScenarios(ReportDocument report, ValueAnalysisResult result)
     {
         var scenarios = result.Scenarios;
-        var headers = scenarios.Select(scenario => scenario.Name).Prepend("").ToList();
-        var rows = new List<IReadOnlyList<TableCell>>();
-        void Row(string label, Func<ScenarioResult, string> cell) =>
-            rows.Add(scenarios.Select(scenario => TableCell.Number(cell(scenario))).Prepend(TableCell.Plain(label)).ToList());
-
-        Row("value / day", scenario => scenario.ValuePerDay.ToString());
-        Row("operation / day", scenario => scenario.OperationPerDay.ToString());
-        Row("net / day", scenario => ValueText.Money(scenario.Payback.NetPerDay, scenario.ValuePerDay.UnitText));
-        Row("development", scenario => scenario.Development.ToString());
-        Row("break-even", scenario => ValueText.Days(scenario.Payback.BreakEvenDays));
-        Row("cumulative at horizon", scenario => ValueText.Money(scenario.Payback.CumulativeAtHorizon, scenario.Payback.Currency));
-        Row("ROI at horizon", scenario => ValueText.Percent(scenario.Payback.Roi));
-        foreach (var formula in result.Model.Formulas)
-            Row(formula.Name, scenario => formula.Display(scenario.Formulas[formula.Name]));
-        foreach (var scenario in result.Model.Scenarios)
-        {
-            foreach (var (name, expression) in scenario.Overrides)
-                Row($"{scenario.Name}: {name}", s => s.Name == scenario.Name ? expression.Expression.ToString() : "");
-        }
-
         var currency = result.Base.Payback.Currency;
         // Break-even goes into each series' name: labels at the crossing points would overlap when scenarios are close.
         var series = scenarios.Select(scenario =>
@@ -186,12 +158,12 @@ public static class ValueReport
             ReferenceLines = [ReferenceLine.Horizontal(0, "break-even")],
         };
 
-        report.AddSection("Scenarios and payback")
-            .Table(headers, rows)
+        report.AddSection(ValueReportTables.ScenariosHeading)
+            .Table(ValueReportTables.Scenarios(result))
             .Chart(chart, caption: "Cumulative value of every scenario over the horizon; each curve crosses zero at its break-even.");
     }
 
-    private static void AddSensitivity(HtmlReport report, ValueAnalysisResult result)
+    private static void AddSensitivity(ReportDocument report, ValueAnalysisResult result)
     {
         var unit = result.Base.ValuePerDay.UnitText;
         var bars = result.Sensitivity
@@ -202,23 +174,13 @@ public static class ValueReport
             LowLegend = "low end",
             HighLegend = "high end",
         };
-        var rows = result.Sensitivity.Select(row => (IReadOnlyList<TableCell>)
-        [
-            row.Parameter,
-            row.Owner,
-            TableCell.Number($"{Quantity.Format(row.Low)} → {Quantity.Format(row.High)}{(row.Unit == "" ? "" : " " + row.Unit)}"),
-            TableCell.Number(Quantity.Format(row.ValueAtLow.Value)),
-            TableCell.Number(Quantity.Format(row.ValueAtHigh.Value)),
-            TableCell.Number(ValueText.DaysRange(row.BreakEvenDaysAtLow, row.BreakEvenDaysAtHigh)),
-        ]);
         var section = report.AddSection("Sensitivity")
             .Paragraph("Each parameter over its range (±20% when none is given; a figure measured by a model only over a declared range), the others held at the base; widest swing on top.")
             .Chart(chart, height: Math.Max(260, 60 + 44 * bars.Count));
         if (BreakEvenTornado(result) is { } breakEven)
             section.Chart(breakEven, height: Math.Max(260, 60 + 44 * bars.Count),
                 caption: "Break-even at each end of each parameter's range; an end that never breaks even is drawn at the horizon.");
-        section
-            .Table(["parameter", "owner", "low → high", $"value at low ({unit})", $"value at high ({unit})", "break-even"], rows);
+        section.Table(ValueReportTables.Sensitivity(result));
     }
 
     private static TornadoChart? BreakEvenTornado(ValueAnalysisResult result)
@@ -237,7 +199,7 @@ public static class ValueReport
         };
     }
 
-    private static void AddSeek(HtmlReport report, SeekResult seek) =>
+    private static void AddSeek(ReportDocument report, SeekResult seek) =>
         report.AddSection("Goal seek")
             .Callout(seek.Message, seek.Limit is null ? CalloutKind.Problem : CalloutKind.Info);
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Flywheel.Value;
 
 /// <summary>What a goal seek aims for: breaking even within the horizon, or reaching a return on investment.</summary>
@@ -7,7 +5,7 @@ public sealed record SeekGoal(double? TargetRoi)
 {
     public static SeekGoal BreakEven { get; } = new((double?)null);
 
-    public string Describe() => TargetRoi is { } roi ? $"reach ROI ≥ {roi.ToString("0.###", CultureInfo.InvariantCulture)} at the horizon" : "break even within the horizon";
+    public string Describe() => TargetRoi is { } roi ? $"reach ROI ≥ {ValueText.Percent(roi)} at the horizon" : "break even within the horizon";
 
     /// <summary>Positive or zero when the goal is met.</summary>
     internal double Margin(ScenarioResult result) => TargetRoi is { } roi

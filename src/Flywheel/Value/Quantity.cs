@@ -36,10 +36,20 @@ public readonly record struct Quantity(double Value, Dimension Dimension)
     {
         if (double.IsNaN(value) || double.IsInfinity(value)) return value.ToString(CultureInfo.InvariantCulture);
         var magnitude = Math.Abs(value);
-        // Below 1, four significant digits: a churn of 0.009903 per month must not read as 0.0099.
-        if (magnitude is > 0 and < 1) return value.ToString("G4", CultureInfo.InvariantCulture);
+        // Below 1, four significant digits: a churn of 0.009903 per month must not read as 0.0099 — and never in
+        // exponent notation ("9.903E-03"), which reads as a typo to anyone but an engineer.
+        if (magnitude is > 0 and < 1) return Small(value, magnitude);
         var format = magnitude >= 1000 ? "#,##0" : magnitude >= 100 ? "#,##0.#" : "#,##0.##";
         var text = value.ToString(format, CultureInfo.InvariantCulture);
         return text == "-0" ? "0" : text;
+    }
+
+    private static string Small(double value, double magnitude)
+    {
+        const int MaxDecimals = 12;
+        var decimals = Math.Clamp(3 - (int)Math.Floor(Math.Log10(magnitude)), 1, MaxDecimals);
+        var text = value.ToString("0." + new string('#', decimals), CultureInfo.InvariantCulture);
+        // Only a number smaller than a trillionth still needs an exponent to show anything.
+        return text is "0" or "-0" ? value.ToString("G4", CultureInfo.InvariantCulture) : text;
     }
 }

@@ -6,9 +6,9 @@ namespace Flywheel.Tests.Reports;
 
 public class HtmlReportTests
 {
-    private static HtmlReport Sample()
+    private static ReportDocument Sample()
     {
-        var report = new HtmlReport("価値レポート: telco-churn", "2026-11-24");
+        var report = new ReportDocument("価値レポート: telco-churn", "2026-11-24");
         report.AddSection("回収")
             .Paragraph("開発費は 3 か月で回収できます。")
             .KeyFigures(new KeyFigure("損益分岐", "14.2 か月", "基準シナリオ"), new KeyFigure("ROI", "3.1×"))
@@ -41,7 +41,7 @@ public class HtmlReportTests
     public void Every_text_is_escaped()
     {
         const string hostile = "<script>alert('x')</script> & \"q\"";
-        var report = new HtmlReport(hostile, hostile);
+        var report = new ReportDocument(hostile, hostile);
         report.AddSection(hostile)
             .Paragraph(hostile)
             .Callout(hostile, CalloutKind.Problem)
@@ -70,7 +70,7 @@ public class HtmlReportTests
     [Fact]
     public void Bullet_lists_keep_their_order()
     {
-        var report = new HtmlReport("r");
+        var report = new ReportDocument("r");
         report.AddSection("注意").BulletList("一", "二");
 
         Assert.Contains("<ul>\n<li>一</li>\n<li>二</li>\n</ul>", report.ToHtml());
@@ -79,7 +79,7 @@ public class HtmlReportTests
     [Fact]
     public void Subsections_nest_one_heading_level_deeper()
     {
-        var report = new HtmlReport("r");
+        var report = new ReportDocument("r");
         report.AddSection("外").Subsection("内").Subsection("奥");
 
         var html = report.ToHtml();

@@ -1,7 +1,7 @@
 using Flywheel.Evaluation.Decisions;
 using Flywheel.Reports;
 using Flywheel.Value;
-using Flywheel.Workflows;
+using Flywheel.Evaluation.Results;
 
 namespace Flywheel.Tests.Reports;
 

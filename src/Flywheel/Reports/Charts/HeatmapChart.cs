@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ScottPlot;
 
 namespace Flywheel.Reports.Charts;
@@ -6,7 +7,8 @@ namespace Flywheel.Reports.Charts;
 /// A matrix of values as coloured cells with row and column labels and a colour bar (correlation matrix, confusion
 /// matrix). Row 0 is drawn at the top, as the matrix is written.
 /// </summary>
-public sealed record HeatmapChart(string Title, IReadOnlyList<string> RowLabels, IReadOnlyList<string> ColumnLabels, double[,] Values) : IChart
+public sealed record HeatmapChart(string Title, IReadOnlyList<string> RowLabels, IReadOnlyList<string> ColumnLabels,
+    [property: JsonConverter(typeof(MatrixJsonConverter))] double[,] Values) : IChart
 {
     public string XLabel { get; init; } = "";
     public string YLabel { get; init; } = "";

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
 
 namespace Flywheel.Training.Curves;
@@ -56,7 +55,7 @@ public static class FitDiagnostics
             ]),
         new(Overfitting,
             curve => Gap(curve) > GapTolerance,
-            curve => $"training {curve.Metric} ({curve.Best.Train:G4}) is far better than validation ({curve.Best.Validation:G4}): the model memorizes part of the training rows",
+            curve => $"training {curve.Metric} ({Format(curve.Best.Train)}) is far better than validation ({Format(curve.Best.Validation)}): the model memorizes part of the training rows",
             [
                 "regularize: fewer leaves, more rows per leaf, stronger L2, a feature fraction below 1",
                 "collect more labelled rows",
@@ -107,7 +106,8 @@ public static class FitDiagnostics
 
     private static string Trend(LearningCurve curve) => $"{Format(curve.Points[^2].Validation)} → {Format(curve.Last.Validation)}";
 
-    private static string Format(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
+    // Numbers as numbers: an RMSE of 37,850 must not read "3.785E+04".
+    private static string Format(double value) => global::Flywheel.Value.Quantity.Format(value);
 
     /// <summary>How much better training is than validation at the best iteration, relative to validation (positive = training better).</summary>
     public static double Gap(LearningCurve curve)

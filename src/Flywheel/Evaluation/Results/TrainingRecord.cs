@@ -1,11 +1,10 @@
 using Flywheel.Evaluation;
 using Flywheel.Evaluation.Importance;
-using Flywheel.Evaluation.Results;
 using Flywheel.Training.Curves;
 using Flywheel.Training.Ensembles;
 using Flywheel.Training.Search;
 
-namespace Flywheel.Workflows;
+namespace Flywheel.Evaluation.Results;
 
 /// <summary>One trial as stored and shown on the leaderboard.</summary>
 public sealed record TrialRecord(
