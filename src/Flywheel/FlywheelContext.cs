@@ -45,7 +45,7 @@ public sealed class FlywheelContext
         Options = options with { Folder = Path.GetFullPath(options.Folder) };
         Data = new DataCatalog(Options);
         Training = new TrainingCatalog(Options);
-        Evaluation = new EvaluationCatalog(Options);
+        Evaluation = new EvaluationCatalog();
         Decisions = new DecisionCatalog(Options);
         Registry = new RegistryCatalog(Options);
         Serving = new ServingCatalog(Options);

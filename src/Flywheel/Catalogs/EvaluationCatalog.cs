@@ -7,7 +7,7 @@ namespace Flywheel.Catalogs;
 /// <summary>The Evaluation stage: a model's metrics (and, with prices, its decisions' value) on labelled data.</summary>
 public sealed class EvaluationCatalog
 {
-    internal EvaluationCatalog(FlywheelOptions options) => _ = options;
+    internal EvaluationCatalog() { }
 
     /// <summary>Scores a labelled file now and evaluates the predictions with the model's own decision policy.</summary>
     public LabelledDataEvaluation.Result Evaluate(ScoringModel model, string labelledFile, PriceTable? prices = null, CancellationToken cancellation = default)
