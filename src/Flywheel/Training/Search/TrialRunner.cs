@@ -21,7 +21,7 @@ public static class TrialRunner
             var estimator = trainer.Build(new TrainerContext(ml, rows.Task, seed), hyperparameters);
             return estimator.Fit(rows.ToDataView(ml));
         }
-        catch (Exception error) when (cancellation.IsCancellationRequested && error is not OperationCanceledException)
+        catch (Exception error) when (cancellation.IsCancellationRequested && !(error is OperationCanceledException own && own.CancellationToken == cancellation))
         {
             throw new OperationCanceledException("training was cancelled", error, cancellation);
         }
