@@ -16,8 +16,10 @@ var trained = await flywheel.Training.TrainAsync(data, "churn", new TrainingOpti
 {
     Name = "churn",
     Positive = "yes",
-    Budget = TimeSpan.FromSeconds(15),
-    MaxTrials = 3,
+    Budget = TimeSpan.FromSeconds(10),
+    MaxTrials = 2,
+    Trainers = ["LightGbm", "Lbfgs"],
+    Ensemble = false,
     Importance = false,
     // An offer costs 500 JPY; a customer lost costs 200,000 JPY to replace.
     Prices = PriceTable.Binary(truePositive: -500, falsePositive: -500, falseNegative: -200_000, trueNegative: 0, "JPY") with { Volume = "100 customers/day" },
@@ -27,7 +29,7 @@ var scored = flywheel.Serving.Score(model, flywheel.Data.Load(data));
 
 Console.WriteLine($"model: {trained.Version} ({trained.Record.Trainer})");
 Console.WriteLine($"test AUC: {trained.Test.Metric("auc"):0.000}");
-Console.WriteLine($"threshold: {trained.Test.Decision?.Threshold:0.000}, value per day: {trained.Test.Decision?.ValuePerDay:N0} JPY");
+Console.WriteLine($"offer threshold: {trained.Test.Decision?.Threshold:0.0000}, value per day: {trained.Test.Decision?.ValuePerDay:N0} JPY");
 Console.WriteLine($"scored rows: {scored.Count}, offers: {scored.Count(row => row.Label == "yes")}");
 Console.WriteLine($"trained and scored in {clock.Elapsed.TotalSeconds:0} s");
 Directory.Delete(workspace, recursive: true);
