@@ -15,6 +15,8 @@ public static class FlywheelCli
         {
             new HelpOption(),
             new VersionOption(),
+            CliLogging.Verbose,
+            CliLogging.Level,
         };
         // Each verb folder contributes its commands here.
         root.Add(Init.InitCommand.Create());
@@ -50,6 +52,13 @@ public static class FlywheelCli
             // The default handler would print a stack trace and exit 1; user mistakes must reach the catch below.
             return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
+        catch (OperationCanceledException)
+        {
+            // Ctrl-C or SIGTERM: the work stopped at its next check; say so on one line, with the shell's code for SIGINT.
+            AnsiConsole.Console.Profile.Out.Writer.Flush();
+            Console.Error.WriteLine("cancelled");
+            return ExitCodes.Cancelled;
+        }
         catch (InputException error)
         {
             AnsiConsole.Console.Profile.Out.Writer.Flush();
@@ -71,4 +80,7 @@ public static class ExitCodes
     public const int Ok = 0;
     public const int Failure = 1;
     public const int BadInput = 2;
+
+    /// <summary>Interrupted (Ctrl-C / SIGINT, or SIGTERM): 128 + SIGINT, as shells report it.</summary>
+    public const int Cancelled = 130;
 }

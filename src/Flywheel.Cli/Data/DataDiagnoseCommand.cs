@@ -1,3 +1,4 @@
+using Flywheel.Data.Sources;
 using System.CommandLine;
 using Flywheel.Data.Diagnosis;
 using Flywheel.Reports;
@@ -18,10 +19,13 @@ public static class DataDiagnoseCommand
         {
             path, target, json, output,
         };
-        command.SetAction(parseResult =>
+        command.SetAction(async (parseResult, cancellation) =>
         {
+            await Task.Yield(); // Ctrl-C cancels the token; the running DuckDB query is interrupted
             var file = parseResult.GetValue(path)!;
-            var (profile, report) = DataProgressBar.Run("diagnosing", progress => DataAnalysis.Diagnose(file, parseResult.GetValue(target), progress: progress));
+            using var loggers = CliLogging.Create(parseResult);
+            var sources = new SourceOptions { Logger = loggers.CreateLogger("Flywheel.Data") };
+            var (profile, report) = DataProgressBar.Run("diagnosing", progress => DataAnalysis.Diagnose(file, parseResult.GetValue(target), progress: progress, sourceOptions: sources, cancellation: cancellation));
             if (parseResult.GetValue(output) is { } html) DataReport.Build(profile, report).Save(html);
             if (parseResult.GetValue(json)) Console.Out.WriteLine(DataReportJson.Diagnosis(report));
             else Write(AnsiConsole.Console, report, parseResult.GetValue(output));

@@ -21,10 +21,13 @@ public static class DataProfileCommand
         {
             path, target, json, output,
         };
-        command.SetAction(parseResult =>
+        command.SetAction(async (parseResult, cancellation) =>
         {
+            await Task.Yield(); // Ctrl-C cancels the token; the running DuckDB query is interrupted
             var file = parseResult.GetValue(path)!;
-            var (profile, report) = DataProgressBar.Run("profiling", progress => DataAnalysis.Diagnose(file, parseResult.GetValue(target), progress: progress));
+            using var loggers = CliLogging.Create(parseResult);
+            var sources = new SourceOptions { Logger = loggers.CreateLogger("Flywheel.Data") };
+            var (profile, report) = DataProgressBar.Run("profiling", progress => DataAnalysis.Diagnose(file, parseResult.GetValue(target), progress: progress, sourceOptions: sources, cancellation: cancellation));
             if (parseResult.GetValue(output) is { } html) DataReport.Build(profile, report).Save(html);
             if (parseResult.GetValue(json)) Console.Out.WriteLine(DataReportJson.Profile(profile));
             else Write(AnsiConsole.Console, profile, parseResult.GetValue(output));

@@ -21,7 +21,11 @@ public static class RunCommand
         command.SetAction(async (parseResult, cancellation) =>
         {
             var useCase = UseCaseLoader.Load(parseResult.GetValue(path)!);
-            var request = new TrainRequest(TrainCommand.Budget(parseResult.GetValue(budget)), parseResult.GetValue(seed), parseResult.GetValue(trials), Store: parseResult.GetValue(store));
+            using var loggers = CliLogging.Create(parseResult);
+            var request = new TrainRequest(TrainCommand.Budget(parseResult.GetValue(budget)), parseResult.GetValue(seed), parseResult.GetValue(trials), Store: parseResult.GetValue(store))
+            {
+                LoggerFactory = loggers,
+            };
             var reports = parseResult.GetValue(output) ?? Path.Combine(useCase.Directory, "reports");
             RunOutcome? outcome = null;
             // Progress on stderr, and only when it is a terminal: stdout carries the results alone.

@@ -17,11 +17,19 @@ public static class TrainCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object (the evaluation) instead of tables" };
         var store = new Option<string?>("--store") { Description = "Metadata store (sqlite:PATH or a PostgreSQL connection string); default FLYWHEEL_STORE, else the use case's" };
         var command = new Command("train", "Search trainers and hyperparameters, average the best into an ensemble when it holds up, test, package and register it as @candidate, all within a time budget") { path, budget, seed, trials, json, store };
-        command.SetAction(parseResult =>
+        // The token is System.CommandLine's: Ctrl-C / SIGTERM cancel it, the workflow stops at its next check and the
+        // OperationCanceledException reaches FlywheelCli (exit 130).
+        command.SetAction(async (parseResult, cancellation) =>
         {
+            // Yield first, so the host awaits the action and can hold it to its termination timeout (2 s) after a signal.
+            await Task.Yield();
+            using var loggers = CliLogging.Create(parseResult);
             var useCase = UseCaseLoader.Load(parseResult.GetValue(path)!);
-            var request = new TrainRequest(Budget(parseResult.GetValue(budget)), parseResult.GetValue(seed), parseResult.GetValue(trials), Store: parseResult.GetValue(store));
-            var outcome = TrainingConsole.Train(useCase, request, quiet: parseResult.GetValue(json));
+            var request = new TrainRequest(Budget(parseResult.GetValue(budget)), parseResult.GetValue(seed), parseResult.GetValue(trials), Store: parseResult.GetValue(store))
+            {
+                LoggerFactory = loggers,
+            };
+            var outcome = TrainingConsole.Train(useCase, request, quiet: parseResult.GetValue(json), cancellation);
             if (parseResult.GetValue(json)) Console.Out.WriteLine(EvaluationDocument.From(outcome.Record, outcome.Test, outcome.Version).ToJson());
             else TrainingTables.Write(AnsiConsole.Console, outcome);
             return ExitCodes.Ok;

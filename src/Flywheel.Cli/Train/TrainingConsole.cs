@@ -8,10 +8,10 @@ namespace Flywheel.Cli.Train;
 /// <summary>Runs the train workflow behind a Spectre.Console progress display on stderr: stages, trials and the best so far.</summary>
 internal static class TrainingConsole
 {
-    public static TrainOutcome Train(UseCase useCase, TrainRequest request, bool quiet)
+    public static TrainOutcome Train(UseCase useCase, TrainRequest request, bool quiet, CancellationToken cancellation)
     {
         if (quiet || !CliConsole.ShowsProgress)
-            return TrainWorkflow.Run(useCase, request);
+            return TrainWorkflow.Run(useCase, request, cancellation: cancellation);
 
         TrainOutcome? outcome = null;
         CliConsole.Error().Progress()
@@ -32,7 +32,7 @@ internal static class TrainingConsole
                     }
                     if (search is not null && update.Stage != "search") search.Value = search.MaxValue;
                     stage.Description = Markup.Escape($"{update.Stage}: {update.Message}");
-                }));
+                }), cancellation);
                 stage.Value = 1;
                 stage.Description = "done";
             });

@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Text;
 using Flywheel.Storage;
 using Flywheel.Tasks;
+using Flywheel.Telemetry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Flywheel.Serving;
 
@@ -36,8 +39,16 @@ public static class CsvPredictor
             .. spec.Task == MlTask.Multiclass ? spec.Classes.Select(name => ProbabilityPrefix + name) : [],
         ];
 
-    public static PredictSummary Predict(ScoringModel model, string inputPath, string outputPath, int batchSize = DefaultBatchSize, IProgress<PredictProgress>? progress = null)
+    /// <summary>
+    /// Scores <paramref name="inputPath"/> into <paramref name="outputPath"/>. A cancelled token stops at the next
+    /// row and leaves no output (the file is written atomically).
+    /// </summary>
+    public static PredictSummary Predict(ScoringModel model, string inputPath, string outputPath, int batchSize = DefaultBatchSize, IProgress<PredictProgress>? progress = null,
+        ILogger? logger = null, CancellationToken cancellation = default)
     {
+        cancellation.ThrowIfCancellationRequested();
+        logger ??= NullLogger.Instance;
+        using var activity = FlywheelTelemetry.Start(FlywheelTelemetry.Spans.Score, "flywheel.file", inputPath);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         long rows = 0, review = 0;
         using var scored = new ScoredCsv(model, inputPath);
@@ -53,12 +64,20 @@ public static class CsvPredictor
             var line = new StringBuilder();
             foreach (var (record, row) in scored.Rows())
             {
+                cancellation.ThrowIfCancellationRequested();
                 if (row.Decision == DecisionRoute.Review) review++;
                 WriteLine(output, line, record.Fields, row);
-                if (++rows % batchSize == 0) progress?.Report(new PredictProgress(rows));
+                if (++rows % batchSize == 0)
+                {
+                    FlywheelTelemetry.RowsScored.Add(batchSize);
+                    progress?.Report(new PredictProgress(rows));
+                }
             }
+            FlywheelTelemetry.RowsScored.Add(rows % batchSize);
             if (rows % batchSize != 0) progress?.Report(new PredictProgress(rows));
         });
+        activity?.SetTag("flywheel.rows", rows);
+        logger.LogInformation("scored {Rows} rows of {Input} into {Output} in {Seconds:0.00} s ({Review} for review)", rows, inputPath, outputPath, clock.Elapsed.TotalSeconds, review);
         return new PredictSummary(rows, review, clock.Elapsed);
     }
 

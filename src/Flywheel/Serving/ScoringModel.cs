@@ -68,7 +68,8 @@ public sealed class ScoringModel
         return Score(rows.TakeBatch())[0];
     }
 
-    public IReadOnlyList<ScoredRow> Score(ColumnTable rows)
+    /// <summary>Scores the rows in order; a cancelled token stops between rows.</summary>
+    public IReadOnlyList<ScoredRow> Score(ColumnTable rows, CancellationToken cancellation = default)
     {
         var columns = ServingInput.Columns(rows, _inputs);
         var scored = new ScoredRow[rows.RowCount];
@@ -77,6 +78,7 @@ public sealed class ScoringModel
             var scorer = _scorer ??= NewScorer();
             for (var row = 0; row < scored.Length; row++)
             {
+                cancellation.ThrowIfCancellationRequested();
                 for (var input = 0; input < columns.Count; input++)
                 {
                     var column = columns[input];
@@ -86,6 +88,7 @@ public sealed class ScoringModel
                 scored[row] = scorer.Score();
             }
         }
+        Telemetry.FlywheelTelemetry.RowsScored.Add(scored.Length);
         return scored;
     }
 

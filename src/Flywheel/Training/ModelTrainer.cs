@@ -1,7 +1,9 @@
+using Flywheel.Telemetry;
 using Flywheel.Training.Curves;
 using Flywheel.Training.Ensembles;
 using Flywheel.Training.Search;
 using Flywheel.Training.Trainers;
+using Microsoft.Extensions.Logging;
 using Microsoft.ML;
 
 namespace Flywheel.Training;
@@ -55,14 +57,15 @@ public static class ModelTrainer
         if (trainer.Iterations is { } knob)
         {
             var (curveTrain, curveValidation) = scheme.CurveSplit;
-            curve = LearningCurveTracer.Trace(trainer, hyperparameters, curveTrain, curveValidation, curveScorer ?? scorer, options.Seed);
+            curve = LearningCurveTracer.Trace(trainer, hyperparameters, curveTrain, curveValidation, curveScorer ?? scorer, options.Seed, cancellation);
+            options.Logger.LogInformation("learning curve of {Trainer}: {Points} points, best at {Iterations} iterations", trainer.Name, curve.Points.Count, curve.BestIterations);
             diagnosis = FitDiagnostics.Diagnose(curve);
             if (curve.BestIterations != curve.ConfiguredIterations)
             {
                 // The curve's smooth loss picks the count; the objective the search ranks by must not get worse for it
                 // (on mlc_churn, stopping FastTree where log loss bottoms out cost validation AUC).
                 var stopped = hyperparameters.With(knob.Name, curve.BestIterations);
-                var stoppedPredictions = scheme.Evaluate(trainer, stopped, options.Seed);
+                var stoppedPredictions = scheme.Evaluate(trainer, stopped, options.Seed, cancellation);
                 if (scorer.Better(search.Best.Objective, scorer.Score(stoppedPredictions).Objective))
                 {
                     curve = curve with { Applied = false };
@@ -80,19 +83,22 @@ public static class ModelTrainer
                 ? new EnsembleCandidate(trial, hyperparameters, validationPredictions)
                 : new EnsembleCandidate(trial, trial.Hyperparameters, search.PoolPredictions[trial.Number]))
             .ToList();
+        cancellation.ThrowIfCancellationRequested();
         var ensemble = options.Ensemble ? EnsembleSelection.Select(candidates, scorer, options.Seed) : null;
         var configurations = ensemble is null
             ? [(trainer, hyperparameters, 1)]
             : ensemble.Members.Select(m => (trainers.First(t => t.Name == m.Trial.Trainer), m.Hyperparameters, m.Count)).ToList();
         var decisionRows = DecisionRowsFor(scheme, ensemble?.Predictions ?? validationPredictions, configurations, options.Seed, cancellation);
+        using var refit = FlywheelTelemetry.Start(FlywheelTelemetry.Spans.Refit, "flywheel.rows", scheme.RefitRows.RowCount);
+        options.Logger.LogInformation("refitting {Model} on {Rows} rows", ensemble?.Describe() ?? trainer.Name, scheme.RefitRows.RowCount);
         if (ensemble is null)
         {
-            var model = TrialRunner.Fit(trainer, hyperparameters, options.Seed, scheme.RefitRows);
+            var model = TrialRunner.Fit(trainer, hyperparameters, options.Seed, scheme.RefitRows, cancellation);
             return new TrainingResult(search, trainer, hyperparameters, null, model, validationPredictions, curve, diagnosis, options.Seed, decisionRows);
         }
 
         var members = ensemble.Members
-            .Select(member => TrialRunner.Fit(trainers.First(t => t.Name == member.Trial.Trainer), member.Hyperparameters, options.Seed, scheme.RefitRows))
+            .Select(member => TrialRunner.Fit(trainers.First(t => t.Name == member.Trial.Trainer), member.Hyperparameters, options.Seed, scheme.RefitRows, cancellation))
             .ToList();
         var ml = new MLContext(options.Seed);
         var combined = EnsembleModel.Build(ml, search.Task, members, ensemble.Members.Select(m => m.Count).ToList(), scheme.RefitRows.ToDataView(ml));
@@ -114,7 +120,7 @@ public static class ModelTrainer
         foreach (var (trainer, hyperparameters, count) in configurations)
         {
             cancellation.ThrowIfCancellationRequested();
-            var predictions = folds.Evaluate(trainer, hyperparameters, seed);
+            var predictions = folds.Evaluate(trainer, hyperparameters, seed, cancellation);
             picks.AddRange(Enumerable.Repeat(predictions, count));
         }
         var averaged = picks.Count == 1 ? picks[0] : EnsembleAveraging.Average(picks);

@@ -2,6 +2,7 @@ using Flywheel.Data.Diagnosis;
 using Flywheel.Reports;
 using Flywheel.UseCases;
 using Flywheel.Value;
+using Microsoft.Extensions.Logging;
 
 namespace Flywheel.Workflows;
 
@@ -40,7 +41,7 @@ public static class RunWorkflow
         }
 
         progress?.Report(new("diagnose", "profiling and diagnosing the data"));
-        var (profile, diagnosis) = DataAnalysis.Diagnose(useCase.FilePath);
+        var (profile, diagnosis) = DataAnalysis.Diagnose(useCase.FilePath, sourceOptions: new Data.Sources.SourceOptions { Logger = request.LoggerFactory.CreateLogger("Flywheel.Data") }, cancellation: cancellation);
 
         var training = await TrainWorkflow.RunAsync(useCase, request, progress, cancellation);
         var withModel = useCase.Value is null ? null : ValueAnalysis.Run(useCase, measured: ModelMeasurements.Of(training.Version, training.Test));

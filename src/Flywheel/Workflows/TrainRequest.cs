@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Flywheel.Training.Search;
 
 namespace Flywheel.Workflows;
@@ -6,7 +8,11 @@ namespace Flywheel.Workflows;
 /// <param name="MaxTrials">Stops after this many trials whatever the budget (tests; reproducible across machines).</param>
 /// <param name="Importance">Compute permutation importance on the test split (the slowest part of evaluation).</param>
 /// <param name="Store">The metadata store (<c>--store</c>); null: FLYWHEEL_STORE, else the use case's .flywheel/flywheel.db.</param>
-public sealed record TrainRequest(TimeSpan? Budget = null, int? Seed = null, int? MaxTrials = null, bool Importance = true, string? Store = null);
+public sealed record TrainRequest(TimeSpan? Budget = null, int? Seed = null, int? MaxTrials = null, bool Importance = true, string? Store = null)
+{
+    /// <summary>Where the stages report what they do (loading, each trial, refit, publish); the host chooses the sinks and levels.</summary>
+    public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
+}
 
 /// <summary>Where the workflow is: a stage name, a message, and the search's progress while searching.</summary>
 public sealed record WorkflowProgress(string Stage, string Message, SearchProgress? Search = null);

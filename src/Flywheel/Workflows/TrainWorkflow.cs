@@ -8,10 +8,12 @@ using Flywheel.Evaluation.Importance;
 using Flywheel.Evaluation.Results;
 using Flywheel.Serving;
 using Flywheel.Tasks;
+using Flywheel.Telemetry;
 using Flywheel.Training;
 using Flywheel.Training.Search;
 using Flywheel.Training.Trainers;
 using Flywheel.UseCases;
+using Microsoft.Extensions.Logging;
 using Microsoft.ML;
 
 namespace Flywheel.Workflows;
@@ -55,14 +57,19 @@ public static class TrainWorkflow
 
         var clock = Stopwatch.StartNew();
         var stages = new StageTimes();
+        using var activity = FlywheelTelemetry.Start(FlywheelTelemetry.Spans.Train, "flywheel.use_case", useCase.Name);
+        var log = request.LoggerFactory.CreateLogger("Flywheel.Training");
+        log.LogInformation("training {UseCase}: target {Target}, budget {Budget} s, seed {Seed}", useCase.Name, target, budget.TotalSeconds, seed);
         progress?.Report(new("load", $"reading {data.Source.Value}"));
-        var table = stages.Time("load", () => ColumnTableReader.Read(SourceSpec.FromUseCase(useCase)));
+        var sourceOptions = new SourceOptions { Logger = request.LoggerFactory.CreateLogger("Flywheel.Data") };
+        var table = stages.Time("load", () => ColumnTableReader.Read(SourceSpec.FromUseCase(useCase), null, sourceOptions, cancellation));
         var targetColumn = table.Get(target, "'data.target'");
         var detection = TaskDetector.Detect(TargetSummaries.Of(targetColumn), target, useCase.Training);
         var task = detection.Task;
 
         progress?.Report(new("prepare", $"{detection.Task.Name()} ({detection.Reason}); splitting and preprocessing"));
         var prepared = stages.Time("prepare", () => DataPreparation.Prepare(table, PreparationOptions.From(useCase, task), null, new MLContext(seed)));
+        cancellation.ThrowIfCancellationRequested();
         var classCount = task == MlTask.Multiclass ? prepared.Label.Classes.Count : 0;
         var train = FeatureTable.FromDataView(prepared.Train, task, classCount);
         var validation = FeatureTable.FromDataView(prepared.Validation, task, classCount);
@@ -76,9 +83,10 @@ public static class TrainWorkflow
         var searchProgress = progress is null ? null : new ForwardProgress<SearchProgress>(p => progress.Report(new("search", $"trial {p.TrialsDone}", p)));
         var curveScorer = EvaluationScorer.For(task, prepared.Label, task.CurveMetric(), null);
         var trainingBudget = budget - clock.Elapsed - budget * EvaluationShare;
-        var options = new SearchOptions(trainingBudget > TimeSpan.Zero ? trainingBudget : TimeSpan.Zero, seed, request.MaxTrials, useCase.Training?.Ensemble ?? true);
+        var options = new SearchOptions(trainingBudget > TimeSpan.Zero ? trainingBudget : TimeSpan.Zero, seed, request.MaxTrials, useCase.Training?.Ensemble ?? true) { Logger = log };
         var result = stages.Time("search, learning curve and refit", () => ModelTrainer.Train(train, validation, trainers, scorer, options, searchProgress, cancellation, curveScorer));
 
+        cancellation.ThrowIfCancellationRequested();
         progress?.Report(new("evaluate", "evaluating on the test split"));
         var testPredictions = TrialRunner.Predict(result.Model, test, seed);
         var validationReport = Evaluate(task, result.ValidationPredictions, prepared.Label);
@@ -111,13 +119,14 @@ public static class TrainWorkflow
         var rawTest = RawPermutableRows.Subset(table, testRows, prepared.InputColumns.Select(column => column.Name));
 
         progress?.Report(new("latency", $"timing {Math.Min(LatencyRows, rawTest.RowCount)} single-row predictions"));
-        var latency = rawTest.RowCount == 0 ? null : stages.Time("latency", () => Latency(scoring, rawTest));
+        var latency = rawTest.RowCount == 0 ? null : stages.Time("latency", () => Latency(scoring, rawTest, cancellation));
         PermutationImportanceResult? importance = null;
         if (request.Importance && rawTest.RowCount > 0)
         {
             progress?.Report(new("importance", "permutation importance on the test split"));
             var models = result.Ensemble?.Members.Count ?? 1;
-            importance = stages.Time("importance", () => Importance(chain, models, prepared, rawTest, test, task, seed));
+            using var importanceSpan = FlywheelTelemetry.Start(FlywheelTelemetry.Spans.Importance, "flywheel.columns", rawTest.Columns.Count);
+            importance = stages.Time("importance", () => Importance(chain, models, prepared, rawTest, test, task, seed, cancellation));
         }
 
         var record = new TrainingRecord(
@@ -130,8 +139,11 @@ public static class TrainWorkflow
             importance, latency, stages.Seconds, typeof(MLContext).Assembly.GetName().Version?.ToString() ?? "unknown",
             result.Ensemble is { } ensemble ? EnsembleRecord.From(ensemble) : null);
 
+        cancellation.ThrowIfCancellationRequested();
         progress?.Report(new("package", "writing and registering the model package"));
+        using var publishing = FlywheelTelemetry.Start(FlywheelTelemetry.Spans.Publish, "flywheel.model", useCase.Name);
         var published = await ModelPublisher.PublishAsync(useCase, prepared.Context, chain, prepared, spec, record, testReport, validationReport, request.Store, cancellation);
+        log.LogInformation("published {Model}:{Version} ({Package}) as @candidate", published.Version.ModelName, published.Version.Version, published.Package.Id);
         return new TrainOutcome(record, testReport, validationReport, result, published.Package.Path, published.Package.Id,
             $"{published.Version.ModelName}:{published.Version.Version}", published.RunId)
         {
@@ -175,7 +187,7 @@ public static class TrainWorkflow
         _ => Evaluator.Regression(predictions.ToRegression(labels)),
     };
 
-    private static LatencySummary Latency(ScoringModel scoring, ColumnTable rows)
+    private static LatencySummary Latency(ScoringModel scoring, ColumnTable rows, CancellationToken cancellation)
     {
         var columns = rows.Columns.Select(column => column.Name).ToList();
         var count = Math.Min(LatencyRows, rows.RowCount);
@@ -184,6 +196,7 @@ public static class TrainWorkflow
         var durations = new List<TimeSpan>(count);
         foreach (var single in singles)
         {
+            cancellation.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
             scoring.Score(single);
             durations.Add(clock.Elapsed);
@@ -202,7 +215,7 @@ public static class TrainWorkflow
     /// Drop in a fixed metric (AUC, accuracy, RMSE) when one raw input column is shuffled on the test rows (a seeded
     /// sample of them when scoring all would exceed <see cref="ImportanceRowScorings"/>).
     /// </summary>
-    private static PermutationImportanceResult Importance(ITransformer chain, int models, PreparedData prepared, ColumnTable rawTest, FeatureTable test, MlTask task, int seed)
+    private static PermutationImportanceResult Importance(ITransformer chain, int models, PreparedData prepared, ColumnTable rawTest, FeatureTable test, MlTask task, int seed, CancellationToken cancellation)
     {
         var scorer = EvaluationScorer.For(task, prepared.Label, task.HeadlineMetric(), null);
         var sampled = ImportanceRows(rawTest.RowCount, rawTest.Columns.Count, models);
@@ -216,31 +229,10 @@ public static class TrainWorkflow
         }
         double Score(IPermutableDataset rows)
         {
+            cancellation.ThrowIfCancellationRequested();
             var view = ServingInput.ToDataView(((RawPermutableRows)rows).Rows, prepared.InputColumns);
             return scorer.Score(Predictions.Read(chain.Transform(view), task, test.Labels)).Objective;
         }
         return PermutationImportance.Compute(new RawPermutableRows(rawTest), Score, scorer.HigherIsBetter, new PermutationImportanceOptions(ImportanceRepeats, seed));
     }
-}
-
-/// <summary>Wall time of each stage, in the order they ran, for the record and for finding what is slow.</summary>
-public sealed class StageTimes
-{
-    private readonly List<KeyValuePair<string, double>> _seconds = [];
-
-    public IReadOnlyDictionary<string, double> Seconds => _seconds.ToDictionary(pair => pair.Key, pair => pair.Value);
-
-    public T Time<T>(string stage, Func<T> work)
-    {
-        var clock = Stopwatch.StartNew();
-        var result = work();
-        _seconds.Add(KeyValuePair.Create(stage, clock.Elapsed.TotalSeconds));
-        return result;
-    }
-}
-
-/// <summary>Reports synchronously on the caller's thread (unlike <see cref="Progress{T}"/>, which posts).</summary>
-public sealed class ForwardProgress<T>(Action<T> report) : IProgress<T>
-{
-    public void Report(T value) => report(value);
 }

@@ -16,6 +16,9 @@ public static class LayerRules
     /// <summary>Usable by everyone; uses no stage.</summary>
     public const string Storage = "Storage";
 
+    /// <summary>The infrastructure every layer may use and that uses no stage: the stores, and the telemetry sources.</summary>
+    public static readonly IReadOnlyList<string> Shared = [Storage, "Telemetry"];
+
     /// <summary>
     /// The front door for library users: may use every layer, and no layer may use it. Named as strings so the rule
     /// holds whether or not these exist yet; the prefix match also covers the context's own builder or options types

@@ -15,17 +15,17 @@ public static class ColumnTableReader
     /// so class names and categories keep the spelling the user wrote (and <c>data.positive: "yes"</c> matches),
     /// while the column keeps its Boolean kind.
     /// </summary>
-    public static ColumnTable Read(SourceSpec spec, IProgress<DataProgress>? progress = null)
+    public static ColumnTable Read(SourceSpec spec, IProgress<DataProgress>? progress = null, SourceOptions? options = null, CancellationToken cancellation = default)
     {
         IReadOnlyList<string> booleans;
-        using (var source = DataSource.Open(spec, progress: progress))
+        using (var source = DataSource.Open(spec, options, progress, cancellation))
         {
             booleans = source.Columns.Where(column => column.Kind == ColumnKind.Boolean && !spec.DeclaredKinds.ContainsKey(column.Name)).Select(column => column.Name).ToList();
             if (booleans.Count == 0) return Read(source);
         }
         var kinds = new Dictionary<string, ColumnKind>(spec.DeclaredKinds, StringComparer.Ordinal);
         foreach (var name in booleans) kinds[name] = ColumnKind.Categorical;
-        using var textSource = DataSource.Open(spec with { DeclaredKinds = kinds });
+        using var textSource = DataSource.Open(spec with { DeclaredKinds = kinds }, options, cancellation: cancellation);
         return Read(textSource, booleans);
     }
 

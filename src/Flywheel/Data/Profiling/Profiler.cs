@@ -1,5 +1,7 @@
 using Flywheel.Data.Sources;
 using Flywheel.Tasks;
+using Flywheel.Telemetry;
+using Microsoft.Extensions.Logging;
 
 namespace Flywheel.Data.Profiling;
 
@@ -9,31 +11,61 @@ namespace Flywheel.Data.Profiling;
 /// </summary>
 public static class Profiler
 {
+    /// <summary>Profiles the source; the source's cancellation token interrupts the running query and stops between steps.</summary>
     public static DataProfile Profile(DataSource source, ProfileOptions? options = null, IProgress<DataProgress>? progress = null)
     {
-        options ??= ProfileOptions.Default;
-        progress?.Report(new DataProgress("summarizing columns", 0));
+        using var activity = FlywheelTelemetry.Start(FlywheelTelemetry.Spans.Profile, "flywheel.file", source.FilePath);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            var profile = Run(source, options ?? ProfileOptions.Default, Checked(progress, source.Cancellation));
+            source.Logger.LogInformation("profiled {Columns} columns of {File} in {Seconds:0.00} s", profile.Columns.Count, source.FilePath, clock.Elapsed.TotalSeconds);
+            return profile;
+        }
+        catch (Exception error)
+        {
+            FlywheelTelemetry.Fail(activity, error);
+            throw;
+        }
+    }
+
+    // Each step reports progress before it starts: the report is where a cancelled token stops the profile.
+    private static IProgress<DataProgress> Checked(IProgress<DataProgress>? progress, CancellationToken cancellation) =>
+        new CheckedProgress(progress, cancellation);
+
+    private sealed class CheckedProgress(IProgress<DataProgress>? inner, CancellationToken cancellation) : IProgress<DataProgress>
+    {
+        public void Report(DataProgress value)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            inner?.Report(value);
+        }
+    }
+
+    private static DataProfile Run(DataSource source, ProfileOptions options, IProgress<DataProgress> progress)
+    {
+        progress.Report(new DataProgress("summarizing columns", 0));
         var summaries = ColumnSummaries.Compute(source);
 
-        progress?.Report(new DataProgress("quartiles, outliers and histograms", 0.2));
+        progress.Report(new DataProgress("quartiles, outliers and histograms", 0.2));
         var quantiles = ExactQuantiles.Compute(source, summaries.Where(summary => summary.Numbers is not null).Select(summary => (summary.Column, summary.Numbers!, summary.Present)).ToList(), options.Bins);
         summaries = summaries.Select(summary => quantiles.TryGetValue(summary.Column.Name, out var q)
             ? summary with { Numbers = summary.Numbers! with { Q1 = q.Q1, Median = q.Median, Q3 = q.Q3, BelowFence = q.Below, AboveFence = q.Above, AtMedian = q.AtMedian } }
             : summary).ToList();
 
-        progress?.Report(new DataProgress("histograms and top values", 0.35));
+        progress.Report(new DataProgress("histograms and top values", 0.35));
         var columns = ColumnDistributions.Compute(source, summaries, quantiles.ToDictionary(pair => pair.Key, pair => pair.Value.Histogram), options);
 
-        progress?.Report(new DataProgress("duplicate rows", 0.55));
+        progress.Report(new DataProgress("duplicate rows", 0.55));
         var duplicates = Distributions.DuplicateRows(source);
 
-        progress?.Report(new DataProgress("associations", 0.65));
+        progress.Report(new DataProgress("associations", 0.65));
         var roles = new AnalysisRoles(source, columns, options);
         var associations = AssociationProfiler.Compute(source, roles, options);
 
-        progress?.Report(new DataProgress("target", 0.9));
+        progress.Report(new DataProgress("target", 0.9));
         var target = roles.Target is null ? null : TargetProfiler.Compute(source, roles, associations, options);
-        progress?.Report(new DataProgress("done", 1));
+        progress.Report(new DataProgress("done", 1));
         return new DataProfile(source.FilePath, source.RowCount, source.Dialect, columns, target, duplicates, associations.Associations);
     }
 }

@@ -41,11 +41,11 @@ internal static class CsvDialectSniffer
     /// <summary>Spellings of "missing" that make an otherwise numeric column text.</summary>
     public static IReadOnlyList<string> MissingTokens { get; } = ["NA", "N/A", "n/a", "NaN", "nan", "null", "NULL", "None", "#N/A", "?", "-"];
 
-    public static CsvDialect Sniff(DuckDBConnection connection, string path)
+    public static CsvDialect Sniff(DuckDBConnection connection, string path, SqlTrace trace)
     {
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT Delimiter, Quote, Escape, HasHeader FROM sniff_csv({SqlText.Literal(path)})";
-        using var reader = SqlTrace.Time(command.CommandText, command.ExecuteReader);
+        using var reader = trace.Run(command, command.ExecuteReader);
         reader.Read();
         static string Character(DbDataReader reader, int index) =>
             reader.IsDBNull(index) || reader.GetString(index) == "(empty)" ? "" : reader.GetString(index);
@@ -69,7 +69,7 @@ internal static class CsvDialectSniffer
     /// <paramref name="read"/> with the decimal separator and missing tokens found in the loaded text columns, for
     /// whichever of the two <c>data.csv</c> does not declare; the same arguments when nothing is found.
     /// </summary>
-    public static CsvRead Refine(DuckDBConnection connection, IReadOnlyList<string> textColumns, CsvRead read, string delimiter)
+    public static CsvRead Refine(DuckDBConnection connection, IReadOnlyList<string> textColumns, CsvRead read, string delimiter, SqlTrace trace)
     {
         if (textColumns.Count == 0 || (read.Decimal is not null && read.Missing is not null)) return read;
         var tokens = string.Join(", ", MissingTokens.Select(SqlText.Literal));
@@ -86,7 +86,7 @@ internal static class CsvDialectSniffer
         }));
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {measures} FROM {DataSource.Relation}";
-        using var reader = SqlTrace.Time(command.CommandText, command.ExecuteReader);
+        using var reader = trace.Run(command, command.ExecuteReader);
         reader.Read();
         var found = new SortedSet<string>(StringComparer.Ordinal);
         var comma = false;

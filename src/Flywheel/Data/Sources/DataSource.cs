@@ -1,5 +1,7 @@
 using System.Data.Common;
 using DuckDB.NET.Data;
+using Flywheel.Telemetry;
+using Microsoft.Extensions.Logging;
 
 namespace Flywheel.Data.Sources;
 
@@ -14,9 +16,11 @@ public sealed class DataSource : IDisposable
     public const string Relation = "source";
 
     private readonly string? _tempDirectory;
+    private readonly SqlTrace _trace;
 
-    private DataSource(SourceSpec spec, DuckDBConnection connection, IReadOnlyList<SourceColumn> columns, CsvDialect? dialect, long rowCount, string? tempDirectory)
+    private DataSource(SourceSpec spec, DuckDBConnection connection, IReadOnlyList<SourceColumn> columns, CsvDialect? dialect, long rowCount, string? tempDirectory, SqlTrace trace)
     {
+        _trace = trace;
         Spec = spec;
         Connection = connection;
         Columns = columns;
@@ -35,6 +39,12 @@ public sealed class DataSource : IDisposable
 
     public long RowCount { get; }
 
+    /// <summary>The token given at <see cref="Open(SourceSpec, SourceOptions?, IProgress{DataProgress}?, CancellationToken)"/>: it interrupts every query on this source.</summary>
+    public CancellationToken Cancellation => _trace.Cancellation;
+
+    /// <summary>The logger of <see cref="SourceOptions.Logger"/>, for the stages that work on this source.</summary>
+    public ILogger Logger => _trace.Logger;
+
     /// <summary>The target column, when one was named (on the command line or in the use case).</summary>
     public SourceColumn? Target => Spec.Target is null ? null : Column(Spec.Target);
 
@@ -42,11 +52,32 @@ public sealed class DataSource : IDisposable
     public IEnumerable<SourceColumn> Features => Columns.Where(column => column.Name != Spec.Target);
 
     /// <summary>Opens a data file, a use-case folder or a flywheel.yaml.</summary>
-    public static DataSource Open(string fileOrDirectory, string? target = null, SourceOptions? options = null, IProgress<DataProgress>? progress = null) =>
-        Open(SourceSpec.Resolve(fileOrDirectory, target), options, progress);
+    public static DataSource Open(string fileOrDirectory, string? target = null, SourceOptions? options = null, IProgress<DataProgress>? progress = null, CancellationToken cancellation = default) =>
+        Open(SourceSpec.Resolve(fileOrDirectory, target), options, progress, cancellation);
 
-    public static DataSource Open(SourceSpec spec, SourceOptions? options = null, IProgress<DataProgress>? progress = null) =>
-        SourceOpener.Open(spec, options ?? SourceOptions.Default, progress, (columns, dialect, rows, connection, temp) => new DataSource(spec, connection, columns, dialect, rows, temp));
+    /// <summary>Opens a source; <paramref name="cancellation"/> stays bound to it and interrupts any of its queries.</summary>
+    public static DataSource Open(SourceSpec spec, SourceOptions? options = null, IProgress<DataProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        options ??= SourceOptions.Default;
+        using var activity = FlywheelTelemetry.Start(FlywheelTelemetry.Spans.Load, "flywheel.file", spec.FilePath);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            var source = SourceOpener.Open(spec, options, progress, new SqlTrace(options.Logger, cancellation),
+                (columns, dialect, rows, connection, temp, trace) => new DataSource(spec, connection, columns, dialect, rows, temp, trace));
+            activity?.SetTag("flywheel.rows", source.RowCount);
+            activity?.SetTag("flywheel.columns", source.Columns.Count);
+            FlywheelTelemetry.RowsLoaded.Add(source.RowCount);
+            options.Logger.LogInformation("loaded {Rows} rows × {Columns} columns from {File} in {Seconds:0.00} s",
+                source.RowCount, source.Columns.Count, spec.FilePath, clock.Elapsed.TotalSeconds);
+            return source;
+        }
+        catch (Exception error)
+        {
+            FlywheelTelemetry.Fail(activity, error);
+            throw;
+        }
+    }
 
     /// <summary>The column called <paramref name="name"/>, or an InputException listing the columns there are.</summary>
     public SourceColumn Column(string name) =>
@@ -66,16 +97,16 @@ public sealed class DataSource : IDisposable
     public T? Scalar<T>(string sql)
     {
         using var command = Command(sql);
-        var value = Guard(() => SqlTrace.Time(sql, command.ExecuteScalar));
+        var value = Guard(() => _trace.Run(command, command.ExecuteScalar));
         return value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Runs a query and hands each row to <paramref name="read"/>, translating reader errors.</summary>
     public List<T> Query<T>(string sql, Func<DbDataReader, T> read)
     {
-        return Guard(() => SqlTrace.Time(sql, () =>
+        using var command = Command(sql);
+        return Guard(() => _trace.Run(command, () =>
         {
-            using var command = Command(sql);
             using var reader = command.ExecuteReader();
             var rows = new List<T>();
             while (reader.Read()) rows.Add(read(reader));
@@ -88,12 +119,26 @@ public sealed class DataSource : IDisposable
     {
         var selected = (columns ?? Columns.Select(column => column.Name).ToList()).Select(name => Column(name).Sql);
         using var command = Command($"SELECT {string.Join(", ", selected)} FROM {Relation}");
-        using var reader = Guard(() => command.ExecuteReader());
-        while (Guard(() => reader.Read()))
+        using var registration = _trace.Bind(command);
+        using var reader = Guard(() => _trace.Run(command, command.ExecuteReader));
+        while (Guard(() => Read(reader)))
         {
             var row = new object?[reader.FieldCount];
             for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
             yield return row;
+        }
+    }
+
+    private bool Read(DbDataReader reader)
+    {
+        Cancellation.ThrowIfCancellationRequested();
+        try
+        {
+            return reader.Read();
+        }
+        catch (DbException error)
+        {
+            throw _trace.Cancelled(error);
         }
     }
 

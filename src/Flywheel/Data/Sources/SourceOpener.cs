@@ -13,10 +13,11 @@ internal static class SourceOpener
     // Columns DuckDB typed from its sample but whose later values do not fit are re-read as text, at most this many times.
     private const int MaxTypeRetries = 64;
 
-    public delegate DataSource Build(IReadOnlyList<SourceColumn> columns, CsvDialect? dialect, long rowCount, DuckDBConnection connection, string? tempDirectory);
+    public delegate DataSource Build(IReadOnlyList<SourceColumn> columns, CsvDialect? dialect, long rowCount, DuckDBConnection connection, string? tempDirectory, SqlTrace trace);
 
-    public static DataSource Open(SourceSpec spec, SourceOptions options, IProgress<DataProgress>? progress, Build build)
+    public static DataSource Open(SourceSpec spec, SourceOptions options, IProgress<DataProgress>? progress, SqlTrace trace, Build build)
     {
+        trace.Cancellation.ThrowIfCancellationRequested();
         progress?.Report(new DataProgress("checking the file", 0));
         FileSniffer.Check(spec.FilePath, spec.Format);
 
@@ -25,21 +26,21 @@ internal static class SourceOpener
         try
         {
             connection.Open();
-            Configure(connection, options, tempDirectory);
-            var dialect = spec.Format == SourceFormat.Csv ? Guard(spec, () => CsvDialectSniffer.Sniff(connection, spec.FilePath)) : null;
+            Configure(connection, options, tempDirectory, trace);
+            var dialect = spec.Format == SourceFormat.Csv ? Guard(spec, () => CsvDialectSniffer.Sniff(connection, spec.FilePath, trace)) : null;
             progress?.Report(new DataProgress("loading", 0.1));
             var read = CsvRead.Declared(spec.Csv);
-            Load(connection, spec, Overrides(spec), read, options.Materialize);
+            Load(connection, spec, Overrides(spec), read, options.Materialize, trace);
 
             // When rows disagree on their field count, DuckDB's sniffer gives up on the delimiter and reads one column.
             // Reading again with the delimiter the header uses makes the ragged row fail with its line number.
-            var loaded = Guard(spec, () => Describe(connection, $"SELECT * FROM {DataSource.Relation}"));
+            var loaded = Guard(spec, () => Describe(connection, trace, $"SELECT * FROM {DataSource.Relation}"));
             if (loaded.Count == 1 && spec.Format == SourceFormat.Csv && read.Delimiter is null && CsvDialectSniffer.HeaderDelimiter(spec.FilePath) is { } delimiter)
             {
                 read = read with { Delimiter = delimiter, Strict = true };
                 try
                 {
-                    Describe(connection, $"SELECT * FROM {Reader(spec, new Dictionary<string, string>(), read)}");
+                    Describe(connection, trace, $"SELECT * FROM {Reader(spec, new Dictionary<string, string>(), read)}");
                 }
                 catch (DbException error)
                 {
@@ -47,28 +48,28 @@ internal static class SourceOpener
                         throw new InputException($"a ragged row: it has {ragged.Found} fields where the header has {ragged.Expected}; check delimiters and quotes on that line", spec.FilePath, ragged.Line, inner: error);
                     throw DuckDbErrors.Translate(error, spec.FilePath);
                 }
-                Load(connection, spec, Overrides(spec), read, options.Materialize);
-                loaded = Guard(spec, () => Describe(connection, $"SELECT * FROM {DataSource.Relation}"));
+                Load(connection, spec, Overrides(spec), read, options.Materialize, trace);
+                loaded = Guard(spec, () => Describe(connection, trace, $"SELECT * FROM {DataSource.Relation}"));
             }
             if (dialect is not null)
             {
                 // A decimal comma or an NA token makes DuckDB read a numeric column as text; read it again knowing them.
                 var text = loaded.Where(column => column.Type == "VARCHAR" && !spec.DeclaredKinds.ContainsKey(column.Name)).Select(column => column.Name).ToList();
-                var refined = Guard(spec, () => CsvDialectSniffer.Refine(connection, text, read, read.Delimiter ?? dialect.Delimiter));
-                if (refined != read) Load(connection, spec, Overrides(spec), refined, options.Materialize);
+                var refined = Guard(spec, () => CsvDialectSniffer.Refine(connection, text, read, read.Delimiter ?? dialect.Delimiter, trace));
+                if (refined != read) Load(connection, spec, Overrides(spec), refined, options.Materialize, trace);
                 dialect = refined.Over(dialect);
             }
 
             progress?.Report(new DataProgress("detecting column kinds", 0.9));
-            var rowCount = Guard(spec, () => Convert.ToInt64(Execute(connection, $"SELECT count(*) FROM {DataSource.Relation}"), System.Globalization.CultureInfo.InvariantCulture));
+            var rowCount = Guard(spec, () => Convert.ToInt64(Execute(connection, trace, $"SELECT count(*) FROM {DataSource.Relation}"), System.Globalization.CultureInfo.InvariantCulture));
             if (rowCount == 0)
                 throw new InputException("the file has a header but no data rows", spec.FilePath, 2);
-            var columns = Guard(spec, () => Classify(connection, spec, Describe(connection, $"SELECT * FROM {DataSource.Relation}")));
+            var columns = Guard(spec, () => Classify(connection, trace, spec, Describe(connection, trace, $"SELECT * FROM {DataSource.Relation}")));
             if (dialect is { HasHeader: false } && rowCount == 1)
                 throw new InputException("the file has only one line (a header with no data rows?)", spec.FilePath, 1);
-            CheckTarget(connection, spec, columns);
+            CheckTarget(connection, trace, spec, columns);
             progress?.Report(new DataProgress("ready", 1));
-            return build(columns, dialect, rowCount, connection, tempDirectory);
+            return build(columns, dialect, rowCount, connection, tempDirectory, trace);
         }
         catch
         {
@@ -78,11 +79,11 @@ internal static class SourceOpener
         }
     }
 
-    private static void Configure(DuckDBConnection connection, SourceOptions options, string tempDirectory)
+    private static void Configure(DuckDBConnection connection, SourceOptions options, string tempDirectory, SqlTrace trace)
     {
-        Execute(connection, $"SET temp_directory = {SqlText.Literal(tempDirectory)}");
-        if (options.Threads is int threads) Execute(connection, $"SET threads = {threads}");
-        if (options.MemoryLimit is { } limit) Execute(connection, $"SET memory_limit = {SqlText.Literal(limit)}");
+        Execute(connection, trace, $"SET temp_directory = {SqlText.Literal(tempDirectory)}");
+        if (options.Threads is int threads) Execute(connection, trace, $"SET threads = {threads}");
+        if (options.MemoryLimit is { } limit) Execute(connection, trace, $"SET memory_limit = {SqlText.Literal(limit)}");
     }
 
     private static Dictionary<string, string> Overrides(SourceSpec spec) =>
@@ -112,20 +113,20 @@ internal static class SourceOpener
         return $"SELECT * FROM {Reader(spec, overrides, read)}";
     }
 
-    private static void Load(DuckDBConnection connection, SourceSpec spec, Dictionary<string, string> overrides, CsvRead read, bool materialize)
+    private static void Load(DuckDBConnection connection, SourceSpec spec, Dictionary<string, string> overrides, CsvRead read, bool materialize, SqlTrace trace)
     {
         // Parquet carries its schema, so a declared column it lacks is found before reading anything.
         if (spec.Format == SourceFormat.Parquet && spec.DeclaredKinds.Count > 0)
-            CheckDeclaredColumns(spec, Guard(spec, () => Describe(connection, $"SELECT * FROM {Reader(spec, new Dictionary<string, string>(), read)}")));
+            CheckDeclaredColumns(spec, Guard(spec, () => Describe(connection, trace, $"SELECT * FROM {Reader(spec, new Dictionary<string, string>(), read)}")));
         for (var attempt = 0; ; attempt++)
         {
             try
             {
                 var select = Select(spec, overrides, read);
-                Execute(connection, materialize
+                Execute(connection, trace, materialize
                     ? $"CREATE OR REPLACE TABLE {DataSource.Relation} AS {select}"
                     : $"CREATE OR REPLACE VIEW {DataSource.Relation} AS {select}");
-                if (!materialize) Execute(connection, $"SELECT count(*) FROM {DataSource.Relation}");
+                if (!materialize) Execute(connection, trace, $"SELECT count(*) FROM {DataSource.Relation}");
                 return;
             }
             catch (DbException error) when (attempt < MaxTypeRetries
@@ -140,17 +141,17 @@ internal static class SourceOpener
             catch (DbException error)
             {
                 if (spec.DeclaredKinds.Count > 0)
-                    CheckDeclaredColumns(spec, Guard(spec, () => Describe(connection, $"SELECT * FROM {Reader(spec, new Dictionary<string, string>(), read)}")));
+                    CheckDeclaredColumns(spec, Guard(spec, () => Describe(connection, trace, $"SELECT * FROM {Reader(spec, new Dictionary<string, string>(), read)}")));
                 throw DuckDbErrors.Translate(error, spec.FilePath);
             }
         }
     }
 
-    private static List<(string Name, string Type)> Describe(DuckDBConnection connection, string select)
+    private static List<(string Name, string Type)> Describe(DuckDBConnection connection, SqlTrace trace, string select)
     {
         using var command = connection.CreateCommand();
         command.CommandText = $"DESCRIBE {select}";
-        using var reader = command.ExecuteReader();
+        using var reader = trace.Run(command, command.ExecuteReader);
         var columns = new List<(string, string)>();
         while (reader.Read()) columns.Add((reader.GetString(0), reader.GetString(1)));
         return columns;
@@ -169,7 +170,7 @@ internal static class SourceOpener
     /// Kinds from storage types, declared kinds first; string columns are split into categories, true/false flags
     /// (kept as the strings written, so labels survive) and free text on a sample.
     /// </summary>
-    private static List<SourceColumn> Classify(DuckDBConnection connection, SourceSpec spec, List<(string Name, string Type)> described)
+    private static List<SourceColumn> Classify(DuckDBConnection connection, SqlTrace trace, SourceSpec spec, List<(string Name, string Type)> described)
     {
         var strings = described.Where(column => ColumnKinds.FromSqlType(column.Type) == ColumnKind.Categorical && !spec.DeclaredKinds.ContainsKey(column.Name)).ToList();
         var textual = new HashSet<string>(StringComparer.Ordinal);
@@ -183,7 +184,7 @@ internal static class SourceOpener
             }));
             using var command = connection.CreateCommand();
             command.CommandText = $"SELECT {measures} FROM (SELECT * FROM {DataSource.Relation} LIMIT {KindSampleRows})";
-            using var reader = command.ExecuteReader();
+            using var reader = trace.Run(command, command.ExecuteReader);
             reader.Read();
             for (var i = 0; i < strings.Count; i++)
             {
@@ -203,21 +204,21 @@ internal static class SourceOpener
         }).ToList();
     }
 
-    private static void CheckTarget(DuckDBConnection connection, SourceSpec spec, List<SourceColumn> columns)
+    private static void CheckTarget(DuckDBConnection connection, SqlTrace trace, SourceSpec spec, List<SourceColumn> columns)
     {
         if (spec.Target is not { } target) return;
         var column = columns.FirstOrDefault(candidate => candidate.Name == target)
             ?? throw new InputException($"the target column '{target}' does not exist; the columns are: {string.Join(", ", columns.Select(candidate => candidate.Name))}", spec.DescribedIn);
-        var present = Convert.ToInt64(Execute(connection, $"SELECT count({column.Sql}) FROM {DataSource.Relation}"), System.Globalization.CultureInfo.InvariantCulture);
+        var present = Convert.ToInt64(Execute(connection, trace, $"SELECT count({column.Sql}) FROM {DataSource.Relation}"), System.Globalization.CultureInfo.InvariantCulture);
         if (present == 0)
             throw new InputException($"the target column '{target}' is empty in every row; there is nothing to learn from (label the data first)", spec.DescribedIn);
     }
 
-    private static object? Execute(DuckDBConnection connection, string sql)
+    private static object? Execute(DuckDBConnection connection, SqlTrace trace, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        return SqlTrace.Time(sql, command.ExecuteScalar);
+        return trace.Run(command, command.ExecuteScalar);
     }
 
     private static T Guard<T>(SourceSpec spec, Func<T> work)

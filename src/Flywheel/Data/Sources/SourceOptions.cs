@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace Flywheel.Data.Sources;
 
 /// <summary>How to open a source.</summary>
@@ -11,6 +14,9 @@ namespace Flywheel.Data.Sources;
 public sealed record SourceOptions(bool Materialize = true, int? Threads = null, string? MemoryLimit = null, string? TempDirectory = null)
 {
     public static SourceOptions Default { get; } = new();
+
+    /// <summary>Where opening and querying report: what was loaded (Information), each query's time (Trace).</summary>
+    public ILogger Logger { get; init; } = NullLogger.Instance;
 }
 
 /// <summary>A step of long data work, for progress bars: <paramref name="Fraction"/> of the whole, in [0, 1].</summary>

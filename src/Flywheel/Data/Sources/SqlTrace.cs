@@ -1,28 +1,54 @@
+using System.Data.Common;
 using System.Diagnostics;
+using DuckDB.NET.Data;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Flywheel.Data.Sources;
 
 /// <summary>
-/// With the environment variable <c>FLYWHEEL_TRACE_SQL</c> set, every query's wall time and its opening go to
-/// standard error: where a profile spends its time, without a profiler. <c>FLYWHEEL_TRACE_SQL=full</c> prints whole queries.
+/// Runs a source's DuckDB commands: each one bound to the cancellation token (a cancelled token interrupts the
+/// running query through <see cref="DuckDBCommand.Cancel"/>, and the caller sees an
+/// <see cref="OperationCanceledException"/>, never a reader error), and timed at Trace level on the logger — where a
+/// profile spends its time, without a profiler.
 /// </summary>
-internal static class SqlTrace
+internal sealed class SqlTrace(ILogger logger, CancellationToken cancellation)
 {
-    private static readonly string? Mode = Environment.GetEnvironmentVariable("FLYWHEEL_TRACE_SQL");
     private const int Opening = 160;
 
-    public static T Time<T>(string sql, Func<T> run)
+    public static SqlTrace None { get; } = new(NullLogger.Instance, CancellationToken.None);
+
+    public ILogger Logger => logger;
+
+    public CancellationToken Cancellation => cancellation;
+
+    public T Run<T>(DbCommand command, Func<T> run)
     {
-        if (string.IsNullOrEmpty(Mode)) return run();
-        var clock = Stopwatch.StartNew();
+        cancellation.ThrowIfCancellationRequested();
+        var clock = logger.IsEnabled(LogLevel.Trace) ? Stopwatch.StartNew() : null;
+        using var registration = Bind(command);
         try
         {
             return run();
         }
+        catch (DbException error) when (cancellation.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("the query was cancelled", error, cancellation);
+        }
         finally
         {
-            var text = Mode == "full" || sql.Length <= Opening ? sql : sql[..Opening] + "…";
-            Console.Error.WriteLine($"sql {clock.Elapsed.TotalSeconds:0.000} s  {text}");
+            if (clock is not null)
+            {
+                var sql = command.CommandText;
+                logger.LogTrace("sql {Seconds:0.000} s  {Sql}", clock.Elapsed.TotalSeconds, sql.Length <= Opening ? sql : sql[..Opening] + "…");
+            }
         }
     }
+
+    /// <summary>Interrupts <paramref name="command"/> when the token is cancelled, until the registration is disposed.</summary>
+    public CancellationTokenRegistration Bind(DbCommand command) =>
+        cancellation.CanBeCanceled ? cancellation.Register(static state => ((DbCommand)state!).Cancel(), command) : default;
+
+    public Exception Cancelled(Exception error) =>
+        cancellation.IsCancellationRequested ? new OperationCanceledException("the query was cancelled", error, cancellation) : error;
 }

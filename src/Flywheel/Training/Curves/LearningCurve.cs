@@ -35,7 +35,7 @@ public static class LearningCurveTracer
             .Select(share => Math.Max(1, (int)Math.Round(configured * share)))
             .Distinct().ToList();
 
-    public static LearningCurve Trace(TrainerDefinition trainer, HyperparameterSet hyperparameters, FeatureTable train, FeatureTable validation, ITrialScorer scorer, int seed)
+    public static LearningCurve Trace(TrainerDefinition trainer, HyperparameterSet hyperparameters, FeatureTable train, FeatureTable validation, ITrialScorer scorer, int seed, CancellationToken cancellation = default)
     {
         var knob = trainer.Iterations ?? throw new ArgumentException($"{trainer.Name} is not a boosted trainer", nameof(trainer));
         var configured = hyperparameters.Int(knob.Name);
@@ -44,7 +44,7 @@ public static class LearningCurveTracer
         var sinceBest = 0;
         foreach (var iterations in Checkpoints(configured))
         {
-            var model = TrialRunner.Fit(trainer, hyperparameters.With(knob.Name, iterations), seed, train);
+            var model = TrialRunner.Fit(trainer, hyperparameters.With(knob.Name, iterations), seed, train, cancellation);
             var point = new CurvePoint(
                 iterations,
                 scorer.Score(TrialRunner.Predict(model, train, seed)).Objective,

@@ -12,7 +12,7 @@ public abstract record ValidationScheme
     public abstract string Describe();
 
     /// <summary>Out-of-sample predictions of the configuration: on the validation rows, or out-of-fold on all rows.</summary>
-    public abstract Predictions Evaluate(TrainerDefinition trainer, HyperparameterSet hyperparameters, int seed);
+    public abstract Predictions Evaluate(TrainerDefinition trainer, HyperparameterSet hyperparameters, int seed, CancellationToken cancellation = default);
 
     /// <summary>One train/validation pair, for tracing learning curves.</summary>
     public abstract (FeatureTable Train, FeatureTable Validation) CurveSplit { get; }
@@ -43,8 +43,8 @@ public sealed record Holdout(FeatureTable Train, FeatureTable Validation) : Vali
 {
     public override string Describe() => $"validation split ({Validation.RowCount} rows)";
 
-    public override Predictions Evaluate(TrainerDefinition trainer, HyperparameterSet hyperparameters, int seed) =>
-        TrialRunner.Predict(TrialRunner.Fit(trainer, hyperparameters, seed, Train), Validation, seed);
+    public override Predictions Evaluate(TrainerDefinition trainer, HyperparameterSet hyperparameters, int seed, CancellationToken cancellation = default) =>
+        TrialRunner.Predict(TrialRunner.Fit(trainer, hyperparameters, seed, Train, cancellation), Validation, seed);
 
     public override (FeatureTable Train, FeatureTable Validation) CurveSplit => (Train, Validation);
 
@@ -76,13 +76,13 @@ public sealed record CrossValidation : ValidationScheme
 
     public override string Describe() => $"{Folds}-fold cross-validation ({Rows.RowCount} rows)";
 
-    public override Predictions Evaluate(TrainerDefinition trainer, HyperparameterSet hyperparameters, int seed)
+    public override Predictions Evaluate(TrainerDefinition trainer, HyperparameterSet hyperparameters, int seed, CancellationToken cancellation = default)
     {
         Predictions? all = null;
         for (var fold = 0; fold < Folds; fold++)
         {
             var (train, held) = Split(fold);
-            var predictions = TrialRunner.Predict(TrialRunner.Fit(trainer, hyperparameters, seed, train), held, seed);
+            var predictions = TrialRunner.Predict(TrialRunner.Fit(trainer, hyperparameters, seed, train, cancellation), held, seed);
             all = all is null ? predictions : all.Concat(predictions);
         }
         return all!;
