@@ -26,6 +26,7 @@ public static class FlywheelCli
         root.Add(Predict.PredictCommand.Create());
         root.Add(Run.RunCommand.Create());
         root.Add(Models.ModelsCommand.Create());
+        root.Add(Runs.RunsCommand.Create());
         root.Add(Plan.PlanCommand.Create());
         return root;
     }
@@ -49,11 +50,12 @@ public static class FlywheelCli
             // The default handler would print a stack trace and exit 1; user mistakes must reach the catch below.
             return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
-        catch (InputException error)
+        catch (FlywheelException error)
         {
+            // Validation 2, NotFound 3, Conflict 4: scripts can tell a typo from a missing model from a clash.
             AnsiConsole.Console.Profile.Out.Writer.Flush();
             Console.Error.WriteLine($"error: {error.Describe()}");
-            return ExitCodes.BadInput;
+            return error.ExitCode();
         }
         catch (Exception error)
         {
@@ -70,4 +72,6 @@ public static class ExitCodes
     public const int Ok = 0;
     public const int Failure = 1;
     public const int BadInput = 2;
+    public const int NotFound = 3;
+    public const int Conflict = 4;
 }

@@ -26,7 +26,7 @@ public static class EvaluateCommand
         {
             var useCase = parseResult.GetValue(path)!;
             var directory = Directory.Exists(useCase) ? useCase : Path.GetDirectoryName(Path.GetFullPath(useCase))!;
-            var resolved = await ModelLocator.ResolveAsync(parseResult.GetValue(model) ?? useCase, directory, parseResult.GetValue(store), cancellation);
+            var resolved = await ModelLocator.ResolveAsync(parseResult.GetValue(model) ?? useCase, directory, Models.CliStore.Options(parseResult.GetValue(store)), cancellation);
             var stored = StoredEvaluation.Load(resolved.Package);
             var report = stored.Test;
             var on = "the test split at training time";

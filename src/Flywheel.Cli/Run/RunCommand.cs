@@ -21,7 +21,7 @@ public static class RunCommand
         command.SetAction(async (parseResult, cancellation) =>
         {
             var useCase = UseCaseLoader.Load(parseResult.GetValue(path)!);
-            var request = new TrainRequest(TrainCommand.Budget(parseResult.GetValue(budget)), parseResult.GetValue(seed), parseResult.GetValue(trials), Store: parseResult.GetValue(store));
+            var request = new TrainRequest(TrainCommand.Budget(parseResult.GetValue(budget)), parseResult.GetValue(seed), parseResult.GetValue(trials), Store: parseResult.GetValue(store)) { StoreOptions = Models.CliStore.Options(parseResult.GetValue(store)) };
             var reports = parseResult.GetValue(output) ?? Path.Combine(useCase.Directory, "reports");
             RunOutcome? outcome = null;
             await AnsiConsole.Status().StartAsync("starting", async status =>

@@ -20,7 +20,7 @@ public static class TrainCommand
         command.SetAction(parseResult =>
         {
             var useCase = UseCaseLoader.Load(parseResult.GetValue(path)!);
-            var request = new TrainRequest(Budget(parseResult.GetValue(budget)), parseResult.GetValue(seed), parseResult.GetValue(trials), Store: parseResult.GetValue(store));
+            var request = new TrainRequest(Budget(parseResult.GetValue(budget)), parseResult.GetValue(seed), parseResult.GetValue(trials), Store: parseResult.GetValue(store)) { StoreOptions = Models.CliStore.Options(parseResult.GetValue(store)) };
             var outcome = TrainingConsole.Train(useCase, request, quiet: parseResult.GetValue(json));
             if (parseResult.GetValue(json)) Console.Out.WriteLine(EvaluationDocument.From(outcome.Record, outcome.Test, outcome.Version).ToJson());
             else TrainingTables.Write(AnsiConsole.Console, outcome);

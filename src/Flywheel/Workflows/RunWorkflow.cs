@@ -52,7 +52,7 @@ public static class RunWorkflow
         {
             var path = Path.Combine(reportDirectory, "value.html");
             // After training, so the plan's ML step is judged on the model just registered as @candidate.
-            var plan = useCase.Plan is null ? null : await PlanWorkflow.RunAsync(useCase, request.Store, cancellation);
+            var plan = useCase.Plan is null ? null : await PlanWorkflow.RunAsync(useCase, request.ResolvedStore, cancellation);
             ValueReport.Build(priced, plan).Save(path);
             reports.Add(path);
         }

@@ -6,7 +6,13 @@ namespace Flywheel.Workflows;
 /// <param name="MaxTrials">Stops after this many trials whatever the budget (tests; reproducible across machines).</param>
 /// <param name="Importance">Compute permutation importance on the test split (the slowest part of evaluation).</param>
 /// <param name="Store">The metadata store (<c>--store</c>); null: FLYWHEEL_STORE, else the use case's .flywheel/flywheel.db.</param>
-public sealed record TrainRequest(TimeSpan? Budget = null, int? Seed = null, int? MaxTrials = null, bool Importance = true, string? Store = null);
+public sealed record TrainRequest(TimeSpan? Budget = null, int? Seed = null, int? MaxTrials = null, bool Importance = true, string? Store = null)
+{
+    /// <summary>The store, artifact root and write hook the host chose; when null, <see cref="Store"/> names the database.</summary>
+    public Storage.StoreOptions? StoreOptions { get; init; }
+
+    internal Storage.StoreOptions ResolvedStore => StoreOptions ?? Store;
+}
 
 /// <summary>Where the workflow is: a stage name, a message, and the search's progress while searching.</summary>
 public sealed record WorkflowProgress(string Stage, string Message, SearchProgress? Search = null);
