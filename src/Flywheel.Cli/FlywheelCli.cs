@@ -47,6 +47,8 @@ public static class FlywheelCli
                 Console.Error.WriteLine($"see '{Path(parse.CommandResult.Command)} --help'");
                 return ExitCodes.BadInput;
             }
+            // Fault injection for outputs (-o, reports): the host passes its hook; the library reads no environment.
+            using var faults = Flywheel.Storage.AtomicFile.Observe(Models.CliStore.FaultHook());
             // The default handler would print a stack trace and exit 1; user mistakes must reach the catch below.
             return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }

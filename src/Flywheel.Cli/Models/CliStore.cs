@@ -25,7 +25,7 @@ internal static class CliStore
         BeforeWrite = FaultHook(),
     };
 
-    private static Action<string>? FaultHook()
+    public static Action<string>? FaultHook()
     {
         var killAt = Environment.GetEnvironmentVariable(FaultVariable);
         var trace = Environment.GetEnvironmentVariable(TraceVariable);

@@ -40,7 +40,7 @@ public sealed class FileArtifactStore(string root, StoreOptions? options = null)
     private PendingArtifact Store(Action<string> write, IReadOnlySet<string>? excludedFromHash, bool pending)
     {
         // Staging inside the root keeps the final rename on one file system, where it is atomic.
-        var owner = WriterTag.Current + "-" + Guid.NewGuid().ToString("N");
+        var owner = WriterTag.Current + "~" + Guid.NewGuid().ToString("N");
         var staging = Path.Combine(Staging, owner);
         Directory.CreateDirectory(staging);
         try

@@ -42,7 +42,7 @@ public class FileArtifactStoreTests : IDisposable
     [Fact]
     public void Unknown_artifact_is_an_input_error()
     {
-        var error = Assert.Throws<InputException>(() => new FileArtifactStore(_root).Get(new string('0', 64)));
+        var error = Assert.Throws<NotFoundException>(() => new FileArtifactStore(_root).Get(new string('0', 64)));
 
         Assert.Contains("has no artifact", error.Message);
     }

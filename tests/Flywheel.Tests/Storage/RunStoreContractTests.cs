@@ -18,11 +18,11 @@ public class RunStoreContractTests
         var first = await runs.RecordTrialAsync(run.Id, Trial("FastTree", 0.81));
         test.Clock.Advance(TimeSpan.FromMinutes(1));
         var second = await runs.RecordTrialAsync(run.Id, Trial("LightGbm", 0.84) with { Status = TrialStatus.Failed, Error = "out of memory" });
-        var completed = await runs.CompleteRunAsync(run.Id);
+        var completed = await runs.FinishRunAsync(run.Id);
 
         Assert.Equal(RunStatus.Running, run.Status);
         Assert.Equal((1, 2), (first.Number, second.Number));
-        Assert.Equal(RunStatus.Completed, completed.Status);
+        Assert.Equal(RunStatus.Finished, completed.Status);
         Assert.Equal(test.Clock.Now, completed.FinishedAt);
         var trials = await runs.ListTrialsAsync(run.Id);
         Assert.Equal(["FastTree", "LightGbm"], trials.Select(t => t.Trainer));
@@ -42,10 +42,12 @@ public class RunStoreContractTests
         var failed = await runs.FailRunAsync(run.Id, "budget exhausted before any trainer finished");
 
         Assert.Equal((RunStatus.Failed, "budget exhausted before any trainer finished"), (failed.Status, failed.FailureReason));
-        var again = await Assert.ThrowsAsync<InvalidOperationException>(() => runs.CompleteRunAsync(run.Id));
+        var again = await Assert.ThrowsAsync<ConflictException>(() => runs.FinishRunAsync(run.Id));
         Assert.Contains("already failed", again.Message);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => runs.RecordTrialAsync(run.Id, Trial("FastTree", 0.5)));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => runs.CompleteRunAsync(Guid.NewGuid()));
+        Assert.Equal(4, again.ExitCode());
+        await Assert.ThrowsAsync<ConflictException>(() => runs.RecordTrialAsync(run.Id, Trial("FastTree", 0.5)));
+        var missing = await Assert.ThrowsAsync<NotFoundException>(() => runs.FinishRunAsync(Guid.NewGuid()));
+        Assert.Equal((ErrorKind.NotFound, 3, 404), (missing.Kind, missing.ExitCode(), missing.HttpStatus()));
     }
 
     [Theory, MemberData(nameof(StoreKinds.All), MemberType = typeof(StoreKinds))]
