@@ -77,3 +77,26 @@ public class RunStoreContractTests
         Assert.Empty(await test.Store.Runs.ListTrialsAsync(run.Id));
     }
 }
+
+/// <summary>How runs end and what the store records about where they ran.</summary>
+public class RunLifecycleTests
+{
+    [Theory, MemberData(nameof(StoreKinds.All), MemberType = typeof(StoreKinds))]
+    public async Task A_run_records_its_process_and_heartbeat_and_can_be_cancelled_once(string kind)
+    {
+        using var test = new TestStore(kind);
+        var runs = test.Store.Runs;
+        var run = await runs.StartRunAsync("churn", 3);
+        test.Clock.Advance(TimeSpan.FromSeconds(90));
+        await runs.RecordTrialAsync(run.Id, new NewTrial("FastTree", "{}", "{\"auc\":0.7}", TimeSpan.FromSeconds(2), 3));
+
+        var beat = await runs.FindRunAsync(run.Id);
+        var cancelled = await runs.CancelRunAsync(run.Id);
+
+        Assert.Equal((Environment.MachineName, Environment.ProcessId), (run.Host, run.ProcessId));
+        Assert.Equal(run.StartedAt + TimeSpan.FromSeconds(90), beat!.HeartbeatAt);
+        Assert.Equal((RunStatus.Cancelled, "cancelled"), (cancelled.Status, cancelled.FailureReason));
+        await Assert.ThrowsAsync<ConflictException>(() => runs.CancelRunAsync(run.Id));
+        Assert.Equal(["run.start", "run.end"], (await test.Store.AuditTrailAsync($"run:{run.Id}")).Select(e => e.Action));
+    }
+}
