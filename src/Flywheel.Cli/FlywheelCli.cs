@@ -28,6 +28,7 @@ public static class FlywheelCli
         root.Add(Predict.PredictCommand.Create());
         root.Add(Run.RunCommand.Create());
         root.Add(Models.ModelsCommand.Create());
+        root.Add(Runs.RunsCommand.Create());
         root.Add(Plan.PlanCommand.Create());
         return root;
     }
@@ -49,6 +50,8 @@ public static class FlywheelCli
                 return ExitCodes.BadInput;
             }
             CliConsole.Configure();
+            // Fault injection for outputs (-o, reports): the host passes its hook; the library reads no environment.
+            using var faults = Flywheel.Storage.AtomicFile.Observe(Models.CliStore.FaultHook());
             // The default handler would print a stack trace and exit 1; user mistakes must reach the catch below.
             return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
@@ -59,11 +62,12 @@ public static class FlywheelCli
             Console.Error.WriteLine("cancelled");
             return ExitCodes.Cancelled;
         }
-        catch (InputException error)
+        catch (FlywheelException error)
         {
+            // Validation 2, NotFound 3, Conflict 4: scripts can tell a typo from a missing model from a clash.
             AnsiConsole.Console.Profile.Out.Writer.Flush();
             Console.Error.WriteLine($"error: {error.Describe()}");
-            return ExitCodes.BadInput;
+            return error.ExitCode();
         }
         catch (Exception error)
         {
@@ -80,6 +84,8 @@ public static class ExitCodes
     public const int Ok = 0;
     public const int Failure = 1;
     public const int BadInput = 2;
+    public const int NotFound = 3;
+    public const int Conflict = 4;
 
     /// <summary>Interrupted (Ctrl-C / SIGINT, or SIGTERM): 128 + SIGINT, as shells report it.</summary>
     public const int Cancelled = 130;

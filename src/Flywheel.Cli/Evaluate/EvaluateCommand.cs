@@ -27,7 +27,7 @@ public static class EvaluateCommand
             var useCase = parseResult.GetValue(path)!;
             // A file must be the use case's YAML; a data file here gets the same "point at a use-case folder" as every verb.
             var directory = Directory.Exists(useCase) ? useCase : Path.GetDirectoryName(Path.GetFullPath(UseCaseLoader.Locate(useCase)))!;
-            var resolved = await ModelLocator.ResolveAsync(parseResult.GetValue(model) ?? useCase, directory, parseResult.GetValue(store), cancellation);
+            var resolved = await ModelLocator.ResolveAsync(parseResult.GetValue(model) ?? useCase, directory, Models.CliStore.Options(parseResult.GetValue(store)), cancellation);
             var stored = StoredEvaluation.Load(resolved.Package);
             var report = stored.Test;
             var on = "the test split at training time";

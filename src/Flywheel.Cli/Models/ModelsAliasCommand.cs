@@ -20,7 +20,7 @@ internal static class ModelsAliasCommand
         var command = new Command("alias", "Set, move or remove a model alias (audited)") { reference, alias, remove, directory, store, actor, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var (catalog, parsed) = ModelCatalog.ForReference(parse.GetValue(reference)!, parse.GetValue(directory)!, parse.GetValue(store));
+            var (catalog, parsed) = ModelCatalog.ForReference(parse.GetValue(reference)!, parse.GetValue(directory)!, CliStore.Options(parse.GetValue(store)));
             var who = StoreOptions.ResolveActor(parse.GetValue(actor));
             var change = parse.GetValue(remove)
                 ? await catalog.Store.Models.RemoveAliasAsync(parsed.ModelName ?? throw NeedsName(parsed), parse.GetValue(alias)!, who, cancellationToken)

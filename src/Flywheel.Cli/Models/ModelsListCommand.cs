@@ -17,7 +17,7 @@ internal static class ModelsListCommand
         var command = new Command("list", "List registered models") { directory, store, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var metadata = MetadataStore.ForUseCase(parse.GetValue(directory)!, parse.GetValue(store));
+            var metadata = MetadataStore.ForUseCase(parse.GetValue(directory)!, CliStore.Options(parse.GetValue(store)));
             var listings = new List<ModelListing>();
             foreach (var name in await metadata.Models.ListModelNamesAsync(cancellationToken))
             {

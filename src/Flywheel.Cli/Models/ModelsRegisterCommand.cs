@@ -19,7 +19,7 @@ internal static class ModelsRegisterCommand
         var command = new Command("register", "Register a model package as a new version of its model") { package, run, directory, store, actor, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var catalog = new ModelCatalog(MetadataStore.ForUseCase(parse.GetValue(directory)!, parse.GetValue(store)));
+            var catalog = new ModelCatalog(MetadataStore.ForUseCase(parse.GetValue(directory)!, CliStore.Options(parse.GetValue(store))));
             var opened = ModelPackage.Open(parse.GetValue(package)!);
             var version = await catalog.RegisterAsync(new PackageRef(opened.Id, opened.Path), StoreOptions.ResolveActor(parse.GetValue(actor)), parse.GetValue(run), cancellationToken);
             if (parse.GetValue(json)) CliJson.Write(version);

@@ -21,7 +21,7 @@ internal static class ModelsShowCommand
         var command = new Command("show", "Show a model version: package, schema, metrics, decision policy, card") { reference, directory, store, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var (catalog, parsed) = ModelCatalog.ForReference(parse.GetValue(reference)!, parse.GetValue(directory)!, parse.GetValue(store));
+            var (catalog, parsed) = ModelCatalog.ForReference(parse.GetValue(reference)!, parse.GetValue(directory)!, CliStore.Options(parse.GetValue(store)));
             var resolved = await catalog.ResolveAsync(parsed, cancellationToken);
             if (parse.GetValue(json)) CliJson.Write(ToJson(resolved));
             else Render(resolved);

@@ -25,7 +25,7 @@ public static class PlanCommand
         command.SetAction(async (parseResult, cancellation) =>
         {
             var useCase = UseCaseLoader.Load(parseResult.GetValue(path)!);
-            var plan = await PlanWorkflow.RunAsync(useCase, parseResult.GetValue(store), cancellation);
+            var plan = await PlanWorkflow.RunAsync(useCase, Models.CliStore.Options(parseResult.GetValue(store)), cancellation);
             if (parseResult.GetValue(json))
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(PlanDocument.From(plan), Value.ValueCommand.Json));

@@ -22,7 +22,7 @@ public static class PredictCommand
         var command = new Command("predict", "Score a CSV: adds score, label (empty for review), decision (automatic|review), suggested_label and, for multiclass, p_<class> columns") { model, input, output, batch, directory, store };
         command.SetAction(async (parseResult, cancellation) =>
         {
-            var package = await ModelLocator.ResolveAsync(parseResult.GetValue(model)!, parseResult.GetValue(directory), parseResult.GetValue(store), cancellation);
+            var package = await ModelLocator.ResolveAsync(parseResult.GetValue(model)!, parseResult.GetValue(directory), Models.CliStore.Options(parseResult.GetValue(store)), cancellation);
             var scoring = ScoringModel.Load(package.Package);
             var summary = CsvPredictor.Predict(scoring, parseResult.GetValue(input)!, parseResult.GetValue(output)!, parseResult.GetValue(batch));
             AnsiConsole.MarkupLine(Markup.Escape(

@@ -31,7 +31,7 @@ public static class ReportCommand
         command.SetAction(async (parseResult, cancellation) =>
         {
             var useCase = UseCaseLoader.Load(parseResult.GetValue(path)!);
-            var measured = await ModelMeasurements.FindAsync(useCase, parseResult.GetValue(model), parseResult.GetValue(store), cancellation);
+            var measured = await ModelMeasurements.FindAsync(useCase, parseResult.GetValue(model), Models.CliStore.Options(parseResult.GetValue(store)), cancellation);
             var result = ValueAnalysis.Run(useCase, new ValueAnalysisOptions(null, parseResult.GetValue(seek), parseResult.GetValue(targetRoi)), measured: measured);
             var file = parseResult.GetValue(output)!;
             var plan = useCase.Plan is null ? null : PlanWorkflow.Run(useCase);

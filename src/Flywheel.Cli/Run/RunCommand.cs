@@ -25,6 +25,7 @@ public static class RunCommand
             var request = new TrainRequest(TrainCommand.Budget(parseResult.GetValue(budget)), parseResult.GetValue(seed), parseResult.GetValue(trials), Store: parseResult.GetValue(store))
             {
                 LoggerFactory = loggers,
+                StoreOptions = Models.CliStore.Options(parseResult.GetValue(store)),
             };
             var reports = parseResult.GetValue(output) ?? Path.Combine(useCase.Directory, "reports");
             RunOutcome? outcome = null;

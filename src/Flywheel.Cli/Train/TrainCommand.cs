@@ -28,6 +28,7 @@ public static class TrainCommand
             var request = new TrainRequest(Budget(parseResult.GetValue(budget)), parseResult.GetValue(seed), parseResult.GetValue(trials), Store: parseResult.GetValue(store))
             {
                 LoggerFactory = loggers,
+                StoreOptions = Models.CliStore.Options(parseResult.GetValue(store)),
             };
             var outcome = TrainingConsole.Train(useCase, request, quiet: parseResult.GetValue(json), cancellation);
             if (parseResult.GetValue(json)) Console.Out.WriteLine(EvaluationDocument.From(outcome.Record, outcome.Test, outcome.Version).ToJson());

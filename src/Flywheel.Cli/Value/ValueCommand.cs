@@ -39,7 +39,7 @@ public static class ValueCommand
         {
             var useCase = UseCaseLoader.Load(parseResult.GetValue(path)!);
             var options = new ValueAnalysisOptions(parseResult.GetValue(scenario), parseResult.GetValue(seek), parseResult.GetValue(targetRoi));
-            var measured = await ModelMeasurements.FindAsync(useCase, parseResult.GetValue(model), parseResult.GetValue(store), cancellation);
+            var measured = await ModelMeasurements.FindAsync(useCase, parseResult.GetValue(model), Models.CliStore.Options(parseResult.GetValue(store)), cancellation);
             var result = ValueAnalysis.Run(useCase, options, measured: measured);
             if (parseResult.GetValue(json))
             {

@@ -41,7 +41,7 @@ public sealed class ModelPackage
     {
         if (Manifest.Attachments.Any(a => a.File == name)) return System.IO.Path.Combine(Path, name);
         var known = Manifest.Attachments.Count == 0 ? "(none)" : string.Join(", ", Manifest.Attachments.Select(a => a.File));
-        throw new InputException($"the model package has no attachment '{name}'; attachments: {known}", Path);
+        throw new NotFoundException($"the model package has no attachment '{name}'; attachments: {known}", Path);
     }
 
     /// <summary>Opens a package folder (or a file inside it) and checks that its content still hashes to its id.</summary>
@@ -49,7 +49,7 @@ public sealed class ModelPackage
     {
         var folder = System.IO.Path.GetFullPath(File.Exists(path) ? System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))! : path);
         var manifestPath = System.IO.Path.Combine(folder, ModelPackageWriter.ManifestFileName);
-        if (!Directory.Exists(folder)) throw new InputException("no such model package folder", path);
+        if (!Directory.Exists(folder)) throw new NotFoundException("no such model package folder", path);
         if (!File.Exists(manifestPath)) throw new InputException($"not a model package: there is no {ModelPackageWriter.ManifestFileName}", folder);
 
         var seal = ReadSeal(folder);

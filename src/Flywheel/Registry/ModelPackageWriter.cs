@@ -28,6 +28,20 @@ public static partial class ModelPackageWriter
 
     public static PackageRef Write(ModelPackageContent content, IArtifactStore artifacts, TimeProvider? clock = null)
     {
+        var stored = Store(content, clock, (write, excluded) => artifacts.StoreFolder(write, excluded));
+        return new PackageRef(stored.Id, stored.Path);
+    }
+
+    /// <summary>Writes the package as a pending artifact: removed on the store's next open unless registered first.</summary>
+    internal static PendingArtifact WritePending(ModelPackageContent content, IArtifactStore artifacts, TimeProvider? clock = null)
+    {
+        PendingArtifact? pending = null;
+        Store(content, clock, (write, excluded) => (pending = artifacts.StorePending(write, excluded)).Artifact);
+        return pending!;
+    }
+
+    private static ArtifactRef Store(ModelPackageContent content, TimeProvider? clock, Func<Action<string>, IReadOnlySet<string>, ArtifactRef> store)
+    {
         RegistryNames.CheckModelName(content.ModelName);
         if (string.IsNullOrWhiteSpace(content.TrainingDataFingerprint))
             throw new ArgumentException("A package needs the training data's fingerprint.", nameof(content));
@@ -58,7 +72,7 @@ public static partial class ModelPackageWriter
             content.InputDialect);
         var card = ModelCard.From(manifest, content.Card);
 
-        var stored = artifacts.StoreFolder(folder =>
+        return store(folder =>
         {
             File.WriteAllBytes(Path.Combine(folder, modelFile), model);
             File.WriteAllText(Path.Combine(folder, ManifestFileName), PackageJson.Serialize(manifest));
@@ -68,7 +82,6 @@ public static partial class ModelPackageWriter
             var id = ContentHash.OfFolder(folder, OutsideHash);
             File.WriteAllText(Path.Combine(folder, SealFileName), PackageJson.Serialize(new PackageSeal(id, createdAt, FormatVersion)));
         }, OutsideHash);
-        return new PackageRef(stored.Id, stored.Path);
     }
 }
 

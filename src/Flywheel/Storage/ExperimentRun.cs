@@ -3,8 +3,9 @@ namespace Flywheel.Storage;
 public enum RunStatus
 {
     Running,
-    Completed,
+    Finished,
     Failed,
+    Cancelled,
 }
 
 /// <summary>One training session of a use case: the trials it tried, how it ended.</summary>
@@ -15,7 +16,13 @@ public sealed record ExperimentRun(
     int? Seed,
     DateTimeOffset StartedAt,
     DateTimeOffset? FinishedAt,
-    string? FailureReason);
+    string? FailureReason)
+{
+    /// <summary>The machine and process that ran it, and when it last reported (a trial landing counts).</summary>
+    public string? Host { get; init; }
+    public int? ProcessId { get; init; }
+    public DateTimeOffset? HeartbeatAt { get; init; }
+}
 
 public enum TrialStatus
 {

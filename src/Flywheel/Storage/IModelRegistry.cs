@@ -3,7 +3,7 @@ namespace Flywheel.Storage;
 /// <summary>
 /// Model versions and aliases. Aliases change only through <see cref="SetAliasAsync"/> and
 /// <see cref="RemoveAliasAsync"/>, and every change leaves an <see cref="AliasEvent"/>: nothing is lost on a move.
-/// Unknown models, versions or aliases and malformed names are <see cref="InputException"/>s.
+/// Unknown models, versions or aliases are <see cref="NotFoundException"/>s; malformed names are <see cref="InputException"/>s.
 /// </summary>
 public interface IModelRegistry
 {
@@ -12,6 +12,12 @@ public interface IModelRegistry
     /// that model returns the existing version: the same training twice is one version.
     /// </summary>
     Task<ModelVersion> RegisterVersionAsync(NewModelVersion version, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Registers the package (or finds it registered), points <paramref name="alias"/> at it and, when given, ends
+    /// <paramref name="finishRun"/> as finished: all in one transaction, so a crash leaves all of it or none.
+    /// </summary>
+    Task<PublishedVersion> PublishAsync(NewModelVersion version, string alias, Guid? finishRun, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<string>> ListModelNamesAsync(CancellationToken cancellationToken = default);
 

@@ -4,41 +4,65 @@ namespace Flywheel.Storage;
 
 /// <summary>
 /// The way into Flywheel's persistent state: runs, the model registry and artifacts, opened from one
-/// <see cref="StoreConnection"/> and one artifact folder.
+/// <see cref="StoreConnection"/> and one artifact folder. Opening migrates the schema, marks runs whose process died as
+/// failed and removes what crashed writers left in the artifact root.
 /// </summary>
 public sealed class MetadataStore
 {
-    private MetadataStore(StoreConnection connection, IRunStore runs, IModelRegistry models, IArtifactStore artifacts)
+    private readonly MetadataDatabase _database;
+
+    private MetadataStore(StoreConnection connection, MetadataDatabase database, IRunStore runs, IModelRegistry models, IArtifactStore artifacts, StoreOptions options)
     {
         Connection = connection;
+        _database = database;
         Runs = runs;
         Models = models;
         Artifacts = artifacts;
+        Options = options;
     }
 
     public StoreConnection Connection { get; }
     public IRunStore Runs { get; }
     public IModelRegistry Models { get; }
     public IArtifactStore Artifacts { get; }
+    public StoreOptions Options { get; }
 
-    /// <summary>Opens (and creates if needed) the store: tables in the database, the artifact folder on disk.</summary>
-    public static MetadataStore Open(StoreConnection connection, string artifactRoot, TimeProvider? clock = null)
+    /// <summary>Opens (and creates or upgrades if needed) the store: tables in the database, the artifact folder on disk.</summary>
+    public static MetadataStore Open(StoreConnection connection, string artifactRoot, TimeProvider? clock = null) =>
+        Open(connection, artifactRoot, new StoreOptions { Clock = clock });
+
+    public static MetadataStore Open(StoreConnection connection, string artifactRoot, StoreOptions options)
     {
-        clock ??= TimeProvider.System;
+        var clock = options.Clock ?? TimeProvider.System;
         var database = MetadataDatabase.Open(connection);
-        return new MetadataStore(connection, new SqlRunStore(database, clock), new SqlModelRegistry(database, clock), new FileArtifactStore(artifactRoot));
+        var artifacts = new FileArtifactStore(artifactRoot, options);
+        var store = new MetadataStore(connection, database, new SqlRunStore(database, clock, options),
+            new SqlModelRegistry(database, clock, options), artifacts, options);
+        store.Runs.FailAbandonedRunsAsync().GetAwaiter().GetResult();
+        var registered = database.RegisteredPackageIds();
+        artifacts.CleanDebris(registered.Contains);
+        return store;
     }
 
     /// <summary>
-    /// The store of a use case folder: <paramref name="storeSpec"/> (<c>--store</c>) or <c>FLYWHEEL_STORE</c> or
-    /// SQLite in <c>.flywheel/</c>; artifacts in <paramref name="artifactRoot"/> or <c>FLYWHEEL_ARTIFACTS</c> or
-    /// <c>.flywheel/artifacts/</c>.
+    /// The store of a use case folder: <see cref="StoreOptions.Store"/> (<c>--store</c>) or SQLite in
+    /// <c>.flywheel/</c>; artifacts in <see cref="StoreOptions.ArtifactRoot"/> or <c>.flywheel/artifacts/</c>.
+    /// The host decides what fills the options (the CLI reads FLYWHEEL_STORE and FLYWHEEL_ARTIFACTS).
     /// </summary>
-    public static MetadataStore ForUseCase(string useCaseDirectory, string? storeSpec = null, string? artifactRoot = null, TimeProvider? clock = null)
+    public static MetadataStore ForUseCase(string useCaseDirectory, StoreOptions? options = null)
     {
-        artifactRoot ??= Environment.GetEnvironmentVariable(FileArtifactStore.EnvironmentVariable);
-        if (string.IsNullOrWhiteSpace(artifactRoot))
-            artifactRoot = Path.Combine(useCaseDirectory, StoreConnection.StoreFolderName, "artifacts");
-        return Open(StoreConnection.ForUseCase(useCaseDirectory, storeSpec), artifactRoot, clock);
+        options ??= new StoreOptions();
+        var artifactRoot = string.IsNullOrWhiteSpace(options.ArtifactRoot)
+            ? Path.Combine(useCaseDirectory, StoreConnection.StoreFolderName, "artifacts")
+            : options.ArtifactRoot;
+        return Open(StoreConnection.ForUseCase(useCaseDirectory, options.Store), artifactRoot, options);
     }
+
+    /// <summary>The store of a use case with only the database chosen (null: SQLite in the use case).</summary>
+    public static MetadataStore ForUseCase(string useCaseDirectory, string? storeSpec, string? artifactRoot = null, TimeProvider? clock = null) =>
+        ForUseCase(useCaseDirectory, new StoreOptions { Store = storeSpec, ArtifactRoot = artifactRoot, Clock = clock });
+
+    /// <summary>The append-only audit trail, oldest first; of one subject (<c>model:churn</c>, <c>run:&lt;id&gt;</c>) when given.</summary>
+    public Task<IReadOnlyList<AuditEvent>> AuditTrailAsync(string? subject = null, CancellationToken cancellationToken = default) =>
+        Audit.ListAsync(_database, subject, cancellationToken);
 }

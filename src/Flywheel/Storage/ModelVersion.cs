@@ -13,7 +13,10 @@ public sealed record ModelVersion(
     public string Reference => $"{ModelName}:{Version}";
 }
 
-/// <summary>What to register: the package (content id and where it lives) and who registers it.</summary>
+/// <summary>
+/// What to register: the package (its content id, and its path relative to the artifact root — never an absolute
+/// path, so the store can be moved) and who registers it.
+/// </summary>
 public sealed record NewModelVersion(string ModelName, string PackageId, string PackagePath, string Actor, Guid? RunId = null);
 
 /// <summary>An alias currently pointing at a version (<c>churn@production</c> → 3).</summary>
@@ -40,3 +43,12 @@ public sealed record AliasEvent(
     int? ToVersion,
     string Actor,
     DateTimeOffset At);
+
+/// <summary>
+/// One entry of the append-only audit trail (<c>audit_events</c>), written in the same transaction as the change it
+/// records: <c>model.register</c>, <c>alias.set</c>, <c>alias.move</c>, <c>alias.remove</c>, <c>run.start</c>, <c>run.end</c>.
+/// </summary>
+public sealed record AuditEvent(string Actor, string Action, string Subject, DateTimeOffset At, string DetailsJson);
+
+/// <summary>What one publish transaction committed: the version, the alias change (null if it already pointed there), the finished run.</summary>
+public sealed record PublishedVersion(ModelVersion Version, AliasEvent? AliasChange, ExperimentRun? Run);

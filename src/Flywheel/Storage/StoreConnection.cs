@@ -42,16 +42,13 @@ public sealed record StoreConnection(StoreProvider Provider, string ConnectionSt
     }
 
     /// <summary>
-    /// The store for a use case: <paramref name="spec"/> if given (the <c>--store</c> option), else the
-    /// <c>FLYWHEEL_STORE</c> environment variable, else SQLite at <c>&lt;useCase&gt;/.flywheel/flywheel.db</c>.
+    /// The store for a use case: <paramref name="spec"/> if given (the <c>--store</c> option, or whatever the host
+    /// read from FLYWHEEL_STORE), else SQLite at <c>&lt;useCase&gt;/.flywheel/flywheel.db</c>.
     /// </summary>
-    public static StoreConnection ForUseCase(string useCaseDirectory, string? spec = null)
-    {
-        spec ??= Environment.GetEnvironmentVariable(EnvironmentVariable);
-        return string.IsNullOrWhiteSpace(spec)
+    public static StoreConnection ForUseCase(string useCaseDirectory, string? spec = null) =>
+        string.IsNullOrWhiteSpace(spec)
             ? Sqlite(Path.Combine(useCaseDirectory, StoreFolderName, SqliteFileName))
             : Parse(spec);
-    }
 
     /// <summary>Where the connection points, without credentials: for messages and <c>--json</c> output.</summary>
     public string Describe() => Provider switch

@@ -8,13 +8,13 @@ namespace Flywheel.Workflows;
 /// </summary>
 public static class ModelLocator
 {
-    public static async Task<ResolvedModel> ResolveAsync(string reference, string? useCaseDirectory = null, string? storeSpec = null, CancellationToken cancellation = default)
+    public static async Task<ResolvedModel> ResolveAsync(string reference, string? useCaseDirectory = null, Storage.StoreOptions? storeSpec = null, CancellationToken cancellation = default)
     {
         var (catalog, parsed) = ModelCatalog.ForReference(reference, useCaseDirectory ?? Directory.GetCurrentDirectory(), storeSpec);
         return await catalog.ResolveAsync(parsed, cancellation);
     }
 
-    public static ModelPackage Resolve(string reference, string? useCaseDirectory = null, string? storeSpec = null) =>
+    public static ModelPackage Resolve(string reference, string? useCaseDirectory = null, Storage.StoreOptions? storeSpec = null) =>
         ResolveAsync(reference, useCaseDirectory, storeSpec).GetAwaiter().GetResult().Package;
 
     /// <summary>How to name a resolved model to people: <c>churn:3</c>, or the package id when it is not registered.</summary>

@@ -22,7 +22,7 @@ public static class ModelMeasurements
     /// without one of the use case's <c>@candidate</c>. Null when no reference is given and no model of the use case has
     /// been registered yet; an unknown reference is an <see cref="InputException"/>.
     /// </summary>
-    public static async Task<MeasuredVariables?> FindAsync(UseCase useCase, string? reference = null, string? storeSpec = null, CancellationToken cancellation = default)
+    public static async Task<MeasuredVariables?> FindAsync(UseCase useCase, string? reference = null, StoreOptions? storeSpec = null, CancellationToken cancellation = default)
     {
         if (reference is null)
         {
@@ -34,14 +34,14 @@ public static class ModelMeasurements
         }
         var parsed = ModelReference.Parse(reference, "--model");
         if (parsed.Kind != ModelReferenceKind.PackagePath && !StoreExists(useCase, storeSpec))
-            throw new InputException($"unknown model '{reference}': no model has been trained for use case '{useCase.Name}' yet (run 'flywheel train')", "--model");
+            throw new NotFoundException($"unknown model '{reference}': no model has been trained for use case '{useCase.Name}' yet (run 'flywheel train')", "--model");
         return Load(await ModelLocator.ResolveAsync(reference, useCase.Directory, storeSpec, cancellation));
     }
 
     private static MeasuredVariables Load(ResolvedModel model) => Of(model.Name(), StoredEvaluation.Load(model.Package).Test);
 
     /// <summary>Looking must not create a store: a use case never trained has none.</summary>
-    private static bool StoreExists(UseCase useCase, string? storeSpec) =>
-        !string.IsNullOrWhiteSpace(storeSpec ?? Environment.GetEnvironmentVariable(StoreConnection.EnvironmentVariable))
+    private static bool StoreExists(UseCase useCase, StoreOptions? storeSpec) =>
+        !string.IsNullOrWhiteSpace(storeSpec?.Store)
         || File.Exists(Path.Combine(useCase.Directory, StoreConnection.StoreFolderName, StoreConnection.SqliteFileName));
 }

@@ -15,9 +15,9 @@ namespace Flywheel.Workflows;
 public sealed record PublishedModel(PackageRef Package, ModelVersion Version, Guid RunId);
 
 /// <summary>
-/// Hands a trained model to the Registry and the run store: records the run and every trial (with durations),
-/// writes the content-addressed package (chain, input schema, label mapping, plan, decision policy, metrics,
-/// model card), registers it as the next version and points <c>@candidate</c> at it.
+/// Hands a trained model to the Registry: writes the content-addressed package (chain, input schema, label mapping, plan, decision policy, metrics,
+/// model card), registers it as the next version, points <c>@candidate</c> at it and finishes the run (whose trials
+/// <see cref="TrainingRun"/> recorded as they ran), in one transaction.
 /// </summary>
 public static class ModelPublisher
 {
@@ -25,24 +25,10 @@ public static class ModelPublisher
 
     public static async Task<PublishedModel> PublishAsync(
         UseCase useCase, MLContext ml, ITransformer chain, PreparedData prepared, ServingSpec spec,
-        TrainingRecord record, EvaluationReport test, EvaluationReport validation, string? storeSpec = null, CancellationToken cancellation = default)
+        TrainingRecord record, EvaluationReport test, EvaluationReport validation, TrainingRun run, CancellationToken cancellation = default)
     {
-        var store = MetadataStore.ForUseCase(useCase.Directory, storeSpec);
-        var catalog = new ModelCatalog(store);
+        var catalog = new ModelCatalog(run.Store);
         var actor = Environment.UserName is { Length: > 0 } user ? user : "flywheel";
-
-        var run = await store.Runs.StartRunAsync(useCase.Name, record.Seed, cancellation);
-        foreach (var trial in record.Trials)
-        {
-            await store.Runs.RecordTrialAsync(run.Id, new NewTrial(
-                trial.Trainer,
-                JsonSerializer.Serialize(trial.Hyperparameters),
-                EvaluationJson.Serialize(trial.Metrics),
-                TimeSpan.FromSeconds(trial.DurationSeconds ?? 0),
-                trial.Seed,
-                trial.Error is null ? TrialStatus.Completed : TrialStatus.Failed,
-                trial.Error), cancellation);
-        }
 
         using var model = new MemoryStream();
         ml.Model.Save(chain, prepared.InputSchema, model);
@@ -63,11 +49,9 @@ public static class ModelPublisher
             InputDialect = spec.Dialect,
             Card = CardText(useCase, record, test),
         };
-        var package = catalog.Write(content);
-        var version = await catalog.RegisterAsync(package, actor, run.Id, cancellation);
-        await catalog.SetAliasAsync($"{version.ModelName}:{version.Version}", CandidateAlias, actor, cancellation);
-        await store.Runs.CompleteRunAsync(run.Id, cancellation);
-        return new PublishedModel(package, version, run.Id);
+        // Package, version, @candidate and the run's end commit together: a crash leaves all of them or none.
+        var (package, published) = await catalog.PublishAsync(content, actor, CandidateAlias, run.Id, cancellationToken: cancellation);
+        return new PublishedModel(package, published.Version, run.Id);
     }
 
     private static ModelCardText CardText(UseCase useCase, TrainingRecord record, EvaluationReport test) => new()

@@ -14,9 +14,9 @@ namespace Flywheel.Workflows;
 /// </summary>
 public static class PlanWorkflow
 {
-    public static PlanResult Run(UseCase useCase, string? storeSpec = null) => RunAsync(useCase, storeSpec).GetAwaiter().GetResult();
+    public static PlanResult Run(UseCase useCase, Storage.StoreOptions? storeSpec = null) => RunAsync(useCase, storeSpec).GetAwaiter().GetResult();
 
-    public static async Task<PlanResult> RunAsync(UseCase useCase, string? storeSpec = null, CancellationToken cancellation = default)
+    public static async Task<PlanResult> RunAsync(UseCase useCase, Storage.StoreOptions? storeSpec = null, CancellationToken cancellation = default)
     {
         var plan = useCase.Plan
             ?? throw new InputException("the use case has no 'plan' section; add one with 'metric' and 'steps' (see docs/plan.md)", useCase.FilePath, 1, 1);
@@ -47,7 +47,7 @@ public static class PlanWorkflow
         return new PlanResult(useCase, plan.Metric, steps, horizon);
     }
 
-    private static async Task<PlanStepResult> MlStepAsync(UseCase useCase, ValueModel? model, PlanStepSpec step, string? storeSpec, CancellationToken cancellation)
+    private static async Task<PlanStepResult> MlStepAsync(UseCase useCase, ValueModel? model, PlanStepSpec step, Storage.StoreOptions? storeSpec, CancellationToken cancellation)
     {
         var reference = step.Model?.Value ?? $"{useCase.Name}@{ModelPublisher.CandidateAlias}";
         Registry.ResolvedModel resolved;
@@ -55,7 +55,7 @@ public static class PlanWorkflow
         {
             resolved = await ModelLocator.ResolveAsync(reference, useCase.Directory, storeSpec, cancellation);
         }
-        catch (InputException error) when (step.Model is null)
+        catch (NotFoundException error) when (step.Model is null)
         {
             // No model trained yet: the step cannot be judged, which is a state of the plan, not a mistake.
             return PlanPricing.Price(useCase, model, step, null, $"no model {reference} yet ({error.Message.Split(';')[0]}): run 'flywheel train'", reference);

@@ -17,9 +17,9 @@ public static class RulePublisher
 {
     public static string ModelName(UseCase useCase, PlanStepSpec step) => $"{useCase.Name}-{step.Name}";
 
-    public static async Task<PublishedModel> PublishAsync(UseCase useCase, RuleStepResult measured, string? storeSpec = null, CancellationToken cancellation = default)
+    public static async Task<PublishedModel> PublishAsync(UseCase useCase, RuleStepResult measured, StoreOptions? storeOptions = null, CancellationToken cancellation = default)
     {
-        var store = MetadataStore.ForUseCase(useCase.Directory, storeSpec);
+        var store = MetadataStore.ForUseCase(useCase.Directory, storeOptions);
         var catalog = new ModelCatalog(store);
         var actor = Environment.UserName is { Length: > 0 } user ? user : "flywheel";
         var name = RegistryNames.CheckModelName(ModelName(useCase, measured.Step), $"plan step '{measured.Step.Name}' as a model name");
@@ -48,9 +48,7 @@ public static class RulePublisher
                 Caveats = ["a fixed rule written by the team: nothing is learned from the data, so it does not improve as data grows"],
             },
         };
-        var package = catalog.Write(content);
-        var version = await catalog.RegisterAsync(package, actor, null, cancellation);
-        await catalog.SetAliasAsync($"{version.ModelName}:{version.Version}", ModelPublisher.CandidateAlias, actor, cancellation);
-        return new PublishedModel(package, version, Guid.Empty);
+        var (package, published) = await catalog.PublishAsync(content, actor, ModelPublisher.CandidateAlias, null, cancellationToken: cancellation);
+        return new PublishedModel(package, published.Version, Guid.Empty);
     }
 }

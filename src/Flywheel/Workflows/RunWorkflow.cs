@@ -29,15 +29,13 @@ public static class RunWorkflow
         if (useCase.Value is not null)
         {
             progress?.Report(new("value", "pricing the use case"));
-            try
-            {
-                value = ValueAnalysis.Run(useCase);
-            }
-            catch (InputException error) when (error.Message.Contains("decision.", StringComparison.Ordinal) || error.Message.Contains("model.", StringComparison.Ordinal))
-            {
-                // The value model reads results that only a trained model provides; it is priced after training.
-                valueNote = error.Message;
-            }
+            // A value model that reads results only a trained model provides (decision.*, model.*) without a default
+            // is priced after training: decided from the model's names, never from an error's text.
+            var model = ValueModel.Load(useCase);
+            var awaited = model.Expressions().SelectMany(expression => expression.References()).Select(reference => reference.Name)
+                .Where(name => name.Contains('.') && model.FindParameter(name) is null).Distinct(StringComparer.Ordinal).ToList();
+            if (awaited.Count == 0) value = ValueAnalysis.Run(useCase);
+            else valueNote = $"'{awaited[0]}' is an external variable that a later stage provides, and none was given; the value model is priced with the trained model's figures";
         }
 
         progress?.Report(new("diagnose", "profiling and diagnosing the data"));
@@ -53,7 +51,7 @@ public static class RunWorkflow
         {
             var path = Path.Combine(reportDirectory, "value.html");
             // After training, so the plan's ML step is judged on the model just registered as @candidate.
-            var plan = useCase.Plan is null ? null : await PlanWorkflow.RunAsync(useCase, request.Store, cancellation);
+            var plan = useCase.Plan is null ? null : await PlanWorkflow.RunAsync(useCase, request.ResolvedStore, cancellation);
             ValueReport.Build(priced, plan).Save(path);
             reports.Add(path);
         }

@@ -12,6 +12,11 @@ public sealed record TrainRequest(TimeSpan? Budget = null, int? Seed = null, int
 {
     /// <summary>Where the stages report what they do (loading, each trial, refit, publish); the host chooses the sinks and levels.</summary>
     public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
+
+    /// <summary>The store, artifact root and write hook the host chose; when null, <see cref="Store"/> names the database.</summary>
+    public Storage.StoreOptions? StoreOptions { get; init; }
+
+    internal Storage.StoreOptions ResolvedStore => StoreOptions ?? Store;
 }
 
 /// <summary>Where the workflow is: a stage name, a message, and the search's progress while searching.</summary>

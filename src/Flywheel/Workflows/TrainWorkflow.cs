@@ -51,6 +51,24 @@ public static class TrainWorkflow
     public static async Task<TrainOutcome> RunAsync(UseCase useCase, TrainRequest request, IProgress<WorkflowProgress>? progress = null, CancellationToken cancellation = default)
     {
         var data = useCase.Data ?? throw new InputException("the use case has no 'data' section; add one with 'source' and 'target' to train", useCase.FilePath);
+        if (data.Target is null) throw data.Position.Error("'data.target' names the column to predict; training needs it");
+        var seed = request.Seed ?? useCase.Training?.Seed ?? data.Split.Seed;
+        // The run is in the store from the start, so a training that fails, is cancelled or dies is on record too.
+        var run = await TrainingRun.StartAsync(useCase, seed, request.ResolvedStore, cancellation);
+        try
+        {
+            return await RunAsync(useCase, request, run, progress, cancellation);
+        }
+        catch (Exception error)
+        {
+            await run.EndAsync(error);
+            throw;
+        }
+    }
+
+    private static async Task<TrainOutcome> RunAsync(UseCase useCase, TrainRequest request, TrainingRun run, IProgress<WorkflowProgress>? progress, CancellationToken cancellation)
+    {
+        var data = useCase.Data ?? throw new InputException("the use case has no 'data' section; add one with 'source' and 'target' to train", useCase.FilePath);
         var target = data.Target ?? throw data.Position.Error("'data.target' names the column to predict; training needs it");
         var seed = request.Seed ?? useCase.Training?.Seed ?? data.Split.Seed;
         var budget = request.Budget ?? useCase.Training?.Budget ?? TimeSpan.FromSeconds(60);
@@ -80,7 +98,11 @@ public static class TrainWorkflow
         var trainers = TrainerCatalog.For(task, useCase.Training?.Trainers);
 
         progress?.Report(new("search", $"searching {string.Join(", ", trainers.Select(t => t.Name))} for {budget.TotalSeconds:0}s by {scorer.ObjectiveName}"));
-        var searchProgress = progress is null ? null : new ForwardProgress<SearchProgress>(p => progress.Report(new("search", $"trial {p.TrialsDone}", p)));
+        var searchProgress = new ForwardProgress<SearchProgress>(p =>
+        {
+            run.Record(p.Latest);
+            progress?.Report(new("search", $"trial {p.TrialsDone}", p));
+        });
         var curveScorer = EvaluationScorer.For(task, prepared.Label, task.CurveMetric(), null);
         var trainingBudget = budget - clock.Elapsed - budget * EvaluationShare;
         var options = new SearchOptions(trainingBudget > TimeSpan.Zero ? trainingBudget : TimeSpan.Zero, seed, request.MaxTrials, useCase.Training?.Ensemble ?? true) { Logger = log };
@@ -142,7 +164,7 @@ public static class TrainWorkflow
         cancellation.ThrowIfCancellationRequested();
         progress?.Report(new("package", "writing and registering the model package"));
         using var publishing = FlywheelTelemetry.Start(FlywheelTelemetry.Spans.Publish, "flywheel.model", useCase.Name);
-        var published = await ModelPublisher.PublishAsync(useCase, prepared.Context, chain, prepared, spec, record, testReport, validationReport, request.Store, cancellation);
+        var published = await ModelPublisher.PublishAsync(useCase, prepared.Context, chain, prepared, spec, record, testReport, validationReport, run, cancellation);
         log.LogInformation("published {Model}:{Version} ({Package}) as @candidate", published.Version.ModelName, published.Version.Version, published.Package.Id);
         return new TrainOutcome(record, testReport, validationReport, result, published.Package.Path, published.Package.Id,
             $"{published.Version.ModelName}:{published.Version.Version}", published.RunId)

@@ -134,13 +134,13 @@ public class ModelsCommandTests : IDisposable
     [InlineData("show", "churn@staging", "has no alias '@staging'")]
     [InlineData("show", "churn:9", "has no version 9")]
     [InlineData("alias", "churn:9", "has no version 9")]
-    public async Task Unknown_models_versions_and_aliases_exit_2_with_a_clear_message(string verb, string reference, string message)
+    public async Task Unknown_models_versions_and_aliases_exit_3_with_a_clear_message(string verb, string reference, string message)
     {
         string[] args = verb == "alias" ? ["models", verb, reference, "production", "--dir", _folder] : ["models", verb, reference, "--dir", _folder];
 
         var (exit, output, error) = await RunAsync(args);
 
-        Assert.Equal(2, exit);
+        Assert.Equal(ExitCodes.NotFound, exit);
         Assert.Contains(message, error);
         Assert.DoesNotContain("   at ", error);
         Assert.Equal("", output);
@@ -154,9 +154,10 @@ public class ModelsCommandTests : IDisposable
         var (first, _, _) = await RunAsync("models", "alias", "churn", "candidate", "--remove", "--dir", _folder, "--actor", "ben");
         var (second, _, error) = await RunAsync("models", "alias", "churn", "candidate", "--remove", "--dir", _folder);
 
-        Assert.Equal((0, 2), (first, second));
+        Assert.Equal((0, ExitCodes.NotFound), (first, second));
         Assert.Contains("no alias '@candidate' to remove", error);
         var history = await MetadataStore.ForUseCase(_folder, storeSpec: "").Models.AliasHistoryAsync("churn");
+        Assert.Equal(["alias.set", "alias.remove"], (await MetadataStore.ForUseCase(_folder, storeSpec: "").AuditTrailAsync("model:churn")).Where(e => e.Action.StartsWith("alias.", StringComparison.Ordinal)).Select(e => e.Action));
         Assert.Equal([AliasTransition.Assigned, AliasTransition.Removed], history.Select(e => e.Transition));
         Assert.Equal("ben", history[1].Actor);
     }

@@ -62,7 +62,7 @@ public sealed class MeasuredValueCommandTests : IDisposable
 
         Assert.Equal("telco-churn:1", Value("--model", "telco-churn:1").GetProperty("model").GetProperty("name").GetString());
         var unknown = CliProcess.RunIn(_folder, "value", _folder, "--model", "telco-churn:7");
-        Assert.Equal(2, unknown.ExitCode);
+        Assert.Equal(3, unknown.ExitCode); // not found
         Assert.Contains("error: version: model 'telco-churn' has no version 7; versions: 1", unknown.Stderr);
     }
 
@@ -82,11 +82,11 @@ public sealed class MeasuredValueCommandTests : IDisposable
     public void An_unknown_model_before_any_training_is_a_clear_error()
     {
         var run = CliProcess.RunIn(_folder, "value", _folder, "--model", "telco-churn@production");
-        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(3, run.ExitCode);
         Assert.Contains("error: --model: unknown model 'telco-churn@production': no model has been trained for use case 'telco-churn' yet", run.Stderr);
 
         var report = CliProcess.RunIn(_folder, "report", _folder, "--model", "nosuch:2", "-o", Path.Combine(_folder, "r.html"));
-        Assert.Equal(2, report.ExitCode);
+        Assert.Equal(3, report.ExitCode);
         Assert.False(File.Exists(Path.Combine(_folder, "r.html")));
     }
 }

@@ -29,7 +29,7 @@ public class ModelCatalogTests : IDisposable
         var byAlias = await _catalog.ResolveAsync("churn@production");
         var byVersion = await _catalog.ResolveAsync("churn:2");
         var latest = await _catalog.ResolveAsync("churn");
-        var byPath = await _catalog.ResolveAsync(v2.PackagePath);
+        var byPath = await _catalog.ResolveAsync(_test.Store.Artifacts.Get(v2.PackageId).Path);
 
         Assert.Equal((v1, v1.PackageId), (byAlias.Version, byAlias.Package.Id));
         Assert.Equal([new ModelAlias("churn", "production", 1)], byAlias.Aliases);
@@ -37,7 +37,7 @@ public class ModelCatalogTests : IDisposable
         Assert.Equal(v2, latest.Version);
         Assert.Null(byPath.Version);
         Assert.Equal(v2.PackageId, byPath.Package.Id);
-        Assert.Equal(Path.Combine(_test.Store.Artifacts.Root, v2.PackageId), v2.PackagePath);
+        Assert.Equal(v2.PackageId, v2.PackagePath);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public class ModelCatalogTests : IDisposable
     public async Task A_registered_package_changed_on_disk_does_not_resolve()
     {
         var version = await RegisterAsync("one");
-        File.AppendAllText(Path.Combine(version.PackagePath, "model-card.md"), "\nedited");
+        File.AppendAllText(Path.Combine(_catalog.Store.Artifacts.Get(version.PackageId).Path, "model-card.md"), "\nedited");
 
         var error = await Assert.ThrowsAsync<InputException>(() => _catalog.ResolveAsync("churn:1"));
 
@@ -70,7 +70,7 @@ public class ModelCatalogTests : IDisposable
     {
         await RegisterAsync("one");
 
-        var error = await Assert.ThrowsAsync<InputException>(() => _catalog.ResolveAsync("fraud"));
+        var error = await Assert.ThrowsAsync<NotFoundException>(() => _catalog.ResolveAsync("fraud"));
 
         Assert.Equal("unknown model 'fraud'; registered models: churn", error.Message);
     }
@@ -86,12 +86,14 @@ public class ModelCatalogTests : IDisposable
         await local.RegisterAsync(local.Write(PackageSamples.Content(weights: "one")), "aiko");
         var newest = await local.RegisterAsync(local.Write(PackageSamples.Content(weights: "two")), "aiko");
 
-        var (catalog, reference) = ModelCatalog.ForReference(folder, useCaseDirectory: _test.Folder, storeSpec: "");
+        var (catalog, reference) = ModelCatalog.ForReference(folder, useCaseDirectory: _test.Folder, options: "");
         var resolved = await catalog.ResolveAsync(reference);
 
         Assert.Equal(ModelReferenceKind.UseCaseFolder, reference.Kind);
         Assert.Equal(newest, resolved.Version);
         Assert.True(File.Exists(Path.Combine(folder, ".flywheel", "flywheel.db")));
-        Assert.StartsWith(Path.Combine(folder, ".flywheel", "artifacts"), newest.PackagePath);
+        // Relative to the artifact root, never an absolute path: the folder can be moved.
+        Assert.Equal(newest.PackageId, newest.PackagePath);
+        Assert.StartsWith(Path.Combine(folder, ".flywheel", "artifacts"), resolved.Package.Path);
     }
 }

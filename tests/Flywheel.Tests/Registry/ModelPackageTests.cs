@@ -99,7 +99,7 @@ public class ModelPackageTests : IDisposable
 
         Assert.Equal(["evaluation.json", "serving.json"], package.Manifest.Attachments.Select(a => a.File));
         Assert.Equal("{\"threshold\":0.35}", File.ReadAllText(package.AttachmentPath("serving.json")));
-        Assert.Contains("attachments: evaluation.json, serving.json", Assert.Throws<InputException>(() => package.AttachmentPath("training.json")).Message);
+        Assert.Contains("attachments: evaluation.json, serving.json", Assert.Throws<NotFoundException>(() => package.AttachmentPath("training.json")).Message);
         File.WriteAllText(package.AttachmentPath("serving.json"), "{\"threshold\":0.05}");
         Assert.Throws<InputException>(() => ModelPackage.Open(package.Path));
     }
@@ -120,7 +120,7 @@ public class ModelPackageTests : IDisposable
     public void Folders_that_are_not_packages_are_input_errors()
     {
         Assert.Contains("no manifest.json", Assert.Throws<InputException>(() => ModelPackage.Open(_root)).Message);
-        Assert.Throws<InputException>(() => ModelPackage.Open(Path.Combine(_root, "missing")));
+        Assert.Throws<NotFoundException>(() => ModelPackage.Open(Path.Combine(_root, "missing")));
     }
 
     [Fact]

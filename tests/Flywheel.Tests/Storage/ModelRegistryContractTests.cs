@@ -65,11 +65,11 @@ public class ModelRegistryContractTests
         var models = await WithVersionsAsync(test, "churn", 2);
         await models.SetAliasAsync("churn", "production", 2, "aiko");
 
-        var model = await Assert.ThrowsAsync<InputException>(() => models.GetVersionAsync("chrun", 1));
-        var version = await Assert.ThrowsAsync<InputException>(() => models.GetVersionAsync("churn", 7));
-        var alias = await Assert.ThrowsAsync<InputException>(() => models.ResolveAliasAsync("churn", "staging"));
-        var removal = await Assert.ThrowsAsync<InputException>(() => models.RemoveAliasAsync("churn", "staging", "aiko"));
-        var moveToMissing = await Assert.ThrowsAsync<InputException>(() => models.SetAliasAsync("churn", "production", 9, "aiko"));
+        var model = await Assert.ThrowsAsync<NotFoundException>(() => models.GetVersionAsync("chrun", 1));
+        var version = await Assert.ThrowsAsync<NotFoundException>(() => models.GetVersionAsync("churn", 7));
+        var alias = await Assert.ThrowsAsync<NotFoundException>(() => models.ResolveAliasAsync("churn", "staging"));
+        var removal = await Assert.ThrowsAsync<NotFoundException>(() => models.RemoveAliasAsync("churn", "staging", "aiko"));
+        var moveToMissing = await Assert.ThrowsAsync<NotFoundException>(() => models.SetAliasAsync("churn", "production", 9, "aiko"));
 
         Assert.Equal("unknown model 'chrun'; registered models: churn", model.Message);
         Assert.Equal("model 'churn' has no version 7; versions: 1, 2", version.Message);

@@ -18,11 +18,11 @@ public class RunStoreContractTests
         var first = await runs.RecordTrialAsync(run.Id, Trial("FastTree", 0.81));
         test.Clock.Advance(TimeSpan.FromMinutes(1));
         var second = await runs.RecordTrialAsync(run.Id, Trial("LightGbm", 0.84) with { Status = TrialStatus.Failed, Error = "out of memory" });
-        var completed = await runs.CompleteRunAsync(run.Id);
+        var completed = await runs.FinishRunAsync(run.Id);
 
         Assert.Equal(RunStatus.Running, run.Status);
         Assert.Equal((1, 2), (first.Number, second.Number));
-        Assert.Equal(RunStatus.Completed, completed.Status);
+        Assert.Equal(RunStatus.Finished, completed.Status);
         Assert.Equal(test.Clock.Now, completed.FinishedAt);
         var trials = await runs.ListTrialsAsync(run.Id);
         Assert.Equal(["FastTree", "LightGbm"], trials.Select(t => t.Trainer));
@@ -42,10 +42,12 @@ public class RunStoreContractTests
         var failed = await runs.FailRunAsync(run.Id, "budget exhausted before any trainer finished");
 
         Assert.Equal((RunStatus.Failed, "budget exhausted before any trainer finished"), (failed.Status, failed.FailureReason));
-        var again = await Assert.ThrowsAsync<InvalidOperationException>(() => runs.CompleteRunAsync(run.Id));
+        var again = await Assert.ThrowsAsync<ConflictException>(() => runs.FinishRunAsync(run.Id));
         Assert.Contains("already failed", again.Message);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => runs.RecordTrialAsync(run.Id, Trial("FastTree", 0.5)));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => runs.CompleteRunAsync(Guid.NewGuid()));
+        Assert.Equal(4, again.ExitCode());
+        await Assert.ThrowsAsync<ConflictException>(() => runs.RecordTrialAsync(run.Id, Trial("FastTree", 0.5)));
+        var missing = await Assert.ThrowsAsync<NotFoundException>(() => runs.FinishRunAsync(Guid.NewGuid()));
+        Assert.Equal((ErrorKind.NotFound, 3, 404), (missing.Kind, missing.ExitCode(), missing.HttpStatus()));
     }
 
     [Theory, MemberData(nameof(StoreKinds.All), MemberType = typeof(StoreKinds))]
@@ -73,5 +75,28 @@ public class RunStoreContractTests
         await Assert.ThrowsAsync<ArgumentException>(() => test.Store.Runs.RecordTrialAsync(run.Id, Trial("x", 1) with { MetricsJson = "{auc: 1" }));
         await Assert.ThrowsAsync<ArgumentException>(() => test.Store.Runs.RecordTrialAsync(run.Id, Trial("x", 1) with { HyperparametersJson = "[1,2]" }));
         Assert.Empty(await test.Store.Runs.ListTrialsAsync(run.Id));
+    }
+}
+
+/// <summary>How runs end and what the store records about where they ran.</summary>
+public class RunLifecycleTests
+{
+    [Theory, MemberData(nameof(StoreKinds.All), MemberType = typeof(StoreKinds))]
+    public async Task A_run_records_its_process_and_heartbeat_and_can_be_cancelled_once(string kind)
+    {
+        using var test = new TestStore(kind);
+        var runs = test.Store.Runs;
+        var run = await runs.StartRunAsync("churn", 3);
+        test.Clock.Advance(TimeSpan.FromSeconds(90));
+        await runs.RecordTrialAsync(run.Id, new NewTrial("FastTree", "{}", "{\"auc\":0.7}", TimeSpan.FromSeconds(2), 3));
+
+        var beat = await runs.FindRunAsync(run.Id);
+        var cancelled = await runs.CancelRunAsync(run.Id);
+
+        Assert.Equal((Environment.MachineName, Environment.ProcessId), (run.Host, run.ProcessId));
+        Assert.Equal(run.StartedAt + TimeSpan.FromSeconds(90), beat!.HeartbeatAt);
+        Assert.Equal((RunStatus.Cancelled, "cancelled"), (cancelled.Status, cancelled.FailureReason));
+        await Assert.ThrowsAsync<ConflictException>(() => runs.CancelRunAsync(run.Id));
+        Assert.Equal(["run.start", "run.end"], (await test.Store.AuditTrailAsync($"run:{run.Id}")).Select(e => e.Action));
     }
 }

@@ -2,14 +2,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Flywheel.Storage.Sql;
 
-/// <summary>The metadata tables. Same model on SQLite and PostgreSQL; the schema is created with EnsureCreated.</summary>
-internal sealed class FlywheelDbContext(DbContextOptions<FlywheelDbContext> options) : DbContext(options)
+/// <summary>
+/// The metadata tables. Same model on SQLite and PostgreSQL; each provider has its context subclass and its own
+/// migrations (<see cref="SqliteFlywheelContext"/>, <see cref="PostgreSqlFlywheelContext"/>), applied on open.
+/// </summary>
+internal abstract class FlywheelDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<RunRow> Runs => Set<RunRow>();
     public DbSet<TrialRow> Trials => Set<TrialRow>();
     public DbSet<ModelVersionRow> ModelVersions => Set<ModelVersionRow>();
     public DbSet<AliasRow> Aliases => Set<AliasRow>();
     public DbSet<AliasEventRow> AliasEvents => Set<AliasEventRow>();
+    public DbSet<AuditEventRow> AuditEvents => Set<AuditEventRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -30,7 +34,10 @@ internal sealed class FlywheelDbContext(DbContextOptions<FlywheelDbContext> opti
         {
             version.ToTable("model_versions");
             version.HasKey(v => v.Id);
+            // Both unique: concurrent registrations race on the version number and retry, and the same package
+            // registered twice at once is still one version.
             version.HasIndex(v => new { v.ModelName, v.Version }).IsUnique();
+            version.HasIndex(v => new { v.ModelName, v.PackageId }).IsUnique();
         });
         model.Entity<AliasRow>(alias =>
         {
@@ -43,6 +50,18 @@ internal sealed class FlywheelDbContext(DbContextOptions<FlywheelDbContext> opti
             change.ToTable("model_alias_events");
             change.HasKey(e => e.Id);
             change.HasIndex(e => e.ModelName);
+        });
+        model.Entity<AuditEventRow>(audit =>
+        {
+            audit.ToTable("audit_events");
+            audit.HasKey(e => e.Id);
+            audit.Property(e => e.Actor).HasColumnName("actor");
+            audit.Property(e => e.Action).HasColumnName("action");
+            audit.Property(e => e.Subject).HasColumnName("subject");
+            audit.Property(e => e.At).HasColumnName("at");
+            audit.Property(e => e.DetailsJson).HasColumnName("details");
+            audit.Property(e => e.Id).HasColumnName("id");
+            audit.HasIndex(e => e.Subject);
         });
     }
 }

@@ -12,8 +12,18 @@ internal sealed class RunRow
     public DateTimeOffset? FinishedAt { get; set; }
     public string? FailureReason { get; set; }
 
+    /// <summary>Where the training process runs, so a later open can tell a live run from one whose process died.</summary>
+    public string? Host { get; set; }
+    public int? ProcessId { get; set; }
+    public DateTimeOffset? HeartbeatAt { get; set; }
+
     public ExperimentRun ToRecord() =>
-        new(Id, UseCase, Enum.Parse<RunStatus>(Status), Seed, StartedAt, FinishedAt, FailureReason);
+        new(Id, UseCase, Enum.Parse<RunStatus>(Status), Seed, StartedAt, FinishedAt, FailureReason)
+        {
+            Host = Host,
+            ProcessId = ProcessId,
+            HeartbeatAt = HeartbeatAt,
+        };
 }
 
 internal sealed class TrialRow
@@ -72,4 +82,17 @@ internal sealed class AliasEventRow
 
     public AliasEvent ToRecord() =>
         new(ModelName, Alias, Enum.Parse<AliasTransition>(Transition), FromVersion, ToVersion, Actor, At);
+}
+
+/// <summary>One append-only audit entry: who did what to which subject, when, with details as a JSON object.</summary>
+internal sealed class AuditEventRow
+{
+    public long Id { get; set; }
+    public string Actor { get; set; } = "";
+    public string Action { get; set; } = "";
+    public string Subject { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+    public string DetailsJson { get; set; } = "{}";
+
+    public AuditEvent ToRecord() => new(Actor, Action, Subject, At, DetailsJson);
 }

@@ -3,17 +3,51 @@ using Microsoft.EntityFrameworkCore;
 namespace Flywheel.Storage.Sql;
 
 /// <summary><see cref="IModelRegistry"/> on the EF Core metadata database (SQLite or PostgreSQL).</summary>
-internal sealed class SqlModelRegistry(MetadataDatabase database, TimeProvider clock) : IModelRegistry
+internal sealed class SqlModelRegistry(MetadataDatabase database, TimeProvider clock, StoreOptions options) : IModelRegistry
 {
-    public async Task<ModelVersion> RegisterVersionAsync(NewModelVersion version, CancellationToken cancellationToken = default)
+    public Task<ModelVersion> RegisterVersionAsync(NewModelVersion version, CancellationToken cancellationToken = default)
     {
         RegistryNames.CheckModelName(version.ModelName);
-        await using var context = database.CreateContext();
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        return Conflicts.RetryAsync(async () =>
+        {
+            await using var context = database.CreateContext();
+            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+            var (row, added) = await RegisterInAsync(context, version, cancellationToken);
+            if (!added) return row.ToRecord();
+            await context.SaveChangesAsync(cancellationToken);
+            options.Reach(WritePoints.RegisterCommit);
+            await transaction.CommitAsync(cancellationToken);
+            return row.ToRecord();
+        }, $"registering {version.ModelName}", cancellationToken);
+    }
+
+    public Task<PublishedVersion> PublishAsync(NewModelVersion version, string alias, Guid? finishRun, CancellationToken cancellationToken = default)
+    {
+        RegistryNames.CheckModelName(version.ModelName);
+        var bare = RegistryNames.CheckAlias(alias);
+        return Conflicts.RetryAsync(async () =>
+        {
+            await using var context = database.CreateContext();
+            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+            var (row, _) = await RegisterInAsync(context, version, cancellationToken);
+            // The version gets its id on save; the alias row only needs the number, known already.
+            var change = await SetAliasInAsync(context, version.ModelName, bare, row.Version, version.Actor, cancellationToken);
+            ExperimentRun? run = null;
+            if (finishRun is { } runId) run = await SqlRunStore.EndInAsync(context, runId, RunStatus.Finished, null, clock.GetUtcNow(), cancellationToken);
+            await context.SaveChangesAsync(cancellationToken);
+            options.Reach(WritePoints.PublishCommit);
+            await transaction.CommitAsync(cancellationToken);
+            options.Reach(WritePoints.PublishCommitted);
+            return new PublishedVersion(row.ToRecord(), change, run);
+        }, $"publishing {version.ModelName}", cancellationToken);
+    }
+
+    /// <summary>Adds the version row (MAX+1, made safe by the unique index and the caller's retry) unless the package is already one.</summary>
+    private async Task<(ModelVersionRow Row, bool Added)> RegisterInAsync(FlywheelDbContext context, NewModelVersion version, CancellationToken cancellationToken)
+    {
         var existing = await context.ModelVersions.AsNoTracking()
             .SingleOrDefaultAsync(v => v.ModelName == version.ModelName && v.PackageId == version.PackageId, cancellationToken);
-        if (existing is not null) return existing.ToRecord();
-
+        if (existing is not null) return (existing, false);
         var latest = await context.ModelVersions.Where(v => v.ModelName == version.ModelName).MaxAsync(v => (int?)v.Version, cancellationToken) ?? 0;
         var row = new ModelVersionRow
         {
@@ -26,9 +60,9 @@ internal sealed class SqlModelRegistry(MetadataDatabase database, TimeProvider c
             RunId = version.RunId,
         };
         context.ModelVersions.Add(row);
-        await context.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return row.ToRecord();
+        Audit.Add(context, version.Actor, "model.register", $"model:{version.ModelName}", row.RegisteredAt,
+            new { version = row.Version, package = row.PackageId, run = row.RunId });
+        return (row, true);
     }
 
     public async Task<IReadOnlyList<string>> ListModelNamesAsync(CancellationToken cancellationToken = default)
@@ -67,7 +101,7 @@ internal sealed class SqlModelRegistry(MetadataDatabase database, TimeProvider c
         if (row is null)
         {
             var known = await context.Aliases.Where(a => a.ModelName == modelName).Select(a => a.Alias).ToListAsync(cancellationToken);
-            throw new InputException($"model '{modelName}' has no alias '@{bare}'; aliases: {Listing(known.Order().Select(a => "@" + a))}", "alias");
+            throw new NotFoundException($"model '{modelName}' has no alias '@{bare}'; aliases: {Listing(known.Order().Select(a => "@" + a))}", "alias");
         }
         return (await FindVersionRowAsync(context, modelName, row.Version, cancellationToken)).ToRecord();
     }
@@ -75,12 +109,24 @@ internal sealed class SqlModelRegistry(MetadataDatabase database, TimeProvider c
     public async Task<AliasEvent?> SetAliasAsync(string modelName, string alias, int version, string actor, CancellationToken cancellationToken = default)
     {
         var bare = RegistryNames.CheckAlias(alias);
-        await using var context = database.CreateContext();
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-        await FindVersionRowAsync(context, modelName, version, cancellationToken);
+        return await Conflicts.RetryAsync(async () =>
+        {
+            await using var context = database.CreateContext();
+            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+            await FindVersionRowAsync(context, modelName, version, cancellationToken);
+            var change = await SetAliasInAsync(context, modelName, bare, version, actor, cancellationToken);
+            if (change is null) return null;
+            await context.SaveChangesAsync(cancellationToken);
+            options.Reach(WritePoints.AliasCommit);
+            await transaction.CommitAsync(cancellationToken);
+            return change;
+        }, $"setting {modelName}@{bare}", cancellationToken);
+    }
+
+    private async Task<AliasEvent?> SetAliasInAsync(FlywheelDbContext context, string modelName, string bare, int version, string actor, CancellationToken cancellationToken)
+    {
         var current = await context.Aliases.SingleOrDefaultAsync(a => a.ModelName == modelName && a.Alias == bare, cancellationToken);
         if (current?.Version == version) return null;
-
         var change = new AliasEventRow
         {
             ModelName = modelName,
@@ -94,8 +140,8 @@ internal sealed class SqlModelRegistry(MetadataDatabase database, TimeProvider c
         if (current is null) context.Aliases.Add(new AliasRow { ModelName = modelName, Alias = bare, Version = version });
         else current.Version = version;
         context.AliasEvents.Add(change);
-        await context.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        Audit.Add(context, actor, current is null ? "alias.set" : "alias.move", $"model:{modelName}", change.At,
+            new { alias = bare, from = change.FromVersion, to = version });
         return change.ToRecord();
     }
 
@@ -106,7 +152,7 @@ internal sealed class SqlModelRegistry(MetadataDatabase database, TimeProvider c
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
         await RequireModelAsync(context, modelName, cancellationToken);
         var current = await context.Aliases.SingleOrDefaultAsync(a => a.ModelName == modelName && a.Alias == bare, cancellationToken)
-            ?? throw new InputException($"model '{modelName}' has no alias '@{bare}' to remove", "alias");
+            ?? throw new NotFoundException($"model '{modelName}' has no alias '@{bare}' to remove", "alias");
         var change = new AliasEventRow
         {
             ModelName = modelName,
@@ -119,7 +165,9 @@ internal sealed class SqlModelRegistry(MetadataDatabase database, TimeProvider c
         };
         context.Aliases.Remove(current);
         context.AliasEvents.Add(change);
+        Audit.Add(context, actor, "alias.remove", $"model:{modelName}", change.At, new { alias = bare, from = change.FromVersion });
         await context.SaveChangesAsync(cancellationToken);
+        options.Reach(WritePoints.AliasCommit);
         await transaction.CommitAsync(cancellationToken);
         return change.ToRecord();
     }
@@ -135,7 +183,7 @@ internal sealed class SqlModelRegistry(MetadataDatabase database, TimeProvider c
     {
         if (await context.ModelVersions.AnyAsync(v => v.ModelName == modelName, cancellationToken)) return;
         var known = await context.ModelVersions.Select(v => v.ModelName).Distinct().ToListAsync(cancellationToken);
-        throw new InputException($"unknown model '{modelName}'; registered models: {Listing(known.Order(StringComparer.Ordinal))}", "model");
+        throw new NotFoundException($"unknown model '{modelName}'; registered models: {Listing(known.Order(StringComparer.Ordinal))}", "model");
     }
 
     private static async Task<ModelVersionRow> FindVersionRowAsync(FlywheelDbContext context, string modelName, int version, CancellationToken cancellationToken)
@@ -145,7 +193,7 @@ internal sealed class SqlModelRegistry(MetadataDatabase database, TimeProvider c
         if (row is not null) return row;
         await RequireModelAsync(context, modelName, cancellationToken);
         var versions = await context.ModelVersions.Where(v => v.ModelName == modelName).OrderBy(v => v.Version).Select(v => v.Version).ToListAsync(cancellationToken);
-        throw new InputException($"model '{modelName}' has no version {version}; versions: {Listing(versions.Select(v => v.ToString()))}", "version");
+        throw new NotFoundException($"model '{modelName}' has no version {version}; versions: {Listing(versions.Select(v => v.ToString()))}", "version");
     }
 
     private static string Listing(IEnumerable<string> items)
