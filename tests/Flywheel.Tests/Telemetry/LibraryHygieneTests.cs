@@ -9,9 +9,6 @@ namespace Flywheel.Tests.Telemetry;
 /// </summary>
 public sealed partial class LibraryHygieneTests
 {
-    // The store's environment fallbacks (FLYWHEEL_STORE, FLYWHEEL_ARTIFACTS) move to the hosts in the store part of
-    // issue 9; once merged, this list is empty.
-
     [GeneratedRegex(@"\bConsole\s*\.|\bEnvironment\s*\.\s*(GetEnvironmentVariable|GetEnvironmentVariables|ExpandEnvironmentVariables)\b")]
     private static partial Regex Forbidden();
 
