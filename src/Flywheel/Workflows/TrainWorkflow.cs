@@ -53,6 +53,8 @@ public static class TrainWorkflow
         var data = useCase.Data ?? throw new InputException("the use case has no 'data' section; add one with 'source' and 'target' to train", useCase.FilePath);
         if (data.Target is null) throw data.Position.Error("'data.target' names the column to predict; training needs it");
         var seed = request.Seed ?? useCase.Training?.Seed ?? data.Split.Seed;
+        // Cancelled before anything happened: leave no store behind, not even a cancelled run.
+        cancellation.ThrowIfCancellationRequested();
         // The run is in the store from the start, so a training that fails, is cancelled or dies is on record too.
         var run = await TrainingRun.StartAsync(useCase, seed, request.ResolvedStore, cancellation);
         try

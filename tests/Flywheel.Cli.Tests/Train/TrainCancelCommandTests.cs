@@ -81,5 +81,12 @@ public sealed class TrainCancelCommandTests : IDisposable
         Assert.False(Directory.Exists(artifacts) && Directory.EnumerateFileSystemEntries(artifacts).Any(), "a package was left in " + artifacts);
         var models = CliProcess.RunIn(_folder, "models", "list", "--dir", _folder, "--json");
         Assert.DoesNotContain("\"churn\"", models.Stdout);
+
+        // The run is on record as cancelled, with the trials that had landed.
+        var runs = CliProcess.RunIn(_folder, "runs", "list", _folder, "--json");
+        using var listing = System.Text.Json.JsonDocument.Parse(runs.Stdout);
+        var run = Assert.Single(listing.RootElement.GetProperty("runs").EnumerateArray());
+        Assert.Equal("cancelled", run.GetProperty("status").GetString());
+        Assert.True(run.GetProperty("trials").GetInt32() >= 1);
     }
 }

@@ -23,6 +23,6 @@ public sealed class FitCancellationTests
         var error = Assert.ThrowsAny<OperationCanceledException>(() => TrialRunner.Fit(trainer, hyperparameters, 1, rows, cancel.Token));
 
         Assert.Equal(cancel.Token, error.CancellationToken);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2.5), $"{name} stopped {clock.Elapsed.TotalSeconds:0.00} s after start (cancelled at 0.5 s)");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"{name} stopped {clock.Elapsed.TotalSeconds:0.00} s after start (cancelled at 0.5 s)");
     }
 }

@@ -19,7 +19,10 @@ public static class TrialRunner
         try
         {
             var estimator = trainer.Build(new TrainerContext(ml, rows.Task, seed), hyperparameters);
-            return estimator.Fit(rows.ToDataView(ml));
+            var model = estimator.Fit(rows.ToDataView(ml));
+            // Some trainers check the context only between phases: a fit that ran past the cancel is still cancelled.
+            cancellation.ThrowIfCancellationRequested();
+            return model;
         }
         catch (Exception error) when (cancellation.IsCancellationRequested && !(error is OperationCanceledException own && own.CancellationToken == cancellation))
         {
