@@ -21,8 +21,10 @@ public static class DataDiagnoseCommand
         command.SetAction(parseResult =>
         {
             var file = parseResult.GetValue(path)!;
+            var html = DataOptions.Target(parseResult.GetValue(output), file, parseResult.GetValue(json));
             var (profile, report) = DataProgressBar.Run("diagnosing", progress => DataAnalysis.Diagnose(file, parseResult.GetValue(target), progress: progress));
-            if (parseResult.GetValue(output) is { } html) DataReport.Build(profile, report).Save(html);
+            html?.WriteAllText(DataReport.Build(profile, report).ToHtml());
+            if (html is { IsStream: true }) return ExitCodes.Ok;
             if (parseResult.GetValue(json)) Console.Out.WriteLine(DataReportJson.Diagnosis(report));
             else Write(AnsiConsole.Console, report, parseResult.GetValue(output));
             return ExitCodes.Ok;

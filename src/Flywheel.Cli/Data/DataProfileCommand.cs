@@ -24,8 +24,10 @@ public static class DataProfileCommand
         command.SetAction(parseResult =>
         {
             var file = parseResult.GetValue(path)!;
+            var html = DataOptions.Target(parseResult.GetValue(output), file, parseResult.GetValue(json));
             var (profile, report) = DataProgressBar.Run("profiling", progress => DataAnalysis.Diagnose(file, parseResult.GetValue(target), progress: progress));
-            if (parseResult.GetValue(output) is { } html) DataReport.Build(profile, report).Save(html);
+            html?.WriteAllText(DataReport.Build(profile, report).ToHtml());
+            if (html is { IsStream: true }) return ExitCodes.Ok;
             if (parseResult.GetValue(json)) Console.Out.WriteLine(DataReportJson.Profile(profile));
             else Write(AnsiConsole.Console, profile, parseResult.GetValue(output));
             return ExitCodes.Ok;

@@ -12,17 +12,18 @@ public static class PredictCommand
     {
         var model = new Argument<string>("model") { Description = "A model: use-case folder (its newest version), package folder, name@alias or name:version" };
         var input = new Argument<string>("input") { Description = "CSV with the model's input columns, written as the training file was (delimiter, decimal separator, missing tokens; UTF-8)" };
-        var output = new Option<string>("--output", "-o") { Description = "Where to write the scored CSV", Required = true };
-        var batch = new Option<int>("--batch-size") { Description = "Rows scored together", DefaultValueFactory = _ => CsvPredictor.DefaultBatchSize };
+        var output = new Option<string>("--output", "-o") { Description = "Where to write the scored CSV (- for standard output)", Required = true };
+        var batch = new Option<int>("--batch-size") { Description = "Rows scored together", DefaultValueFactory = _ => CsvPredictor.DefaultBatchSize }.Count(OptionChecks.MaxBatchSize);
         var store = new Option<string?>("--store") { Description = "Metadata store (sqlite:PATH or a PostgreSQL connection string); default FLYWHEEL_STORE, else the use case's" };
         var command = new Command("predict", "Score a CSV: adds score, label (empty for review), decision (automatic|review), suggested_label and, for multiclass, p_<class> columns") { model, input, output, batch, store };
         command.SetAction(async (parseResult, cancellation) =>
         {
+            var target = CliOutput.Target(parseResult.GetValue(output)!, parseResult.GetValue(input));
             var package = await ModelLocator.ResolveAsync(parseResult.GetValue(model)!, storeSpec: parseResult.GetValue(store), cancellation: cancellation);
             var scoring = ScoringModel.Load(package.Package);
-            var summary = CsvPredictor.Predict(scoring, parseResult.GetValue(input)!, parseResult.GetValue(output)!, parseResult.GetValue(batch));
-            AnsiConsole.MarkupLine(Markup.Escape(
-                $"{summary.Rows:N0} rows scored in {summary.Duration.TotalSeconds:0.00}s ({summary.RowsPerSecond:N0} rows/s); {summary.Review:N0} for review → {parseResult.GetValue(output)}"));
+            var summary = CsvPredictor.Predict(scoring, parseResult.GetValue(input)!, target, parseResult.GetValue(batch));
+            CliOutput.Messages(target).WriteLine(
+                $"{summary.Rows:N0} rows scored in {summary.Duration.TotalSeconds:0.00}s ({summary.RowsPerSecond:N0} rows/s); {summary.Review:N0} for review → {target.Display}");
             return ExitCodes.Ok;
         });
         return command;

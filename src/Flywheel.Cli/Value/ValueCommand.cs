@@ -27,7 +27,7 @@ public static class ValueCommand
         var scenario = new Option<string?>("--scenario", "-s") { Description = "Show only this scenario beside the base" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of tables" };
         var seek = new Option<string?>("--seek") { Description = "Find the worst value of this parameter that still breaks even within the horizon" };
-        var targetRoi = new Option<double?>("--target-roi") { Description = "With --seek: reach this ROI at the horizon instead of breaking even (e.g. 1.5)" };
+        var targetRoi = new Option<double?>("--target-roi") { Description = "With --seek: reach this ROI at the horizon instead of breaking even (e.g. 1.5)" }.Finite();
         var model = ModelOption();
         var store = StoreOption();
 

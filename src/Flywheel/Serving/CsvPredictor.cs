@@ -36,7 +36,11 @@ public static class CsvPredictor
             .. spec.Task == MlTask.Multiclass ? spec.Classes.Select(name => ProbabilityPrefix + name) : [],
         ];
 
-    public static PredictSummary Predict(ScoringModel model, string inputPath, string outputPath, int batchSize = DefaultBatchSize, IProgress<PredictProgress>? progress = null)
+    public static PredictSummary Predict(ScoringModel model, string inputPath, string outputPath, int batchSize = DefaultBatchSize, IProgress<PredictProgress>? progress = null) =>
+        Predict(model, inputPath, OutputTarget.File(outputPath, inputPath), batchSize, progress);
+
+    /// <summary>Scores <paramref name="inputPath"/> into <paramref name="output"/> (a file written atomically, or a stream).</summary>
+    public static PredictSummary Predict(ScoringModel model, string inputPath, OutputTarget output, int batchSize = DefaultBatchSize, IProgress<PredictProgress>? progress = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         long rows = 0, review = 0;
@@ -45,16 +49,16 @@ public static class CsvPredictor
         var clash = scored.Header.FirstOrDefault(name => added.Contains(name.Trim(), StringComparer.Ordinal));
         if (clash is not null)
             throw new InputException($"the input already has a column '{clash}', which prediction adds; rename it", inputPath, 1);
-        AtomicFile.Write(outputPath, stream =>
+        output.Write(stream =>
         {
-            using var output = new StreamWriter(stream, new UTF8Encoding(false));
-            output.Write(string.Join(",", scored.Header.Concat(added).Select(CsvRecordReader.Escape)));
-            output.Write('\n');
+            using var writer = new StreamWriter(stream, new UTF8Encoding(false));
+            writer.Write(string.Join(",", scored.Header.Concat(added).Select(CsvRecordReader.Escape)));
+            writer.Write('\n');
             var line = new StringBuilder();
             foreach (var (record, row) in scored.Rows())
             {
                 if (row.Decision == DecisionRoute.Review) review++;
-                WriteLine(output, line, record.Fields, row);
+                WriteLine(writer, line, record.Fields, row);
                 if (++rows % batchSize == 0) progress?.Report(new PredictProgress(rows));
             }
             if (rows % batchSize != 0) progress?.Report(new PredictProgress(rows));

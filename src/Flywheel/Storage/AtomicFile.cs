@@ -1,9 +1,16 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Flywheel.Storage;
 
-/// <summary>Writes a file so that readers see either the old content or the whole new one, never half of it.</summary>
-public static class AtomicFile
+/// <summary>
+/// Writes a file so that readers see either the old content or the whole new one, never half of it: the content goes
+/// to a temporary file beside the target (<c>.name.&lt;guid&gt;.tmp</c>), which is moved into place only when complete.
+/// A symbolic link is followed (its target is written, the link stays), an existing file keeps its permissions, a FIFO
+/// or device such as <c>/dev/null</c> is written through like the shell's <c>&gt;</c> (there is nothing to replace), and
+/// a directory is refused. Temporary files left by a killed write to the same target are removed first.
+/// </summary>
+public static partial class AtomicFile
 {
     public static void WriteAllText(string path, string content) =>
         Write(path, stream =>
@@ -17,15 +24,29 @@ public static class AtomicFile
     /// <summary>Runs <paramref name="write"/> against a temporary file beside <paramref name="path"/> and moves it into place only if it succeeds.</summary>
     public static void Write(string path, Action<Stream> write)
     {
-        var full = Path.GetFullPath(path);
+        var full = Resolve(path);
+        switch (FileKinds.Of(full))
+        {
+            case FileKind.Directory:
+                throw new InputException("this is a directory; give a file name to write", path);
+            case FileKind.Special:
+                using (var through = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite)) write(through);
+                return;
+        }
         var directory = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(directory);
+        RemoveLeftovers(directory, Path.GetFileName(full));
         var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+            // FileShare.Read takes a shared lock: a concurrent RemoveLeftovers cannot take this file while it is written.
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.Read))
             {
                 write(stream);
+            }
+            if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
+            {
+                if (File.Exists(full)) File.SetUnixFileMode(temporary, File.GetUnixFileMode(full));
             }
             File.Move(temporary, full, overwrite: true);
         }
@@ -34,4 +55,49 @@ public static class AtomicFile
             if (File.Exists(temporary)) File.Delete(temporary);
         }
     }
+
+    /// <summary>The file a write to <paramref name="path"/> lands in: the final target of a symbolic link, else the path itself.</summary>
+    public static string Resolve(string path)
+    {
+        var full = Path.GetFullPath(path);
+        try
+        {
+            return File.ResolveLinkTarget(full, returnFinalTarget: true) is { } target ? Path.GetFullPath(target.FullName) : full;
+        }
+        catch (IOException error)
+        {
+            throw new InputException($"the output path cannot be followed: {error.Message}", path, inner: error);
+        }
+    }
+
+    /// <summary>Deletes the temporary files of earlier writes to <paramref name="name"/> that no live process holds open.</summary>
+    private static void RemoveLeftovers(string directory, string name)
+    {
+        IEnumerable<string> candidates;
+        try
+        {
+            candidates = Directory.EnumerateFiles(directory, $".{name}.*.tmp").ToList();
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return;
+        }
+        foreach (var candidate in candidates)
+        {
+            if (!Leftover().IsMatch(Path.GetFileName(candidate)[(name.Length + 1)..])) continue;
+            try
+            {
+                // An exclusive lock fails while a writer holds its shared one; a killed writer holds nothing.
+                using (new FileStream(candidate, FileMode.Open, FileAccess.ReadWrite, FileShare.None)) { }
+                File.Delete(candidate);
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                // In use by a live write, or not ours to delete.
+            }
+        }
+    }
+
+    [GeneratedRegex("^\\.[0-9a-f]{32}\\.tmp$")]
+    private static partial Regex Leftover();
 }
