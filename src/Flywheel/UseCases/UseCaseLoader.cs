@@ -37,6 +37,7 @@ public static class UseCaseLoader
 
     public static UseCase Parse(string text, string path)
     {
+        YamlPrescan.Check(text, path);
         var stream = new YamlStream();
         try
         {
@@ -45,7 +46,7 @@ public static class UseCaseLoader
         catch (YamlException error)
         {
             var reason = error.InnerException?.Message ?? error.Message;
-            throw new InputException($"this is not valid YAML: {StripMark(reason)}", path, (int)error.Start.Line, (int)error.Start.Column);
+            throw new InputException($"this is not valid YAML: {YamlPrescan.Strip(reason)}", path, (int)Math.Max(1, error.Start.Line), (int)Math.Max(1, error.Start.Column));
         }
         if (stream.Documents.Count == 0) throw new InputException("the file is empty; it needs at least 'name', 'statement' and 'value'", path, 1, 1);
 
@@ -60,12 +61,5 @@ public static class UseCaseLoader
         var plan = root.Node("plan") is { } planNode ? PlanSectionReader.Read(new MappingReader(planNode, path, "plan")) : null;
         root.RejectUnknownKeys();
         return new UseCase(name, statement, owner, value, data, training, decision, path, plan);
-    }
-
-    // YamlDotNet prefixes messages with "(Line: 1, Col: 2, Idx: 3) - (…): "; we report the position ourselves.
-    private static string StripMark(string message)
-    {
-        var index = message.LastIndexOf("): ", StringComparison.Ordinal);
-        return index >= 0 ? message[(index + 3)..] : message;
     }
 }
