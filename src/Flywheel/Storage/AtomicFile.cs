@@ -60,14 +60,22 @@ public static partial class AtomicFile
     public static string Resolve(string path)
     {
         var full = Path.GetFullPath(path);
-        try
+        // Links to links are followed one at a time (a dangling one ends at its missing target), at most 40 as the kernel does.
+        for (var hops = 0; hops < 40; hops++)
         {
-            return File.ResolveLinkTarget(full, returnFinalTarget: true) is { } target ? Path.GetFullPath(target.FullName) : full;
+            string? link;
+            try
+            {
+                link = new FileInfo(full).LinkTarget;
+            }
+            catch (IOException error)
+            {
+                throw new InputException($"the output path cannot be followed: {error.Message}", path, inner: error);
+            }
+            if (link is null) return full;
+            full = Path.GetFullPath(link, Path.GetDirectoryName(full)!);
         }
-        catch (IOException error)
-        {
-            throw new InputException($"the output path cannot be followed: {error.Message}", path, inner: error);
-        }
+        throw new InputException("the output path is a loop of symbolic links", path);
     }
 
     /// <summary>Deletes the temporary files of earlier writes to <paramref name="name"/> that no live process holds open.</summary>

@@ -28,9 +28,9 @@ public static class UseCaseLoader
         {
             text = File.ReadAllText(path, new UTF8Encoding(false, throwOnInvalidBytes: true));
         }
-        catch (DecoderFallbackException)
+        catch (DecoderFallbackException error)
         {
-            throw new InputException("the file is not valid UTF-8; save it as UTF-8", path);
+            throw Data.Sources.Utf8Check.Error(path, error);
         }
         return Parse(text, path);
     }
