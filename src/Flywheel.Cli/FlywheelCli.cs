@@ -15,6 +15,7 @@ public static class FlywheelCli
         {
             new HelpOption(),
             new VersionOption(),
+            CliUseCase.DataRoot,
         };
         // Each verb folder contributes its commands here.
         root.Add(Init.InitCommand.Create());

@@ -21,8 +21,8 @@ public static class DataDiagnoseCommand
         command.SetAction(parseResult =>
         {
             var file = parseResult.GetValue(path)!;
-            var html = DataOptions.Target(parseResult.GetValue(output), file, parseResult.GetValue(json));
-            var (profile, report) = DataProgressBar.Run("diagnosing", progress => DataAnalysis.Diagnose(file, parseResult.GetValue(target), progress: progress));
+            var html = DataOptions.Target(parseResult.GetValue(output), file, parseResult.GetValue(json), CliUseCase.Options(parseResult));
+            var (profile, report) = DataProgressBar.Run("diagnosing", progress => DataAnalysis.Diagnose(file, parseResult.GetValue(target), progress: progress, useCase: CliUseCase.Options(parseResult)));
             html?.WriteAllText(DataReport.Build(profile, report).ToHtml());
             if (html is { IsStream: true }) return ExitCodes.Ok;
             if (parseResult.GetValue(json)) Console.Out.WriteLine(DataReportJson.Diagnosis(report));

@@ -20,19 +20,19 @@ internal static class DataOptions
     /// The HTML report's target, checked before the data is read: not a directory, not the data file or the use-case
     /// file; <c>-</c> replaces the tables on standard output, so it cannot go with <c>--json</c>.
     /// </summary>
-    public static OutputTarget? Target(string? output, string path, bool json)
+    public static OutputTarget? Target(string? output, string path, bool json, UseCaseOptions options)
     {
         if (output is null) return null;
         if (output == OutputTarget.StandardOutput && json)
             throw new InputException("--json and -o - both write to standard output; write the report to a file, or drop one of them");
-        return CliOutput.Target(output, Inputs(path));
+        return CliOutput.Target(output, Inputs(path, options));
     }
 
-    private static IEnumerable<string?> Inputs(string path)
+    private static IEnumerable<string?> Inputs(string path, UseCaseOptions options)
     {
         yield return path;
         if (!Directory.Exists(path) && !path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) && !path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)) yield break;
         yield return UseCaseLoader.Locate(path);
-        yield return SourceSpec.Resolve(path).FilePath;
+        yield return SourceSpec.Resolve(path, options: options).FilePath;
     }
 }

@@ -38,7 +38,7 @@ public static class DataSplitCommand
             if (parseResult.GetValue(output) == OutputTarget.StandardOutput && parseResult.GetValue(json))
                 throw new InputException("--json and -o - both write to standard output; write the split to a file, or drop one of them");
             var chosen = parseResult.GetValue(output) is { } given ? CliOutput.Target(given, parseResult.GetValue(path)) : null;
-            var input = DataProgressBar.Run("reading the data", progress => SplitRun.Open(parseResult.GetValue(path)!, parseResult.GetValue(target), progress));
+            var input = DataProgressBar.Run("reading the data", progress => SplitRun.Open(parseResult.GetValue(path)!, parseResult.GetValue(target), progress, CliUseCase.Options(parseResult)));
             var classification = input.Task()?.IsClassification() == true;
             var summary = SplitRun.Assign(input, new SplitOverrides(parseResult.GetValue(seed), parseResult.GetValue(by), parseResult.GetValue(time)), classification);
             // Checked again now that the data file is known: a use case's source must not be overwritten either.

@@ -29,7 +29,7 @@ public static class ReportCommand
         command.SetAction(async (parseResult, cancellation) =>
         {
             var target = CliOutput.Target(parseResult.GetValue(output)!, UseCaseLoader.Locate(parseResult.GetValue(path)!));
-            var useCase = UseCaseLoader.Load(parseResult.GetValue(path)!);
+            var useCase = CliUseCase.Load(parseResult, parseResult.GetValue(path)!);
             var measured = await ModelMeasurements.FindAsync(useCase, parseResult.GetValue(model), parseResult.GetValue(store), cancellation);
             var result = ValueAnalysis.Run(useCase, new ValueAnalysisOptions(null, parseResult.GetValue(seek), parseResult.GetValue(targetRoi)), measured: measured);
             var plan = useCase.Plan is null ? null : PlanWorkflow.Run(useCase);

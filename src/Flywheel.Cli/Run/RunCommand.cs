@@ -22,7 +22,7 @@ public static class RunCommand
         command.SetAction(async (parseResult, cancellation) =>
         {
             if (parseResult.GetValue(output) is { } folder) OutputTarget.Folder(folder);
-            var useCase = UseCaseLoader.Load(parseResult.GetValue(path)!);
+            var useCase = CliUseCase.Load(parseResult, parseResult.GetValue(path)!);
             var request = new TrainRequest(TrainCommand.Budget(parseResult.GetValue(budget)), parseResult.GetValue(seed), parseResult.GetValue(trials), Store: parseResult.GetValue(store));
             var reports = OutputTarget.Folder(parseResult.GetValue(output) ?? Path.Combine(useCase.Directory, "reports"));
             RunOutcome? outcome = null;

@@ -19,7 +19,7 @@ public static class TrainCommand
         var command = new Command("train", "Search trainers and hyperparameters, average the best into an ensemble when it holds up, test, package and register it as @candidate, all within a time budget") { path, budget, seed, trials, json, store };
         command.SetAction(parseResult =>
         {
-            var useCase = UseCaseLoader.Load(parseResult.GetValue(path)!);
+            var useCase = CliUseCase.Load(parseResult, parseResult.GetValue(path)!);
             var request = new TrainRequest(Budget(parseResult.GetValue(budget)), parseResult.GetValue(seed), parseResult.GetValue(trials), Store: parseResult.GetValue(store));
             var outcome = TrainingConsole.Train(useCase, request, quiet: parseResult.GetValue(json));
             if (parseResult.GetValue(json)) Console.Out.WriteLine(EvaluationDocument.From(outcome.Record, outcome.Test, outcome.Version).ToJson());

@@ -37,7 +37,7 @@ public static class ValueCommand
         };
         command.SetAction(async (parseResult, cancellation) =>
         {
-            var useCase = UseCaseLoader.Load(parseResult.GetValue(path)!);
+            var useCase = CliUseCase.Load(parseResult, parseResult.GetValue(path)!);
             var options = new ValueAnalysisOptions(parseResult.GetValue(scenario), parseResult.GetValue(seek), parseResult.GetValue(targetRoi));
             var measured = await ModelMeasurements.FindAsync(useCase, parseResult.GetValue(model), parseResult.GetValue(store), cancellation);
             var result = ValueAnalysis.Run(useCase, options, measured: measured);

@@ -20,7 +20,7 @@ public static class UseCaseLoader
         return File.Exists(folderOrFile) ? folderOrFile : throw new InputException("no such file or folder", folderOrFile);
     }
 
-    public static UseCase Load(string folderOrFile)
+    public static UseCase Load(string folderOrFile, UseCaseOptions? options = null)
     {
         var path = Locate(folderOrFile);
         string text;
@@ -32,7 +32,7 @@ public static class UseCaseLoader
         {
             throw Data.Sources.Utf8Check.Error(path, error);
         }
-        return Parse(text, path);
+        return Parse(text, path) with { DataRoots = (options ?? UseCaseOptions.Default).DataRoots };
     }
 
     public static UseCase Parse(string text, string path)

@@ -1,3 +1,4 @@
+using Flywheel.UseCases;
 using Flywheel.Data.Profiling;
 using Flywheel.Data.Sources;
 
@@ -9,16 +10,16 @@ namespace Flywheel.Data.Diagnosis;
 /// </summary>
 public static class DataAnalysis
 {
-    public static DataProfile Profile(string fileOrDirectory, string? target = null, ProfileOptions? options = null, IProgress<DataProgress>? progress = null)
+    public static DataProfile Profile(string fileOrDirectory, string? target = null, ProfileOptions? options = null, IProgress<DataProgress>? progress = null, UseCaseOptions? useCase = null)
     {
-        using var source = DataSource.Open(fileOrDirectory, target, progress: Scaled(progress, 0, 0.4));
+        using var source = DataSource.Open(fileOrDirectory, target, progress: Scaled(progress, 0, 0.4), useCase: useCase);
         return Profiler.Profile(source, options, Scaled(progress, 0.4, 1));
     }
 
     /// <summary>Profiles and diagnoses; thresholds and declared facts come from the use case's data section when there is one.</summary>
-    public static (DataProfile Profile, DiagnosisReport Report) Diagnose(string fileOrDirectory, string? target = null, DiagnosisOptions? options = null, IProgress<DataProgress>? progress = null)
+    public static (DataProfile Profile, DiagnosisReport Report) Diagnose(string fileOrDirectory, string? target = null, DiagnosisOptions? options = null, IProgress<DataProgress>? progress = null, UseCaseOptions? useCase = null)
     {
-        using var source = DataSource.Open(fileOrDirectory, target, progress: Scaled(progress, 0, 0.4));
+        using var source = DataSource.Open(fileOrDirectory, target, progress: Scaled(progress, 0, 0.4), useCase: useCase);
         var profile = Profiler.Profile(source, ProfileOptions.Default, Scaled(progress, 0.4, 0.95));
         var report = Diagnoser.Diagnose(profile, options ?? DiagnosisOptions.From(source.Spec.UseCase?.Data));
         progress?.Report(new DataProgress("diagnosed", 1));

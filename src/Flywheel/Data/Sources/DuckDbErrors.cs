@@ -37,12 +37,17 @@ internal static partial class DuckDbErrors
         return match.Success && int.TryParse(match.Groups[1].Value, out var line) ? line : null;
     }
 
+    // DuckDB quotes the offending value and, on later lines, the whole row: only the first line is kept, and quoted
+    // text in it is elided, so an error never echoes the file's contents.
     private static string FirstLine(string message)
     {
         var first = message.Split('\n', 2)[0].Trim();
         var colon = first.IndexOf("Error: ", StringComparison.Ordinal);
-        return colon >= 0 ? first[(colon + 7)..] : first;
+        return Quoted().Replace(colon >= 0 ? first[(colon + 7)..] : first, "'…'");
     }
+
+    [GeneratedRegex("'[^']*'")]
+    private static partial Regex Quoted();
 
     [GeneratedRegex(@"Line:\s*(\d+)")]
     private static partial Regex LineNumber();
