@@ -56,6 +56,9 @@ internal static class ValueTables
         return table;
     }
 
+    /// <summary>Sensitivity rows shown; the rest (smaller swings) are counted in the caption and listed by --json.</summary>
+    internal const int MaxTornadoRows = 30;
+
     private static Table Tornado(ValueAnalysisResult result)
     {
         var unit = result.Base.ValuePerDay.UnitText;
@@ -66,7 +69,8 @@ internal static class ValueTables
             .AddColumn(new TableColumn("break-even").RightAligned().NoWrap())
             .AddColumn(new TableColumn("swing").NoWrap());
         var widest = result.Sensitivity.Select(row => row.ValueSwing).DefaultIfEmpty(0).Max();
-        foreach (var row in result.Sensitivity)
+        // Ranked by swing: the top rows are the tornado; a model with thousands of parameters would print them all.
+        foreach (var row in result.Sensitivity.Take(MaxTornadoRows))
         {
             var bar = widest > 0 ? new string('█', (int)Math.Round(10 * row.ValueSwing / widest)) : "";
             var suffix = row.Unit == "" ? "" : " " + row.Unit;
@@ -78,6 +82,8 @@ internal static class ValueTables
                 Markup.Escape(ValueText.DaysRange(row.BreakEvenDaysAtLow, row.BreakEvenDaysAtHigh)),
                 $"[blue]{bar}[/]");
         }
+        if (result.Sensitivity.Count > MaxTornadoRows)
+            table.Caption($"and {result.Sensitivity.Count - MaxTornadoRows:N0} more parameters with smaller swings (--json lists every one)");
         return table;
     }
 }

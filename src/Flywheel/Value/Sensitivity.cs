@@ -38,8 +38,8 @@ public static class SensitivityAnalysis
             // A figure supplied from outside (measured by a model) has no range of its own; the parameter's declared one still holds.
             if (externals?.ContainsKey(parameter.Name) == true && parameter.Range is null) continue;
             var (low, high) = parameter.SweepRange;
-            var atLow = model.Evaluate(scenario, With(externals, parameter, low));
-            var atHigh = model.Evaluate(scenario, With(externals, parameter, high));
+            var atLow = model.EvaluateHeadline(scenario, With(externals, parameter, low));
+            var atHigh = model.EvaluateHeadline(scenario, With(externals, parameter, high));
             rows.Add(new SensitivityRow(parameter.Name, parameter.Unit.Text, parameter.Owner, low, high,
                 atLow.ValuePerDay, atHigh.ValuePerDay, atLow.Payback.BreakEvenDays, atHigh.Payback.BreakEvenDays));
         }
