@@ -39,6 +39,12 @@ public class FormulaFuzzTests
         new("assignment instead of comparison", "a = 1", "unexpected"),
         new("a backslash", "1 \\ 2", "unexpected"),
         new("a NUL character", "1\0 + 2", "unexpected"),
+        new("a comparison chain", "1 < 2 < 3", "unexpected"),
+        new("empty parentheses", "()", "unexpected"),
+        new("a comma at the top level", "1, 2", "write large numbers without commas"),
+        new("a call on a number", "2(3)", "unexpected"),
+        new("an unclosed function call", "max(1, 2", "expected"),
+        new("a name then a number", "a 2", "unexpected"),
     };
 
     [Theory]

@@ -45,6 +45,12 @@ public class YamlFuzzTests
         new("directive garbage", "%YAML 9.9\n---\nname: x\n", "not valid YAML"),
         new("two documents, the first empty of keys", "---\n- a\n---\nname: x\n", "must be a mapping"),
         new("parameter value not a number", Head + "value:\n  parameters:\n    a: {value: lots}\n", "must be a number", 5, 16),
+        new("alias before its anchor", "name: x\nstatement: *s\nowner: &s o\n", "refers to no anchor", 2, 12),
+        new("unknown key in training", Head + "training:\n  budgett: 5s\n", "unknown key 'budgett'", 4, 3),
+        new("training is a list", Head + "training: [a]\n", "must be a mapping", 3, 11),
+        new("decision is a scalar", Head + "decision: yes\n", "must be a mapping", 3, 11),
+        new("plan is a scalar", Head + "plan: 3\n", "must be a mapping", 3, 7),
+        new("statement is a mapping", "name: x\nstatement: {a: 1}\n", "must be a single value", 2, 12),
     };
 
     [Theory]
