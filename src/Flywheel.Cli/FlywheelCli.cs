@@ -17,6 +17,7 @@ public static class FlywheelCli
             new VersionOption(),
             CliLogging.Verbose,
             CliLogging.Level,
+            CliUseCase.DataRoot,
         };
         // Each verb folder contributes its commands here.
         root.Add(Init.InitCommand.Create());

@@ -25,8 +25,10 @@ public static class DataDiagnoseCommand
             var file = parseResult.GetValue(path)!;
             using var loggers = CliLogging.Create(parseResult);
             var sources = new SourceOptions { Logger = loggers.CreateLogger("Flywheel.Data") };
-            var (profile, report) = DataProgressBar.Run("diagnosing", progress => DataAnalysis.Diagnose(file, parseResult.GetValue(target), progress: progress, sourceOptions: sources, cancellation: cancellation));
-            if (parseResult.GetValue(output) is { } html) DataReport.Build(profile, report).Save(html);
+            var html = DataOptions.Target(parseResult.GetValue(output), file, parseResult.GetValue(json), CliUseCase.Options(parseResult));
+            var (profile, report) = DataProgressBar.Run("diagnosing", progress => DataAnalysis.Diagnose(file, parseResult.GetValue(target), progress: progress, sourceOptions: sources, cancellation: cancellation, useCase: CliUseCase.Options(parseResult)));
+            html?.WriteAllText(DataReport.Build(profile, report).ToHtml());
+            if (html is { IsStream: true }) return ExitCodes.Ok;
             if (parseResult.GetValue(json)) Console.Out.WriteLine(DataReportJson.Diagnosis(report));
             else Write(AnsiConsole.Console, report, parseResult.GetValue(output));
             return ExitCodes.Ok;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Flywheel.Storage;
 using System.Text.Json;
 using Flywheel.Data.Splits;
 using Flywheel.Tasks;
@@ -25,7 +26,7 @@ public static class DataSplitCommand
         var seed = new Option<int?>("--seed") { Description = "Seed of the shuffle; default: data.split.seed or 1729" };
         var by = new Option<string?>("--by") { Description = "Group column: rows sharing a value stay in one split" };
         var time = new Option<string?>("--time") { Description = "Date column: split in time order, no future rows in train" };
-        var output = new Option<string?>("--output", "-o") { Description = "Where to write row,split; default: .flywheel/split.csv in the use case, or FILE.split.csv" };
+        var output = new Option<string?>("--output", "-o") { Description = "Where to write row,split (- for standard output); default: .flywheel/split.csv in the use case, or FILE.split.csv" };
         var json = DataOptions.Json();
 
         var command = new Command("split", "Assign rows to train / validation / test (stratified, grouped or by time), reproducibly")
@@ -34,11 +35,17 @@ public static class DataSplitCommand
         };
         command.SetAction(parseResult =>
         {
-            var input = DataProgressBar.Run("reading the data", progress => SplitRun.Open(parseResult.GetValue(path)!, parseResult.GetValue(target), progress));
+            if (parseResult.GetValue(output) == OutputTarget.StandardOutput && parseResult.GetValue(json))
+                throw new InputException("--json and -o - both write to standard output; write the split to a file, or drop one of them");
+            var chosen = parseResult.GetValue(output) is { } given ? CliOutput.Target(given, parseResult.GetValue(path)) : null;
+            var input = DataProgressBar.Run("reading the data", progress => SplitRun.Open(parseResult.GetValue(path)!, parseResult.GetValue(target), progress, CliUseCase.Options(parseResult)));
             var classification = input.Task()?.IsClassification() == true;
             var summary = SplitRun.Assign(input, new SplitOverrides(parseResult.GetValue(seed), parseResult.GetValue(by), parseResult.GetValue(time)), classification);
-            var destination = parseResult.GetValue(output) ?? DefaultOutput(input);
-            SplitAssignmentCsv.Write(summary.Assignment, destination);
+            // Checked again now that the data file is known: a use case's source must not be overwritten either.
+            var destinationTarget = chosen is { IsStream: true } ? chosen : OutputTarget.File(chosen?.Display ?? DefaultOutput(input), input.Table.File, input.DescribedIn);
+            destinationTarget.WriteAllText(SplitAssignmentCsv.Text(summary.Assignment));
+            var destination = destinationTarget.Display;
+            if (destinationTarget.IsStream) return ExitCodes.Ok;
 
             if (parseResult.GetValue(json)) Console.Out.WriteLine(JsonSerializer.Serialize(SplitDocument.From(summary, destination), Json));
             else Write(AnsiConsole.Console, summary, destination);

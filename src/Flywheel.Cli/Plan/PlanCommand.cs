@@ -24,7 +24,7 @@ public static class PlanCommand
         };
         command.SetAction(async (parseResult, cancellation) =>
         {
-            var useCase = UseCaseLoader.Load(parseResult.GetValue(path)!);
+            var useCase = CliUseCase.Load(parseResult, parseResult.GetValue(path)!);
             var plan = await PlanWorkflow.RunAsync(useCase, Models.CliStore.Options(parseResult.GetValue(store)), cancellation);
             if (parseResult.GetValue(json))
             {

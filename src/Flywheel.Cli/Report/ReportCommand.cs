@@ -19,9 +19,9 @@ public static class ReportCommand
     public static Command Create()
     {
         var path = new Argument<string>("path") { Description = "The use-case folder or its flywheel.yaml", DefaultValueFactory = _ => "." };
-        var output = new Option<string>("--output", "-o") { Description = "The HTML file to write", DefaultValueFactory = _ => "report.html" };
+        var output = new Option<string>("--output", "-o") { Description = "The HTML file to write (- for standard output)", DefaultValueFactory = _ => "report.html" };
         var seek = new Option<string?>("--seek") { Description = "Add a goal seek for this parameter" };
-        var targetRoi = new Option<double?>("--target-roi") { Description = "With --seek: reach this ROI at the horizon instead of breaking even, as a ratio (1.5 = 150 %)" };
+        var targetRoi = new Option<double?>("--target-roi") { Description = "With --seek: reach this ROI at the horizon instead of breaking even, as a ratio (1.5 = 150 %)" }.Finite();
 
         var json = new Option<bool>("--json") { Description = "Also print the report document as one JSON object on stdout (see docs/architecture.md, Reports)" };
         var model = ValueCommand.ModelOption();
@@ -30,22 +30,22 @@ public static class ReportCommand
         var command = new Command("report", "Write an HTML report: statement, formulas, owners, payback curves and tornado") { path, output, seek, targetRoi, json, model, store };
         command.SetAction(async (parseResult, cancellation) =>
         {
-            var useCase = UseCaseLoader.Load(parseResult.GetValue(path)!);
+            var target = CliOutput.Target(parseResult.GetValue(output)!, UseCaseLoader.Locate(parseResult.GetValue(path)!));
+            var useCase = CliUseCase.Load(parseResult, parseResult.GetValue(path)!);
             var measured = await ModelMeasurements.FindAsync(useCase, parseResult.GetValue(model), Models.CliStore.Options(parseResult.GetValue(store)), cancellation);
             var result = ValueAnalysis.Run(useCase, new ValueAnalysisOptions(null, parseResult.GetValue(seek), parseResult.GetValue(targetRoi)), measured: measured);
-            var file = parseResult.GetValue(output)!;
             var plan = useCase.Plan is null ? null : PlanWorkflow.Run(useCase);
             var report = ValueReport.Build(result, plan);
-            report.Save(file);
+            if (parseResult.GetValue(json) && target.IsStream)
+                throw new InputException("--json and '-o -' would both write to standard output; give -o a file", "--output");
+            target.WriteAllText(report.ToHtml());
             if (parseResult.GetValue(json))
             {
                 Console.Out.WriteLine(report.ToJson());
-                Console.Error.WriteLine($"wrote {Path.GetFullPath(file)}");
+                Console.Error.WriteLine($"wrote {target.Display}");
             }
-            else
-            {
-                AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(Path.GetFullPath(file))}[/]");
-            }
+            else if (target.IsStream) Console.Error.WriteLine($"wrote the report to {target.Display}");
+            else AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(target.Path!)}[/]");
             return ExitCodes.Ok;
         });
         return command;

@@ -13,7 +13,7 @@ public static class TrainCommand
         var path = new Argument<string>("path") { Description = "The use-case folder or its flywheel.yaml", DefaultValueFactory = _ => "." };
         var budget = new Option<string?>("--budget", "-b") { Description = "Time for the whole training job (search, refit, test, package), e.g. 60s, 5m (default: training.budget, else 60s)" };
         var seed = new Option<int?>("--seed") { Description = "Random seed (default: training.seed, else data.split.seed)" };
-        var trials = new Option<int?>("--max-trials") { Description = "Stop after this many trials even if budget remains" };
+        var trials = new Option<int?>("--max-trials") { Description = "Stop after this many trials even if budget remains" }.Count(OptionChecks.MaxTrials);
         var json = new Option<bool>("--json") { Description = "Print one JSON object (the evaluation) instead of tables" };
         var store = new Option<string?>("--store") { Description = "Metadata store (sqlite:PATH or a PostgreSQL connection string); default FLYWHEEL_STORE, else the use case's" };
         var command = new Command("train", "Search trainers and hyperparameters, average the best into an ensemble when it holds up, test, package and register it as @candidate, all within a time budget") { path, budget, seed, trials, json, store };
@@ -24,7 +24,7 @@ public static class TrainCommand
             // Yield first, so the host awaits the action and can hold it to its termination timeout (2 s) after a signal.
             await Task.Yield();
             using var loggers = CliLogging.Create(parseResult);
-            var useCase = UseCaseLoader.Load(parseResult.GetValue(path)!);
+            var useCase = CliUseCase.Load(parseResult, parseResult.GetValue(path)!);
             var request = new TrainRequest(Budget(parseResult.GetValue(budget)), parseResult.GetValue(seed), parseResult.GetValue(trials), Store: parseResult.GetValue(store))
             {
                 LoggerFactory = loggers,
@@ -39,5 +39,5 @@ public static class TrainCommand
     }
 
     internal static TimeSpan? Budget(string? text) =>
-        text is null ? null : DurationText.TryParse(text) ?? throw new InputException($"--budget must be a duration such as 60s, 5m or 1h, not '{text}'");
+        text is null ? null : DurationText.TryParse(text) ?? throw new InputException($"--budget must be a duration such as 60s, 5m or 1h, at most {DurationText.Longest.TotalDays:0} days, not '{text}'");
 }

@@ -27,7 +27,7 @@ public static class ValueCommand
         var scenario = new Option<string?>("--scenario", "-s") { Description = "Show only this scenario beside the base" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of tables" };
         var seek = new Option<string?>("--seek") { Description = "Find the worst value of this parameter that still breaks even within the horizon" };
-        var targetRoi = new Option<double?>("--target-roi") { Description = "With --seek: reach this ROI at the horizon instead of breaking even, as a ratio (1.5 = 150 %)" };
+        var targetRoi = new Option<double?>("--target-roi") { Description = "With --seek: reach this ROI at the horizon instead of breaking even, as a ratio (1.5 = 150 %)" }.Finite();
         var model = ModelOption();
         var store = StoreOption();
 
@@ -37,7 +37,7 @@ public static class ValueCommand
         };
         command.SetAction(async (parseResult, cancellation) =>
         {
-            var useCase = UseCaseLoader.Load(parseResult.GetValue(path)!);
+            var useCase = CliUseCase.Load(parseResult, parseResult.GetValue(path)!);
             var options = new ValueAnalysisOptions(parseResult.GetValue(scenario), parseResult.GetValue(seek), parseResult.GetValue(targetRoi));
             var measured = await ModelMeasurements.FindAsync(useCase, parseResult.GetValue(model), Models.CliStore.Options(parseResult.GetValue(store)), cancellation);
             var result = ValueAnalysis.Run(useCase, options, measured: measured);

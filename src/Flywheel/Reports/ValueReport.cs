@@ -166,7 +166,7 @@ public static class ValueReport
     private static void AddSensitivity(ReportDocument report, ValueAnalysisResult result)
     {
         var unit = result.Base.ValuePerDay.UnitText;
-        var bars = result.Sensitivity
+        var bars = result.Sensitivity.Take(ValueReportTables.MaxSensitivityRows)
             .Select(row => new TornadoBar(row.Owner is null ? row.Parameter : $"{row.Parameter} ({row.Owner})", row.ValueAtLow.Value, row.ValueAtHigh.Value))
             .ToList();
         var chart = new TornadoChart($"Sensitivity of the value — {result.UseCase.Name}", $"value ({unit})", result.Base.ValuePerDay.Value, bars)

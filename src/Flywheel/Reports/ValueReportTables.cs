@@ -37,11 +37,15 @@ public static class ValueReportTables
             $"Payback over {ValueText.Horizon(result.Base.Payback.HorizonDays)}");
     }
 
+    /// <summary>Sensitivity rows shown (the largest swings: the tornado); the rest are counted in the caption and listed by --json.</summary>
+    public const int MaxSensitivityRows = 30;
+
     /// <summary>Each parameter over its range, the others held: the value at each end, the swing and the break-even.</summary>
     public static ReportTable Sensitivity(ValueAnalysisResult result)
     {
         var unit = result.Base.ValuePerDay.UnitText;
-        var rows = result.Sensitivity.Select(row => (IReadOnlyList<TableCell>)
+        // Ranked by swing; a model with thousands of parameters would otherwise print them all.
+        var rows = result.Sensitivity.Take(MaxSensitivityRows).Select(row => (IReadOnlyList<TableCell>)
         [
             row.Parameter,
             row.Owner,
@@ -52,7 +56,10 @@ public static class ValueReportTables
             TableCell.Number(ValueText.DaysRange(row.BreakEvenDaysAtLow, row.BreakEvenDaysAtHigh)),
         ]);
         return new ReportTable(["parameter", "owner", "low → high", "value at low", "value at high", "swing", "break-even"], rows,
-            $"Sensitivity of the value ({unit}): each parameter over its range, the others held; ±20% when no range is given");
+            $"Sensitivity of the value ({unit}): each parameter over its range, the others held; ±20% when no range is given"
+            + (result.Sensitivity.Count > MaxSensitivityRows
+                ? $"; the {MaxSensitivityRows} largest swings, and {NumberText.Count(result.Sensitivity.Count - MaxSensitivityRows, "more parameter")} with smaller swings (--json lists every one)"
+                : ""));
     }
 
     /// <summary>Every figure the value model takes from a model and where it comes from; null when it reads none.</summary>

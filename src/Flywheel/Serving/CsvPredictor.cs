@@ -39,11 +39,15 @@ public static class CsvPredictor
             .. spec.Task == MlTask.Multiclass ? spec.Classes.Select(name => ProbabilityPrefix + name) : [],
         ];
 
-    /// <summary>
-    /// Scores <paramref name="inputPath"/> into <paramref name="outputPath"/>. A cancelled token stops at the next
-    /// row and leaves no output (the file is written atomically).
-    /// </summary>
     public static PredictSummary Predict(ScoringModel model, string inputPath, string outputPath, int batchSize = DefaultBatchSize, IProgress<PredictProgress>? progress = null,
+        ILogger? logger = null, CancellationToken cancellation = default) =>
+        Predict(model, inputPath, OutputTarget.File(outputPath, inputPath), batchSize, progress, logger, cancellation);
+
+    /// <summary>
+    /// Scores <paramref name="inputPath"/> into <paramref name="output"/> (a file written atomically, or a stream). A
+    /// cancelled token stops at the next row and leaves no output file.
+    /// </summary>
+    public static PredictSummary Predict(ScoringModel model, string inputPath, OutputTarget output, int batchSize = DefaultBatchSize, IProgress<PredictProgress>? progress = null,
         ILogger? logger = null, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
@@ -56,17 +60,17 @@ public static class CsvPredictor
         var clash = scored.Header.FirstOrDefault(name => added.Contains(name.Trim(), StringComparer.Ordinal));
         if (clash is not null)
             throw new InputException($"the input already has a column '{clash}', which prediction adds; rename it", inputPath, 1);
-        AtomicFile.Write(outputPath, stream =>
+        output.Write(stream =>
         {
-            using var output = new StreamWriter(stream, new UTF8Encoding(false));
-            output.Write(string.Join(",", scored.Header.Concat(added).Select(CsvRecordReader.Escape)));
-            output.Write('\n');
+            using var writer = new StreamWriter(stream, new UTF8Encoding(false));
+            writer.Write(string.Join(",", scored.Header.Concat(added).Select(CsvRecordReader.Escape)));
+            writer.Write('\n');
             var line = new StringBuilder();
             foreach (var (record, row) in scored.Rows())
             {
                 cancellation.ThrowIfCancellationRequested();
                 if (row.Decision == DecisionRoute.Review) review++;
-                WriteLine(output, line, record.Fields, row);
+                WriteLine(writer, line, record.Fields, row);
                 if (++rows % batchSize == 0)
                 {
                     FlywheelTelemetry.RowsScored.Add(batchSize);
@@ -77,7 +81,7 @@ public static class CsvPredictor
             if (rows % batchSize != 0) progress?.Report(new PredictProgress(rows));
         });
         activity?.SetTag("flywheel.rows", rows);
-        logger.LogInformation("scored {Rows} rows of {Input} into {Output} in {Seconds:0.00} s ({Review} for review)", rows, inputPath, outputPath, clock.Elapsed.TotalSeconds, review);
+        logger.LogInformation("scored {Rows} rows of {Input} into {Output} in {Seconds:0.00} s ({Review} for review)", rows, inputPath, output.Display, clock.Elapsed.TotalSeconds, review);
         return new PredictSummary(rows, review, clock.Elapsed);
     }
 

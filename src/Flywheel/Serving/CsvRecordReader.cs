@@ -123,7 +123,14 @@ public sealed class CsvRecordReader(TextReader reader, string file, char delimit
     private bool Fill()
     {
         if (_position < _end) return true;
-        _end = reader.Read(_buffer, 0, _buffer.Length);
+        try
+        {
+            _end = reader.Read(_buffer, 0, _buffer.Length);
+        }
+        catch (DecoderFallbackException error)
+        {
+            throw Utf8Check.Error(file, error);
+        }
         _position = 0;
         return _end > 0;
     }

@@ -23,13 +23,16 @@ internal static class TrainingSectionReader
     }
 
     public static TimeSpan ParseDuration(Positioned<string> text) =>
-        DurationText.TryParse(text.Value) ?? throw text.Position.Error($"a duration such as '60s', '5m' or '1h' was expected, not '{text.Value}'");
+        DurationText.TryParse(text.Value) ?? throw text.Position.Error($"a duration such as '60s', '5m' or '1h' (at most 30 days) was expected, not '{text.Value}'");
 }
 
 /// <summary>Durations as people write them in the use-case file and on the command line.</summary>
 public static class DurationText
 {
-    /// <summary>Reads <c>90s</c>, <c>500ms</c>, <c>5m</c>, <c>1h</c> or a plain number of seconds; null when it is none of these or not positive.</summary>
+    /// <summary>The longest duration accepted: a budget beyond it is a typo (1e308s), not a plan.</summary>
+    public static readonly TimeSpan Longest = TimeSpan.FromDays(30);
+
+    /// <summary>Reads <c>90s</c>, <c>500ms</c>, <c>5m</c>, <c>1h</c> or a plain number of seconds; null when it is none of these, not positive or longer than <see cref="Longest"/>.</summary>
     public static TimeSpan? TryParse(string text)
     {
         var value = text.Trim();
@@ -41,7 +44,7 @@ public static class DurationText
             _ when value.EndsWith('h') => (value[..^1], 3600.0),
             _ => (value, 1.0),
         };
-        return double.TryParse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var amount) && amount > 0
+        return double.TryParse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var amount) && amount > 0 && amount * scale <= Longest.TotalSeconds
             ? TimeSpan.FromSeconds(amount * scale)
             : null;
     }

@@ -19,6 +19,9 @@ public sealed record UseCase(
     public UnitsSection Units { get; init; } = UnitsSection.None;
 
     /// <summary>The folder that holds the use-case file; relative paths in the file are resolved against it.</summary>
+    /// <summary>Folders outside the use-case folder that <c>data.source</c> may read from (see <see cref="UseCaseOptions"/>).</summary>
+    public IReadOnlyList<string> DataRoots { get; init; } = [];
+
     public string Directory => Path.GetDirectoryName(Path.GetFullPath(FilePath))!;
 
     public string Resolve(string relativePath) => Path.GetFullPath(Path.Combine(Directory, relativePath));

@@ -28,7 +28,7 @@ public static class UseCaseLoader
 
     private static readonly string[] DataExtensions = [".csv", ".tsv", ".txt", ".parquet", ".json", ".jsonl", ".xlsx", ".xls", ".gz", ".zip"];
 
-    public static UseCase Load(string folderOrFile)
+    public static UseCase Load(string folderOrFile, UseCaseOptions? options = null)
     {
         var path = Locate(folderOrFile);
         string text;
@@ -36,15 +36,16 @@ public static class UseCaseLoader
         {
             text = File.ReadAllText(path, new UTF8Encoding(false, throwOnInvalidBytes: true));
         }
-        catch (DecoderFallbackException)
+        catch (DecoderFallbackException error)
         {
-            throw new InputException("the file is not valid UTF-8; save it as UTF-8", path);
+            throw Utf8Check.Error(path, error);
         }
-        return Parse(text, path);
+        return Parse(text, path) with { DataRoots = (options ?? UseCaseOptions.Default).DataRoots };
     }
 
     public static UseCase Parse(string text, string path)
     {
+        YamlPrescan.Check(text, path);
         var stream = new YamlStream();
         try
         {
@@ -53,7 +54,7 @@ public static class UseCaseLoader
         catch (YamlException error)
         {
             var reason = error.InnerException?.Message ?? error.Message;
-            throw new InputException($"this is not valid YAML: {StripMark(reason)}", path, (int)error.Start.Line, (int)error.Start.Column);
+            throw new InputException($"this is not valid YAML: {YamlPrescan.Strip(reason)}", path, (int)Math.Max(1, error.Start.Line), (int)Math.Max(1, error.Start.Column));
         }
         if (stream.Documents.Count == 0) throw new InputException("the file is empty; it needs at least 'name', 'statement' and 'value'", path, 1, 1);
 
@@ -69,12 +70,5 @@ public static class UseCaseLoader
         var plan = root.Node("plan") is { } planNode ? PlanSectionReader.Read(new MappingReader(planNode, path, "plan", UseCaseKeys.Plan)) : null;
         root.RejectUnknownKeys();
         return new UseCase(name, statement, owner, value, data, training, decision, path, plan) { Units = units };
-    }
-
-    // YamlDotNet prefixes messages with "(Line: 1, Col: 2, Idx: 3) - (…): "; we report the position ourselves.
-    private static string StripMark(string message)
-    {
-        var index = message.LastIndexOf("): ", StringComparison.Ordinal);
-        return index >= 0 ? message[(index + 3)..] : message;
     }
 }

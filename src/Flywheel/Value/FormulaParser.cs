@@ -10,6 +10,15 @@ namespace Flywheel.Value;
 /// </summary>
 public sealed class FormulaParser
 {
+    /// <summary>Longest formula text accepted; a longer one is generated, not written, and belongs in parameters.</summary>
+    public const int MaxLength = 10_000;
+
+    /// <summary>Most tokens a formula may have (it bounds the depth of the expression tree every later pass walks).</summary>
+    public const int MaxTokens = 2_000;
+
+    /// <summary>Deepest nesting of parentheses, function calls and signs; the parser recurses on each level.</summary>
+    public const int MaxDepth = 64;
+
     private readonly FormulaGrammar _grammar;
 
     /// <param name="isModelName">True for names the model defines; such a name is never read as a unit after <c>/</c> or <c>*</c>.</param>
@@ -57,8 +66,31 @@ public sealed class FormulaParser
 
     private static TokenList<FormulaToken> Tokenize(FormulaSource source)
     {
+        if (source.Text.Length > MaxLength)
+            throw source.Error($"the formula is {source.Text.Length:N0} characters long; at most {MaxLength:N0} are allowed: name its parts as formulas of their own");
         var tokens = FormulaTokenizer.Instance.TryTokenize(source.Text);
-        return tokens.HasValue ? tokens.Value : throw source.Error(ToPosition(tokens.ErrorPosition), tokens.FormatErrorMessageFragment());
+        if (!tokens.HasValue) throw source.Error(ToPosition(tokens.ErrorPosition), tokens.FormatErrorMessageFragment());
+        var count = tokens.Value.Count();
+        if (count > MaxTokens)
+            throw source.Error($"the formula has {count:N0} tokens; at most {MaxTokens:N0} are allowed: name its parts as formulas of their own");
+        CheckNesting(tokens.Value, source);
+        return tokens.Value;
+    }
+
+    // Parentheses, '-'/'+' prefixes and '^' (right-associative) recurse in the parser; stop runaway nesting before it
+    // reaches the stack.
+    private static void CheckNesting(TokenList<FormulaToken> tokens, FormulaSource source)
+    {
+        int open = 0, prefixes = 0, powers = 0;
+        foreach (var token in tokens)
+        {
+            prefixes = token.Kind is FormulaToken.LeftParenthesis or FormulaToken.Minus or FormulaToken.Plus or FormulaToken.Caret ? prefixes + 1 : 0;
+            if (token.Kind == FormulaToken.LeftParenthesis) open++;
+            if (token.Kind == FormulaToken.RightParenthesis) open--;
+            if (token.Kind == FormulaToken.Caret) powers++;
+            if (open > MaxDepth || prefixes > MaxDepth || powers > MaxDepth)
+                throw source.Error(ToPosition(token.Position), $"the formula nests more than {MaxDepth} levels deep here; at most {MaxDepth} are allowed: name its parts as formulas of their own");
+        }
     }
 
     private static void CheckFunctions(Expression expression, FormulaSource source)

@@ -33,6 +33,10 @@ public static class FormulaTokenizer
 
     private static readonly TextParser<Superpower.Model.TextSpan> NameText = Span.Regex(@"[\p{L}_][\p{L}\p{N}_]*(\.[\p{L}_][\p{L}\p{N}_]*)*");
 
+    /// <summary>Whether <paramref name="text"/> is one whole name token (what parameter and formula names must be).</summary>
+    public static bool IsName(string text) =>
+        text.Length > 0 && NameText.AtEnd().TryParse(text) is { HasValue: true } parsed && parsed.Value.Length == text.Length;
+
     public static Tokenizer<FormulaToken> Instance { get; } = new TokenizerBuilder<FormulaToken>()
         .Ignore(Span.WhiteSpace)
         .Match(NumberText, FormulaToken.Number)

@@ -6,10 +6,18 @@ internal sealed class ModelEvaluation(ValueModel model, ScenarioDefinition? scen
     private readonly Dictionary<string, Quantity> _values = new(StringComparer.Ordinal);
     private readonly List<string> _path = [];
 
-    public ScenarioResult Run()
+    /// <param name="everything">
+    /// False computes only what the value, costs and horizon read (the parameter and formula tables stay empty): a
+    /// sensitivity sweep evaluates the model twice per parameter, and filling every table each time made it quadratic.
+    /// </param>
+    public ScenarioResult Run(bool everything = true)
     {
-        var parameters = model.Parameters.ToDictionary(parameter => parameter.Name, parameter => Get(parameter.Name, model.Value.Source), StringComparer.Ordinal);
-        var formulas = model.Formulas.ToDictionary(formula => formula.Name, formula => Get(formula.Name, formula.Source), StringComparer.Ordinal);
+        var parameters = everything
+            ? model.Parameters.ToDictionary(parameter => parameter.Name, parameter => Get(parameter.Name, model.Value.Source), StringComparer.Ordinal)
+            : new Dictionary<string, Quantity>(StringComparer.Ordinal);
+        var formulas = everything
+            ? model.Formulas.ToDictionary(formula => formula.Name, formula => Get(formula.Name, formula.Source), StringComparer.Ordinal)
+            : new Dictionary<string, Quantity>(StringComparer.Ordinal);
 
         var value = Evaluate(model.Value);
         if (!value.Dimension.IsCurrencyRate)

@@ -38,8 +38,8 @@ public static class SensitivityAnalysis
             // A figure supplied from outside (measured by a model) has no range of its own; the parameter's declared one still holds.
             if (externals?.ContainsKey(parameter.Name) == true && parameter.Range is null) continue;
             var (low, high) = parameter.SweepRange;
-            var atLow = model.Evaluate(scenario, With(externals, parameter, low));
-            var atHigh = model.Evaluate(scenario, With(externals, parameter, high));
+            var atLow = Sweep(model, scenario, externals, parameter, low, "low");
+            var atHigh = Sweep(model, scenario, externals, parameter, high, "high");
             rows.Add(new SensitivityRow(parameter.Name, parameter.Unit.Text, parameter.Owner, low, high,
                 atLow.ValuePerDay, atHigh.ValuePerDay, atLow.Payback.BreakEvenDays, atHigh.Payback.BreakEvenDays));
         }
@@ -48,6 +48,23 @@ public static class SensitivityAnalysis
             .ThenByDescending(row => row.BreakEvenSwing)
             .ThenBy(row => row.Parameter, StringComparer.Ordinal)
             .ToList();
+    }
+
+    // A formula that fails only at one end of a range (a division by a parameter swept to 0) names the sweep, not just the formula.
+    private static ScenarioResult Sweep(ValueModel model, string? scenario, IReadOnlyDictionary<string, Quantity>? externals, ValueParameter parameter, double amount, string end)
+    {
+        try
+        {
+            return model.EvaluateHeadline(scenario, With(externals, parameter, amount));
+        }
+        catch (InputException error)
+        {
+            var (low, high) = parameter.SweepRange;
+            var range = parameter.Range is null ? "±20% of its value" : "its range";
+            throw new InputException(
+                $"the sensitivity sweep of '{parameter.Name}' over {range} [{Quantity.Format(low)}, {Quantity.Format(high)}] fails at the {end} end ({Quantity.Format(amount)}): {error.Message}",
+                error.File ?? model.File, error.Line ?? parameter.Position.Line, error.Column ?? parameter.Position.Column, error);
+        }
     }
 
     internal static Dictionary<string, Quantity> With(IReadOnlyDictionary<string, Quantity>? externals, ValueParameter parameter, double amount)

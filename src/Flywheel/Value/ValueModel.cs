@@ -91,6 +91,18 @@ public sealed class ValueModel
         return new ModelEvaluation(this, definition, externals ?? new Dictionary<string, Quantity>()).Run();
     }
 
+    /// <summary>
+    /// Like <see cref="Evaluate"/>, but computes only the value, costs, horizon and payback (what a sweep compares);
+    /// the result's parameter and formula tables are empty. An error in a formula nothing reads is not found here.
+    /// </summary>
+    internal ScenarioResult EvaluateHeadline(string? scenario, IReadOnlyDictionary<string, Quantity> externals)
+    {
+        ScenarioDefinition? definition = null;
+        if (scenario is not null && scenario != ScenarioResult.Base)
+            definition = FindScenario(scenario) ?? throw new InputException($"no scenario '{scenario}'; the scenarios are: {string.Join(", ", ScenarioNames)}", File);
+        return new ModelEvaluation(this, definition, externals).Run(everything: false);
+    }
+
     /// <summary>The base and every scenario, side by side.</summary>
     public IReadOnlyList<ScenarioResult> EvaluateAll(IReadOnlyDictionary<string, Quantity>? externals = null) =>
         ScenarioNames.Select(name => Evaluate(name, externals)).ToList();

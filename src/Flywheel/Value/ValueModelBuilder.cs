@@ -34,6 +34,9 @@ internal sealed class ValueModelBuilder(ValueSection section, string file, IRead
 
     private void Declare(string name, SourcePosition position, string kind)
     {
+        // The formula tokenizer's alphabet: a name written in the file must be one a formula can refer to.
+        if (!FormulaTokenizer.IsName(name))
+            throw position.Error($"'{name}' is not a valid {kind} name: start with a letter or '_', then letters, digits or '_' (dots separate parts, as in model.recall)");
         if (!_names.Add(name))
             throw position.Error($"the name '{name}' is defined twice; parameters and formulas share one namespace");
     }

@@ -10,9 +10,10 @@ public sealed class PlanCommandTests : IDisposable
     public PlanCommandTests()
     {
         Directory.CreateDirectory(_folder);
-        var yaml = File.ReadAllText(CliProcess.Sample("churn/flywheel.yaml"))
-            .Replace("source: data/mlc_churn.csv", $"source: {CliProcess.Sample("churn/data/mlc_churn.csv")}", StringComparison.Ordinal);
-        File.WriteAllText(Path.Combine(_folder, "flywheel.yaml"), yaml);
+        // The data is copied in: a source outside the use-case folder needs --data-root.
+        Directory.CreateDirectory(Path.Combine(_folder, "data"));
+        File.Copy(CliProcess.Sample("churn/data/mlc_churn.csv"), Path.Combine(_folder, "data", "mlc_churn.csv"));
+        File.Copy(CliProcess.Sample("churn/flywheel.yaml"), Path.Combine(_folder, "flywheel.yaml"));
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -10,11 +10,12 @@ public sealed class TrainEvaluatePredictCommandTests : IDisposable
     public TrainEvaluatePredictCommandTests()
     {
         Directory.CreateDirectory(_folder);
+        File.Copy(CliProcess.Repo("samples/penguins/data/penguins.csv"), Path.Combine(_folder, "penguins.csv"));
         File.WriteAllText(Path.Combine(_folder, "flywheel.yaml"), $"""
             name: penguins
             statement: As a field researcher, I get the species of a penguin from its measurements.
             data:
-              source: {CliProcess.Repo("samples/penguins/data/penguins.csv")}
+              source: penguins.csv
               target: species
             training:
               trainers: [LightGbm, Lbfgs]

@@ -17,7 +17,7 @@ public class SampleModelTests
             training:
               trainers: [LightGbm]
             """);
-        var outcome = TrainWorkflow.Run(UseCaseLoader.Load(folder.Path), new TrainRequest(Budget: TimeSpan.FromHours(1), MaxTrials: 1, Importance: false));
+        var outcome = TrainWorkflow.Run(UseCaseLoader.Load(folder.Path, UseCaseFolder.Samples), new TrainRequest(Budget: TimeSpan.FromHours(1), MaxTrials: 1, Importance: false));
         Assert.Equal("regression", outcome.Record.Task);
         Assert.True(outcome.Test.Metric("rmse") < 33_067, $"test RMSE {outcome.Test.Metric("rmse")} USD");
         Assert.InRange(outcome.Test.Metric("r2")!.Value, 0.8, 1.0);
@@ -35,7 +35,7 @@ public class SampleModelTests
                 - [-100 JPY, 0 JPY, -100 JPY]
                 - [-100 JPY, -100 JPY, 0 JPY]
             """);
-        var outcome = TrainWorkflow.Run(UseCaseLoader.Load(folder.Path), new TrainRequest(Budget: TimeSpan.FromHours(1), MaxTrials: 2, Importance: false));
+        var outcome = TrainWorkflow.Run(UseCaseLoader.Load(folder.Path, UseCaseFolder.Samples), new TrainRequest(Budget: TimeSpan.FromHours(1), MaxTrials: 2, Importance: false));
         Assert.Equal("multiclass", outcome.Record.Task);
         Assert.Equal(EvaluationScorer.ValueObjective, outcome.Record.Objective);
         Assert.StartsWith("5-fold cross-validation", outcome.Record.Validation);
@@ -68,7 +68,7 @@ public class SampleModelTests
                 cost: 50 JPY
                 minutes: 3
             """);
-        var outcome = TrainWorkflow.Run(UseCaseLoader.Load(folder.Path), new TrainRequest(Budget: TimeSpan.FromHours(1), MaxTrials: 2, Importance: false));
+        var outcome = TrainWorkflow.Run(UseCaseLoader.Load(folder.Path, UseCaseFolder.Samples), new TrainRequest(Budget: TimeSpan.FromHours(1), MaxTrials: 2, Importance: false));
         var decision = outcome.Test.Decision!;
         var band = Assert.IsType<Flywheel.Evaluation.Decisions.ReviewBand>(decision.ReviewBand);
         Assert.Equal(0, band.Lower);

@@ -1,3 +1,5 @@
+using Flywheel.UseCases;
+
 namespace Flywheel.Tests.Workflows;
 
 /// <summary>A temporary use-case folder whose flywheel.yaml points at a sample's data; deleted on dispose.</summary>
@@ -9,12 +11,22 @@ public sealed class UseCaseFolder : IDisposable
         System.IO.File.WriteAllText(System.IO.Path.Combine(Path, "flywheel.yaml"), yaml);
     }
 
-    /// <summary>A copy of a sample's flywheel.yaml whose data source points back into the repository, so outputs land in the temporary folder.</summary>
+    /// <summary>
+    /// A copy of a sample's flywheel.yaml and its data file (a source outside the use-case folder is refused unless a
+    /// data root allows it), so outputs land in the temporary folder.
+    /// </summary>
     public static UseCaseFolder FromSample(string sample, string source, string extraYaml = "")
     {
         var yaml = System.IO.File.ReadAllText(Repo($"samples/{sample}/flywheel.yaml"));
-        return new UseCaseFolder(yaml.Replace($"source: {source}", $"source: {Repo($"samples/{sample}/{source}")}", StringComparison.Ordinal) + "\n" + extraYaml);
+        var folder = new UseCaseFolder(yaml + "\n" + extraYaml);
+        var copy = folder.File(source);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(copy)!);
+        System.IO.File.Copy(Repo($"samples/{sample}/{source}"), copy);
+        return folder;
     }
+
+    /// <summary>The data roots that let a use case read the repository's samples in place.</summary>
+    public static UseCaseOptions Samples => new([Repo("samples")]);
 
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"flywheel-test-{Guid.NewGuid():N}");
 

@@ -1,3 +1,4 @@
+using Flywheel.UseCases;
 using Flywheel.Data.Profiling;
 using Flywheel.Data.Sources;
 
@@ -10,17 +11,17 @@ namespace Flywheel.Data.Diagnosis;
 public static class DataAnalysis
 {
     public static DataProfile Profile(string fileOrDirectory, string? target = null, ProfileOptions? options = null, IProgress<DataProgress>? progress = null,
-        SourceOptions? sourceOptions = null, CancellationToken cancellation = default)
+        SourceOptions? sourceOptions = null, CancellationToken cancellation = default, UseCaseOptions? useCase = null)
     {
-        using var source = DataSource.Open(fileOrDirectory, target, sourceOptions, Scaled(progress, 0, 0.4), cancellation);
+        using var source = DataSource.Open(fileOrDirectory, target, sourceOptions, Scaled(progress, 0, 0.4), cancellation, useCase);
         return Profiler.Profile(source, options, Scaled(progress, 0.4, 1));
     }
 
     /// <summary>Profiles and diagnoses; thresholds and declared facts come from the use case's data section when there is one.</summary>
     public static (DataProfile Profile, DiagnosisReport Report) Diagnose(string fileOrDirectory, string? target = null, DiagnosisOptions? options = null, IProgress<DataProgress>? progress = null,
-        SourceOptions? sourceOptions = null, CancellationToken cancellation = default)
+        SourceOptions? sourceOptions = null, CancellationToken cancellation = default, UseCaseOptions? useCase = null)
     {
-        using var source = DataSource.Open(fileOrDirectory, target, sourceOptions, Scaled(progress, 0, 0.4), cancellation);
+        using var source = DataSource.Open(fileOrDirectory, target, sourceOptions, Scaled(progress, 0, 0.4), cancellation, useCase);
         var profile = Profiler.Profile(source, ProfileOptions.Default, Scaled(progress, 0.4, 0.95));
         cancellation.ThrowIfCancellationRequested();
         var report = Diagnoser.Diagnose(profile, options ?? DiagnosisOptions.From(source.Spec.UseCase?.Data));

@@ -21,6 +21,7 @@ public static class DiagnosisRegistry
         RedundantPairRules.Numeric,
         RedundantPairRules.Categorical,
         TargetCorrelationRule.Definition,
+        WideDataRule.Definition,
     ];
 
     public static DiagnosisRule? Find(string id) => All.FirstOrDefault(rule => rule.Id == id);

@@ -6,23 +6,31 @@ namespace Flywheel.Data.Profiling;
 internal sealed record AssociationResult(
     Associations Associations,
     Dictionary<string, List<(string Level, Statistics.GroupMoments Moments)>> MomentsByClass,
-    Dictionary<string, ContingencyTable> ByClassTables);
+    Dictionary<string, ContingencyTable> ByClassTables,
+    IReadOnlyList<string> Limits);
 
 /// <summary>Chooses the measure for each pair of column kinds and runs the (batched) queries.</summary>
 internal static class AssociationProfiler
 {
+    // Beyond this many numeric features the per-feature measures against the target are computed in memory.
+    private const int WideColumns = 200;
+
     public static AssociationResult Compute(DataSource source, AnalysisRoles roles, ProfileOptions options)
     {
-        var matrixColumns = roles.NumericFeatures.ToList();
+        var limits = new List<string>();
+        // Pairs grow with the square of the columns: on wide data only the first columns are paired, and the profile says so.
+        var paired = Capped(roles.NumericFeatures, options.MaxPairwiseNumeric, "numeric", "correlations", limits);
+        var matrixColumns = paired.ToList();
         if (roles.IsRegression) matrixColumns.Add(roles.Target!);
         var pearson = AssociationQueries.PearsonMatrix(source, matrixColumns);
 
         // All categorical tables in one scan: feature pairs, and each feature against a categorical target.
         var pairs = new List<(SourceColumn Left, SourceColumn Right)>();
         var categorical = roles.CategoricalFeatures;
-        for (var i = 0; i < categorical.Count; i++)
-            for (var j = i + 1; j < categorical.Count; j++)
-                pairs.Add((categorical[i], categorical[j]));
+        var pairedCategorical = Capped(categorical, options.MaxPairwiseCategorical, "categorical", "Cramér's V", limits);
+        for (var i = 0; i < pairedCategorical.Count; i++)
+            for (var j = i + 1; j < pairedCategorical.Count; j++)
+                pairs.Add((pairedCategorical[i], pairedCategorical[j]));
         var featurePairs = pairs.Count;
         if (roles.IsClassification) pairs.AddRange(categorical.Select(feature => (feature, roles.Target!)));
         var tables = AssociationQueries.Contingencies(source, pairs);
@@ -34,7 +42,8 @@ internal static class AssociationProfiler
         var byClassTables = new Dictionary<string, ContingencyTable>();
         if (roles.Target is { } target && roles.IsClassification)
         {
-            momentsByClass = AssociationQueries.GroupMoments(source, target, roles.NumericFeatures);
+            var wide = WideQuantiles.Suits(source, roles.NumericFeatures.Count, WideColumns) ? WideAssociations.Read(source, target, roles.NumericFeatures) : null;
+            momentsByClass = wide is null ? AssociationQueries.GroupMoments(source, target, roles.NumericFeatures) : WideAssociations.GroupMoments(wide, roles.NumericFeatures);
             foreach (var feature in roles.NumericFeatures)
             {
                 var groups = momentsByClass[feature.Name].Select(group => group.Item2).ToList();
@@ -47,15 +56,16 @@ internal static class AssociationProfiler
             }
             if (roles.Positive is { } positive)
             {
-                separation.AddRange(roles.NumericFeatures.Select(feature => new SeparationScore(feature.Name, AssociationQueries.Auc(source, feature, target, positive))));
+                separation.AddRange(roles.NumericFeatures.Select((feature, i) => new SeparationScore(feature.Name,
+                    wide is null ? AssociationQueries.Auc(source, feature, target, positive) : WideAssociations.Auc(wide, i, positive))));
             }
         }
         else if (roles.Target is { } numericTarget && roles.IsRegression)
         {
-            var targetIndex = matrixColumns.Count - 1;
+            var correlations = AssociationQueries.PearsonWith(source, roles.NumericFeatures, numericTarget);
             for (var i = 0; i < roles.NumericFeatures.Count; i++)
             {
-                if (pearson[i][targetIndex] is { } r)
+                if (correlations[i] is { } r)
                     withTarget.Add(new Association(roles.NumericFeatures[i].Name, numericTarget.Name, AssociationMeasure.Pearson, r, roles.TargetProfile!.Present));
             }
             var moments = AssociationQueries.MomentsByLevel(source, categorical, numericTarget);
@@ -72,7 +82,15 @@ internal static class AssociationProfiler
             categoricalPairs,
             withTarget.OrderByDescending(association => association.Strength).ToList(),
             separation.OrderByDescending(score => score.Strength).ToList());
-        return new AssociationResult(associations, momentsByClass, byClassTables);
+        return new AssociationResult(associations, momentsByClass, byClassTables, limits);
+    }
+
+    private static IReadOnlyList<SourceColumn> Capped(IReadOnlyList<SourceColumn> columns, int max, string kind, string measure, List<string> limits)
+    {
+        if (columns.Count <= max) return columns;
+        limits.Add($"pairwise {measure} cover the first {max:N0} of {columns.Count:N0} {kind} columns (the pairs grow with the square of the columns); "
+            + "every column is still measured against the target");
+        return columns.Take(max).ToList();
     }
 
     private static Association CramersV(SourceColumn left, SourceColumn right, ContingencyTable table) =>

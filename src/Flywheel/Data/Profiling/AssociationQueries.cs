@@ -34,6 +34,16 @@ internal static class AssociationQueries
         return matrix;
     }
 
+    /// <summary>Pearson's r of each column with <paramref name="target"/>, in one scan (null where undefined).</summary>
+    public static double?[] PearsonWith(DataSource source, IReadOnlyList<SourceColumn> numeric, SourceColumn target)
+    {
+        if (numeric.Count == 0) return [];
+        var y = ColumnSummaries.Number(target);
+        var expressions = numeric.Select(column => $"corr({ColumnSummaries.Number(column)}, {y})");
+        return source.Query($"SELECT {string.Join(", ", expressions)} FROM {DataSource.Relation}", reader =>
+            Enumerable.Range(0, numeric.Count).Select(i => SqlValues.Double(reader, i) is { } r && double.IsFinite(r) ? (double?)Math.Clamp(r, -1, 1) : null).ToArray()).Single();
+    }
+
     /// <summary>Contingency tables of many column pairs in one grouped scan, over rows where both are present.</summary>
     public static List<ContingencyTable> Contingencies(DataSource source, IReadOnlyList<(SourceColumn Left, SourceColumn Right)> pairs)
     {

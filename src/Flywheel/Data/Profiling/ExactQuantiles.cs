@@ -21,7 +21,21 @@ internal static class ExactQuantiles
     /// <param name="AtMedian">Rows equal to the median.</param>
     public sealed record Result(double Q1, double Median, double Q3, Histogram Histogram, long Below, long Above, long AtMedian);
 
+    // Each query holds one GROUP BY (and one pick) per column: on wide data that plan alone outgrows memory (5,000
+    // columns took more than 24 GB), so columns are taken this many at a time.
+    private const int ColumnsPerQuery = 200;
+
     public static Dictionary<string, Result> Compute(DataSource source, IReadOnlyList<(SourceColumn Column, NumericSummary Numbers, long Present)> numeric, int bins)
+    {
+        if (numeric.Count <= ColumnsPerQuery) return ComputeBatch(source, numeric, bins);
+        if (WideQuantiles.Suits(source, numeric.Count, ColumnsPerQuery)) return WideQuantiles.Compute(source, numeric, bins);
+        var all = new Dictionary<string, Result>(StringComparer.Ordinal);
+        foreach (var chunk in numeric.Chunk(ColumnsPerQuery))
+            foreach (var (name, result) in ComputeBatch(source, chunk, bins)) all[name] = result;
+        return all;
+    }
+
+    private static Dictionary<string, Result> ComputeBatch(DataSource source, IReadOnlyList<(SourceColumn Column, NumericSummary Numbers, long Present)> numeric, int bins)
     {
         var plans = numeric.Select((item, index) => new Plan(item.Column, index, item.Present, Distributions.Edges(item.Numbers.Min, item.Numbers.Max, bins, item.Numbers.IsInteger))).ToList();
         if (plans.Count == 0) return [];

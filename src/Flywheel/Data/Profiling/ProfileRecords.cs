@@ -13,6 +13,9 @@ public sealed record DataProfile(
     long DuplicateRows,
     Associations Associations)
 {
+    /// <summary>Work left out because the data is wide (pairwise checks capped), each said in one sentence for the report.</summary>
+    public IReadOnlyList<string> Limits { get; init; } = [];
+
     public ColumnProfile Column(string name) => Columns.First(column => column.Name == name);
 }
 

@@ -66,7 +66,7 @@ public static class Profiler
         progress.Report(new DataProgress("target", 0.9));
         var target = roles.Target is null ? null : TargetProfiler.Compute(source, roles, associations, options);
         progress.Report(new DataProgress("done", 1));
-        return new DataProfile(source.FilePath, source.RowCount, source.Dialect, columns, target, duplicates, associations.Associations);
+        return new DataProfile(source.FilePath, source.RowCount, source.Dialect, columns, target, duplicates, associations.Associations) { Limits = associations.Limits };
     }
 }
 

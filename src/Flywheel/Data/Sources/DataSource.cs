@@ -1,3 +1,4 @@
+using Flywheel.UseCases;
 using System.Data.Common;
 using DuckDB.NET.Data;
 using Flywheel.Telemetry;
@@ -52,8 +53,8 @@ public sealed class DataSource : IDisposable
     public IEnumerable<SourceColumn> Features => Columns.Where(column => column.Name != Spec.Target);
 
     /// <summary>Opens a data file, a use-case folder or a flywheel.yaml.</summary>
-    public static DataSource Open(string fileOrDirectory, string? target = null, SourceOptions? options = null, IProgress<DataProgress>? progress = null, CancellationToken cancellation = default) =>
-        Open(SourceSpec.Resolve(fileOrDirectory, target), options, progress, cancellation);
+    public static DataSource Open(string fileOrDirectory, string? target = null, SourceOptions? options = null, IProgress<DataProgress>? progress = null, CancellationToken cancellation = default, UseCaseOptions? useCase = null) =>
+        Open(SourceSpec.Resolve(fileOrDirectory, target, useCase), options, progress, cancellation);
 
     /// <summary>Opens a source; <paramref name="cancellation"/> stays bound to it and interrupts any of its queries.</summary>
     public static DataSource Open(SourceSpec spec, SourceOptions? options = null, IProgress<DataProgress>? progress = null, CancellationToken cancellation = default)
@@ -82,7 +83,7 @@ public sealed class DataSource : IDisposable
     /// <summary>The column called <paramref name="name"/>, or an InputException listing the columns there are.</summary>
     public SourceColumn Column(string name) =>
         Columns.FirstOrDefault(column => column.Name == name)
-        ?? throw new InputException($"there is no column '{name}'; the columns are: {string.Join(", ", Columns.Select(column => column.Name))}", Spec.DescribedIn);
+        ?? throw new InputException($"there is no column '{name}'{ColumnList.Describe(Columns.Select(column => column.Name).ToList())}", Spec.DescribedIn);
 
     public bool HasColumn(string name) => Columns.Any(column => column.Name == name);
 

@@ -10,6 +10,12 @@ internal static partial class DuckDbErrors
     {
         var message = error.Message;
         int? line = LineOf(message);
+        if (LineSize().Match(message) is { Success: true } size && long.TryParse(size.Groups[1].Value, out var limit))
+        {
+            // DuckDB counts the line in its own buffers (often "Line: 1"); the file is read again for the real one.
+            var (at, length) = LongLine(path, limit);
+            return new InputException($"a line of {length:N0} bytes, longer than the {limit:N0} a row may have: a field this long is not tabular data (an embedded file or an unclosed quote?)", path, at, inner: error);
+        }
         if (ColumnCount().Match(message) is { Success: true } counts)
             return new InputException($"a ragged row: it has {counts.Groups[2].Value} fields where the header has {counts.Groups[1].Value}; check delimiters and quotes on that line", path, line, inner: error);
         if (message.Contains("Invalid unicode", StringComparison.OrdinalIgnoreCase))
@@ -37,12 +43,47 @@ internal static partial class DuckDbErrors
         return match.Success && int.TryParse(match.Groups[1].Value, out var line) ? line : null;
     }
 
+    // DuckDB quotes the offending value and, on later lines, the whole row: only the first line is kept, and quoted
+    // text in it is elided, so an error never echoes the file's contents.
     private static string FirstLine(string message)
     {
         var first = message.Split('\n', 2)[0].Trim();
         var colon = first.IndexOf("Error: ", StringComparison.Ordinal);
-        return colon >= 0 ? first[(colon + 7)..] : first;
+        return Quoted().Replace(colon >= 0 ? first[(colon + 7)..] : first, "'…'");
     }
+
+    [GeneratedRegex("'[^']*'")]
+    private static partial Regex Quoted();
+
+    // The first line of the file longer than limit bytes, and its length; (null, 0) when none is (the file changed).
+    private static (int? Line, long Length) LongLine(string path, long limit)
+    {
+        try
+        {
+            using var stream = new BufferedStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite), 1 << 16);
+            int line = 1, b;
+            long length = 0;
+            while ((b = stream.ReadByte()) >= 0)
+            {
+                if (b != '\n')
+                {
+                    length++;
+                    continue;
+                }
+                if (length > limit) return (line, length);
+                line++;
+                length = 0;
+            }
+            return length > limit ? (line, length) : (null, 0);
+        }
+        catch (IOException)
+        {
+            return (null, 0);
+        }
+    }
+
+    [GeneratedRegex(@"Maximum line size of (\d+) bytes exceeded")]
+    private static partial Regex LineSize();
 
     [GeneratedRegex(@"Line:\s*(\d+)")]
     private static partial Regex LineNumber();

@@ -162,7 +162,7 @@ internal static class SourceOpener
         foreach (var declared in spec.DeclaredKinds.Keys)
         {
             if (!detected.Any(column => column.Name == declared))
-                throw new InputException($"'data.schema' names the column '{declared}', which the file does not have; the columns are: {string.Join(", ", detected.Select(column => column.Name))}", spec.DescribedIn);
+                throw new InputException($"'data.schema' names the column '{declared}', which the file does not have{ColumnList.Describe(detected.Select(column => column.Name).ToList())}", spec.DescribedIn);
         }
     }
 
@@ -208,7 +208,7 @@ internal static class SourceOpener
     {
         if (spec.Target is not { } target) return;
         var column = columns.FirstOrDefault(candidate => candidate.Name == target)
-            ?? throw new InputException($"the target column '{target}' does not exist; the columns are: {string.Join(", ", columns.Select(candidate => candidate.Name))}", spec.DescribedIn);
+            ?? throw new InputException($"the target column '{target}' does not exist{ColumnList.Describe(columns.Select(candidate => candidate.Name).ToList())}", spec.DescribedIn);
         var present = Convert.ToInt64(Execute(connection, trace, $"SELECT count({column.Sql}) FROM {DataSource.Relation}"), System.Globalization.CultureInfo.InvariantCulture);
         if (present == 0)
             throw new InputException($"the target column '{target}' is empty in every row; there is nothing to learn from (label the data first)", spec.DescribedIn);

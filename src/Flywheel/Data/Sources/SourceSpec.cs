@@ -21,10 +21,10 @@ public sealed record SourceSpec(
     public string DescribedIn => UseCase?.FilePath ?? FilePath;
 
     /// <summary>A data file, a use-case folder, or a flywheel.yaml. <paramref name="target"/> overrides the use case's target.</summary>
-    public static SourceSpec Resolve(string fileOrDirectory, string? target = null)
+    public static SourceSpec Resolve(string fileOrDirectory, string? target = null, UseCaseOptions? options = null)
     {
         if (Directory.Exists(fileOrDirectory) || IsUseCaseFile(fileOrDirectory))
-            return FromUseCase(UseCaseLoader.Load(fileOrDirectory), target);
+            return FromUseCase(UseCaseLoader.Load(fileOrDirectory, options), target);
         if (!File.Exists(fileOrDirectory))
             throw new InputException("no such file or folder; give a CSV or Parquet file, or a use-case folder with a flywheel.yaml", fileOrDirectory);
         return ForFile(fileOrDirectory, target);
@@ -40,6 +40,7 @@ public sealed record SourceSpec(
         var path = useCase.Resolve(data.Source.Value);
         if (!File.Exists(path))
             throw data.Source.Position.Error($"the data source '{data.Source.Value}' does not exist (looked for {path})");
+        SourceConfinement.Check(useCase, data.Source, path);
         var kinds = new Dictionary<string, ColumnKind>(StringComparer.Ordinal);
         foreach (var (column, kindName) in data.Schema)
             kinds[column] = ColumnKinds.TryParse(kindName, out var kind) ? kind : throw new InputException($"unknown kind '{kindName}' for column '{column}'", useCase.FilePath);

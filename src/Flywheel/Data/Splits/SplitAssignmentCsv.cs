@@ -8,11 +8,13 @@ namespace Flywheel.Data.Splits;
 /// </summary>
 public static class SplitAssignmentCsv
 {
-    public static void Write(SplitAssignment assignment, string path)
+    public static void Write(SplitAssignment assignment, string path) => AtomicFile.WriteAllText(path, Text(assignment));
+
+    public static string Text(SplitAssignment assignment)
     {
         var text = new StringBuilder("row,split\n", assignment.RowCount * 10 + 16);
         for (var row = 0; row < assignment.RowCount; row++)
             text.Append(row + 1).Append(',').Append(assignment[row].Name()).Append('\n');
-        AtomicFile.WriteAllText(path, text.ToString());
+        return text.ToString();
     }
 }

@@ -28,9 +28,9 @@ public sealed record SplitSummary(SplitAssignment Assignment, string? Target, IR
 public static class SplitRun
 {
     /// <summary>A data file, a use-case folder or its flywheel.yaml; <paramref name="target"/> overrides the use case's.</summary>
-    public static SplitInput Open(string fileOrDirectory, string? target = null, IProgress<DataProgress>? progress = null)
+    public static SplitInput Open(string fileOrDirectory, string? target = null, IProgress<DataProgress>? progress = null, UseCaseOptions? useCase = null)
     {
-        var spec = SourceSpec.Resolve(fileOrDirectory, target);
+        var spec = SourceSpec.Resolve(fileOrDirectory, target, useCase);
         var table = ColumnTableReader.Read(spec, progress);
         return new SplitInput(table, spec.Target, spec.UseCase?.Data?.Split ?? SplitSpec.Default, spec.UseCase, spec.DescribedIn);
     }

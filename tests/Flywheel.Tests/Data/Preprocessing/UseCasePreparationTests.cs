@@ -22,7 +22,7 @@ public class UseCasePreparationTests
     [Fact]
     public void Mlc_churn_use_case_prepares_stratified_views_with_a_feature_vector()
     {
-        var useCase = UseCaseLoader.Parse(UseCaseYaml(), "flywheel.yaml");
+        var useCase = (UseCaseLoader.Parse(UseCaseYaml(), "flywheel.yaml") with { DataRoots = [TestData.Repo("samples")] });
         var progress = new List<string>();
         var prepared = DataPreparation.Prepare(useCase, MlTask.Binary, new SynchronousProgress(p => progress.Add(p.Stage)));
 
@@ -40,12 +40,12 @@ public class UseCasePreparationTests
     [Fact]
     public void Overrides_in_the_use_case_file_reach_the_plan()
     {
-        var useCase = UseCaseLoader.Parse(UseCaseYaml(
+        var useCase = (UseCaseLoader.Parse(UseCaseYaml(
             "  preprocessing:\n" +
             "    one_hot_max: 60\n" +
             "    columns:\n" +
             "      area_code: { drop: true }\n" +
-            "      total_day_minutes: { scale: none, indicator: true }\n"), "flywheel.yaml");
+            "      total_day_minutes: { scale: none, indicator: true }\n"), "flywheel.yaml") with { DataRoots = [TestData.Repo("samples")] });
         var prepared = DataPreparation.Prepare(useCase, MlTask.Binary);
         var plan = prepared.Plan.Plan;
         Assert.Equal(ColumnTreatment.OneHot, plan.Find("state")!.Treatment);
@@ -62,7 +62,7 @@ public class UseCasePreparationTests
     [InlineData("  preprocessing: { scaling: none }", "unknown key 'scaling'")]
     public void Bad_overrides_are_input_errors_with_a_position(string extra, string message)
     {
-        var error = Assert.Throws<InputException>(() => UseCaseLoader.Parse(UseCaseYaml(extra), "flywheel.yaml"));
+        var error = Assert.Throws<InputException>(() => (UseCaseLoader.Parse(UseCaseYaml(extra), "flywheel.yaml") with { DataRoots = [TestData.Repo("samples")] }));
         Assert.Contains(message, error.Message);
         Assert.Equal("flywheel.yaml", error.File);
         Assert.NotNull(error.Line);
@@ -71,7 +71,7 @@ public class UseCasePreparationTests
     [Fact]
     public void An_override_for_a_column_the_data_lacks_is_an_input_error_naming_it()
     {
-        var useCase = UseCaseLoader.Parse(UseCaseYaml("  preprocessing: { columns: { phone: { drop: true } } }"), "flywheel.yaml");
+        var useCase = (UseCaseLoader.Parse(UseCaseYaml("  preprocessing: { columns: { phone: { drop: true } } }"), "flywheel.yaml") with { DataRoots = [TestData.Repo("samples")] });
         var error = Assert.Throws<InputException>(() => DataPreparation.Prepare(useCase, MlTask.Binary));
         Assert.Contains("'phone'", error.Message);
     }
