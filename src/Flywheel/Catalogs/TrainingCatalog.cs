@@ -43,6 +43,10 @@ public sealed class TrainingCatalog
             new ColumnRoles([], [], null, []), new Dictionary<string, string>(StringComparer.Ordinal), SplitSpec.Default with { Seed = seed }, at);
         var training = new TrainingSection(options.Task?.Name() ?? "auto", options.Budget, options.Objective, options.Trainers, seed, at, options.Ensemble);
         return new UseCase(name, $"predict {target} from {Path.GetFileName(source)}", null, null, data, training, options.Prices?.ToSection(),
-            Path.Combine(_options.Folder, "flywheel.yaml"));
+            Path.Combine(_options.Folder, "flywheel.yaml"))
+        {
+            // The caller named this file itself, as a path typed on the command line: its folder is allowed.
+            DataRoots = [Path.GetDirectoryName(source)!],
+        };
     }
 }

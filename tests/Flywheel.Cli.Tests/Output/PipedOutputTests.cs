@@ -19,11 +19,13 @@ public sealed partial class PipedOutputTests : IDisposable
     public PipedOutputTests()
     {
         Directory.CreateDirectory(_folder);
+        // The data inside the use case: a source outside it needs a data root.
+        File.Copy(CliProcess.Repo("samples/penguins/data/penguins.csv"), Path.Combine(_folder, "penguins.csv"));
         File.WriteAllText(Path.Combine(_folder, "flywheel.yaml"), $"""
             name: penguins
             statement: As a field researcher, I get the species of a penguin from its measurements, without a genetic test on the ice.
             data:
-              source: {CliProcess.Repo("samples/penguins/data/penguins.csv")}
+              source: penguins.csv
               target: species
             training:
               trainers: [LightGbm]
@@ -53,7 +55,7 @@ public sealed partial class PipedOutputTests : IDisposable
         var lines = PipedCli.Lines(train.Stdout);
         // Over 80 columns (the 64-character package id alone), on one line.
         Assert.Contains(lines, line => RegisteredLine().IsMatch(line) && line.Length > 80);
-        Assert.Contains(lines, line => line.Contains("feature_fraction=1 iterations=100 l2=0.01 learning_rate=0.1 leaves=31 min_leaf=20", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains("feature_fraction=1, iterations=100, l2=0.01, learning_rate=0.1, leaves=31, min_leaf=20", StringComparison.Ordinal));
 
         // From another folder: -d names the use case whose store holds penguins@production.
         var alias = PipedCli.RunIn(_elsewhere, "models", "alias", "penguins:1", "production", "-d", _folder);

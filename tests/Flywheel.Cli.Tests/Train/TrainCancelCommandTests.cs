@@ -11,11 +11,13 @@ public sealed class TrainCancelCommandTests : IDisposable
     public TrainCancelCommandTests()
     {
         Directory.CreateDirectory(_folder);
+        // The data inside the use case: a source outside it needs a data root.
+        File.Copy(CliProcess.Repo("samples/churn/data/mlc_churn.csv"), Path.Combine(_folder, "mlc_churn.csv"));
         File.WriteAllText(Path.Combine(_folder, "flywheel.yaml"), $"""
             name: churn
             statement: As a subscriber about to leave, I get an offer that keeps me.
             data:
-              source: {CliProcess.Repo("samples/churn/data/mlc_churn.csv")}
+              source: mlc_churn.csv
               target: churn
               positive: "yes"
             """);
