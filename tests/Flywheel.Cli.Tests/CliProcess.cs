@@ -18,7 +18,10 @@ internal static class CliProcess
     public static Outcome Run(params string[] args) => RunIn(RepoRoot, args);
 
     /// <summary>Runs the CLI from <paramref name="workingDirectory"/> (where a bare <c>name@alias</c> finds its store).</summary>
-    public static Outcome RunIn(string workingDirectory, params string[] args)
+    public static Outcome RunIn(string workingDirectory, params string[] args) => Run(StartInfo(workingDirectory, args));
+
+    /// <summary>How the CLI is started from <paramref name="workingDirectory"/>, output captured as UTF-8, 160 columns wide.</summary>
+    public static ProcessStartInfo StartInfo(string workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -31,6 +34,12 @@ internal static class CliProcess
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Flywheel.Cli.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["COLUMNS"] = "160";
+        return start;
+    }
+
+    /// <summary>Starts the process, waits for it (five minutes at most) and returns its exit code and output.</summary>
+    public static Outcome Run(ProcessStartInfo start)
+    {
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
