@@ -29,7 +29,10 @@ internal sealed class SqlTrace(ILogger logger, CancellationToken cancellation)
         using var registration = Bind(command);
         try
         {
-            return run();
+            var result = run();
+            // An interrupt that came before DuckDB started the query is lost; a cancelled query still ends cancelled.
+            cancellation.ThrowIfCancellationRequested();
+            return result;
         }
         catch (DbException error) when (cancellation.IsCancellationRequested)
         {
@@ -45,9 +48,35 @@ internal sealed class SqlTrace(ILogger logger, CancellationToken cancellation)
         }
     }
 
-    /// <summary>Interrupts <paramref name="command"/> when the token is cancelled, until the registration is disposed.</summary>
-    public CancellationTokenRegistration Bind(DbCommand command) =>
-        cancellation.CanBeCanceled ? cancellation.Register(static state => ((DbCommand)state!).Cancel(), command) : default;
+    /// <summary>
+    /// Interrupts <paramref name="command"/> when the token is cancelled, until disposed. DuckDB drops an interrupt that
+    /// arrives before the query starts, so it is repeated every 50 ms until the command is done.
+    /// </summary>
+    public IDisposable Bind(DbCommand command) => new QueryInterrupt(command, cancellation);
+
+    private sealed class QueryInterrupt : IDisposable
+    {
+        private readonly CancellationTokenRegistration _registration;
+        private Timer? _timer;
+        private int _disposed;
+
+        public QueryInterrupt(DbCommand command, CancellationToken cancellation)
+        {
+            if (!cancellation.CanBeCanceled) return;
+            _registration = cancellation.Register(() =>
+            {
+                if (Volatile.Read(ref _disposed) == 0)
+                    _timer = new Timer(_ => { if (Volatile.Read(ref _disposed) == 0) command.Cancel(); }, null, TimeSpan.Zero, TimeSpan.FromMilliseconds(50));
+            });
+        }
+
+        public void Dispose()
+        {
+            Interlocked.Exchange(ref _disposed, 1);
+            _registration.Dispose();
+            _timer?.Dispose();
+        }
+    }
 
     public Exception Cancelled(Exception error) =>
         cancellation.IsCancellationRequested ? new OperationCanceledException("the query was cancelled", error, cancellation) : error;
