@@ -1,3 +1,4 @@
+using Flywheel.Storage;
 using Flywheel.Catalogs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -47,8 +48,11 @@ public sealed class FlywheelContext
         Training = new TrainingCatalog(Options);
         Evaluation = new EvaluationCatalog();
         Decisions = new DecisionCatalog(Options);
-        Registry = new RegistryCatalog(Options);
-        Serving = new ServingCatalog(Options);
+        // Opened once, on first use (migrations, run recovery and the debris scan run on open), and shared: the store
+        // is safe across threads. An open that fails is tried again on the next call.
+        var store = new Lazy<MetadataStore>(() => MetadataStore.ForUseCase(Options.Folder, Options.Store), LazyThreadSafetyMode.PublicationOnly);
+        Registry = new RegistryCatalog(Options, store);
+        Serving = new ServingCatalog(Options, store);
     }
 
     public static FlywheelContextBuilder CreateBuilder(string folder) => new(folder);

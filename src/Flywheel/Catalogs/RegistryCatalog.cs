@@ -9,15 +9,16 @@ public sealed class RegistryCatalog
 {
     private readonly FlywheelOptions _options;
     private readonly ILogger _log;
+    private readonly Lazy<MetadataStore> _store;
 
-    internal RegistryCatalog(FlywheelOptions options)
+    internal RegistryCatalog(FlywheelOptions options, Lazy<MetadataStore> store)
     {
         _options = options;
+        _store = store;
         _log = options.LoggerFactory.CreateLogger("Flywheel.Registry");
     }
 
-    // Opened per call: nothing is shared between threads, and the store decides its own connection pooling.
-    private ModelCatalog Catalog() => new(MetadataStore.ForUseCase(_options.Folder, _options.Store));
+    private ModelCatalog Catalog() => new(_store.Value);
 
     /// <summary>Registers a package folder as the next version of its model.</summary>
     public async Task<ModelVersion> PublishAsync(string packageDirectory, Guid? runId = null, CancellationToken cancellation = default)

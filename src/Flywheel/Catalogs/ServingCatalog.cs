@@ -13,19 +13,19 @@ namespace Flywheel.Catalogs;
 /// </summary>
 public sealed class ServingCatalog
 {
-    private readonly FlywheelOptions _options;
     private readonly ILogger _log;
+    private readonly Lazy<MetadataStore> _store;
 
-    internal ServingCatalog(FlywheelOptions options)
+    internal ServingCatalog(FlywheelOptions options, Lazy<MetadataStore> store)
     {
-        _options = options;
+        _store = store;
         _log = options.LoggerFactory.CreateLogger("Flywheel.Serving");
     }
 
     /// <summary>Loads <c>name@alias</c>, <c>name:version</c>, <c>name</c> (the latest) or a package folder from the context's store.</summary>
     public async Task<ScoringModel> LoadAsync(string reference, CancellationToken cancellation = default)
     {
-        var resolved = await new ModelCatalog(MetadataStore.ForUseCase(_options.Folder, _options.Store)).ResolveAsync(reference, cancellation);
+        var resolved = await new ModelCatalog(_store.Value).ResolveAsync(reference, cancellation);
         var model = ScoringModel.Load(resolved.Package);
         _log.LogInformation("loaded {Reference} (package {Package})", resolved.Version?.Reference ?? reference, resolved.Package.Id);
         return model;
