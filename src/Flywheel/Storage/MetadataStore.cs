@@ -13,6 +13,7 @@ public sealed class MetadataStore
 
     private MetadataStore(StoreConnection connection, MetadataDatabase database, IRunStore runs, IModelRegistry models, IArtifactStore artifacts, StoreOptions options)
     {
+        Keys = new SqlApiKeyStore(database, options.Clock ?? TimeProvider.System);
         Connection = connection;
         _database = database;
         Runs = runs;
@@ -25,6 +26,9 @@ public sealed class MetadataStore
     public IRunStore Runs { get; }
     public IModelRegistry Models { get; }
     public IArtifactStore Artifacts { get; }
+
+    /// <summary>The server's API keys (hashes only).</summary>
+    public Access.IApiKeyStore Keys { get; }
     public StoreOptions Options { get; }
 
     /// <summary>Opens (and creates or upgrades if needed) the store: tables in the database, the artifact folder on disk.</summary>
@@ -65,4 +69,12 @@ public sealed class MetadataStore
     /// <summary>The append-only audit trail, oldest first; of one subject (<c>model:churn</c>, <c>run:&lt;id&gt;</c>) when given.</summary>
     public Task<IReadOnlyList<AuditEvent>> AuditTrailAsync(string? subject = null, CancellationToken cancellationToken = default) =>
         Audit.ListAsync(_database, subject, cancellationToken);
+
+    /// <summary>Appends one audit entry (the server's state changes that have no table of their own: deployments, settings, jobs).</summary>
+    public async Task AuditAsync(string actor, string action, string subject, object details, CancellationToken cancellationToken = default)
+    {
+        await using var context = _database.CreateContext();
+        Audit.Add(context, actor, action, subject, (Options.Clock ?? TimeProvider.System).GetUtcNow(), details);
+        await context.SaveChangesAsync(cancellationToken);
+    }
 }

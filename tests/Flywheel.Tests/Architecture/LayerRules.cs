@@ -9,9 +9,12 @@ public static class LayerRules
 {
     public const string Root = "Flywheel";
 
-    /// <summary>The lifecycle stages, then Reports (reads every stage's results), then Workflows (spans stages, writes reports).</summary>
+    /// <summary>
+    /// The lifecycle stages, then Reports (reads every stage's results), then Workflows (spans stages, writes reports),
+    /// then Operate (what the server runs: endpoints, capture, jobs, access).
+    /// </summary>
     public static readonly IReadOnlyList<string> Stages =
-        ["UseCases", "Tasks", "Value", "Data", "Training", "Evaluation", "Registry", "Serving", "Reports", "Workflows"];
+        ["UseCases", "Tasks", "Value", "Data", "Training", "Evaluation", "Registry", "Serving", "Reports", "Workflows", "Operate"];
 
     /// <summary>Usable by everyone; uses no stage.</summary>
     public const string Storage = "Storage";

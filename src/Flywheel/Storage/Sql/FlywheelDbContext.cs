@@ -14,6 +14,7 @@ internal abstract class FlywheelDbContext(DbContextOptions options) : DbContext(
     public DbSet<AliasRow> Aliases => Set<AliasRow>();
     public DbSet<AliasEventRow> AliasEvents => Set<AliasEventRow>();
     public DbSet<AuditEventRow> AuditEvents => Set<AuditEventRow>();
+    public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -62,6 +63,12 @@ internal abstract class FlywheelDbContext(DbContextOptions options) : DbContext(
             audit.Property(e => e.DetailsJson).HasColumnName("details");
             audit.Property(e => e.Id).HasColumnName("id");
             audit.HasIndex(e => e.Subject);
+        });
+        model.Entity<ApiKeyRow>(key =>
+        {
+            key.ToTable("api_keys");
+            key.HasKey(k => k.Id);
+            key.HasIndex(k => k.Hash).IsUnique();
         });
     }
 }

@@ -96,3 +96,18 @@ internal sealed class AuditEventRow
 
     public AuditEvent ToRecord() => new(Actor, Action, Subject, At, DetailsJson);
 }
+
+/// <summary>An API key: its public id, name, role and the SHA-256 of its secret (never the secret).</summary>
+internal sealed class ApiKeyRow
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Role { get; set; } = "";
+    public string Hash { get; set; } = "";
+    public string CreatedBy { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? ExpiresAt { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+
+    public Access.ApiKey ToRecord() => new(Id, Name, Role, CreatedBy, CreatedAt, ExpiresAt, RevokedAt);
+}

@@ -1,0 +1,16 @@
+namespace Flywheel.Server;
+
+/// <summary>
+/// The features of the server, one static class per feature folder (shaped like eShop's services): each adds its
+/// services and maps its group of routes. Adding a feature is one line in each list.
+/// </summary>
+internal static class ServerFeatures
+{
+    public static void Add(WebApplicationBuilder builder, ServerOptions options)
+    {
+    }
+
+    public static void Map(WebApplication app)
+    {
+    }
+}
