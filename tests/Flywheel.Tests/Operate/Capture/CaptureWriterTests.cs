@@ -1,5 +1,7 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Flywheel.Operate.Capture;
+using Flywheel.Telemetry;
 
 namespace Flywheel.Tests.Operate.Capture;
 
@@ -72,6 +74,45 @@ public sealed class CaptureWriterTests
         var ids = root.Files().SelectMany(File.ReadAllLines).Select(line => JsonDocument.Parse(line).RootElement.GetProperty("eventMetadata").GetProperty("inferenceId").GetString()).ToList();
         Assert.Equal(Enumerable.Range(0, 11).Select(i => $"inf-{i:D6}"), ids);
         Assert.Equal(11L, writer.Stats("churn").Written);
+    }
+
+    [Fact]
+    public async Task Drops_are_reported_on_the_capture_dropped_instrument_tagged_with_endpoint_and_variant()
+    {
+        using var root = new CaptureRoot();
+        var endpoint = $"drops-{Guid.NewGuid():N}";
+        var dropped = new List<(long Value, string? Endpoint, string? Variant)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) => { if (instrument == OperateTelemetry.CaptureDropped) l.EnableMeasurementEvents(instrument); };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            var tagged = tags.ToArray().ToDictionary(tag => tag.Key, tag => tag.Value as string);
+            if (tagged.GetValueOrDefault("endpoint") == endpoint) lock (dropped) dropped.Add((value, tagged["endpoint"], tagged.GetValueOrDefault("variant")));
+        });
+        listener.Start();
+        // Never started: the channel holds 2 events and every later offer is dropped.
+        var writer = new CaptureWriter(root.Options(capacity: 2));
+        var taken = Enumerable.Range(0, 5).Count(i => writer.Offer(Events.Make(i, Events.Start, "blue", endpoint)));
+
+        Assert.Equal(2, taken);
+        Assert.Equal([(1L, endpoint, "blue"), (1L, endpoint, "blue"), (1L, endpoint, "blue")], dropped);
+        Assert.Equal(3L, writer.Stats(endpoint).Dropped);
+        await writer.DisposeAsync();
+        Assert.Equal(2, root.Files().SelectMany(File.ReadAllLines).Count());
+    }
+
+    [Fact]
+    public async Task Shadow_and_custom_attributes_are_kept_in_the_flywheel_object()
+    {
+        using var root = new CaptureRoot();
+        var writer = new CaptureWriter(root.Options());
+        writer.Start();
+        writer.Offer(Events.Make(1, Events.Start, "challenger") with { Shadow = true, CustomAttributes = "trace=abc" });
+        await writer.CompleteAsync();
+
+        var flywheel = JsonDocument.Parse(File.ReadAllLines(root.Files().Single())[0]).RootElement.GetProperty("flywheel");
+        Assert.Equal((true, "trace=abc", "challenger", "churn"),
+            (flywheel.GetProperty("shadow").GetBoolean(), flywheel.GetProperty("customAttributes").GetString(), flywheel.GetProperty("variant").GetString(), flywheel.GetProperty("endpoint").GetString()));
     }
 
     [Fact]
