@@ -14,6 +14,8 @@ namespace Flywheel.Operate.Capture;
 /// </summary>
 public sealed class CaptureWriter : ICaptureSink, IAsyncDisposable
 {
+    private const int DrainBatch = 4096;
+
     private readonly CaptureOptions _options;
     private readonly Channel<CaptureEvent> _channel;
     private readonly ConcurrentDictionary<(string Endpoint, string Variant), CaptureCounters> _counters = new();
@@ -101,7 +103,8 @@ public sealed class CaptureWriter : ICaptureSink, IAsyncDisposable
         {
             while (true)
             {
-                while (!abort.IsCancellationRequested && _channel.Reader.TryRead(out var captured)) Write(files, captured);
+                // A bounded drain: under sustained load the channel never empties, and the flush below must still come round.
+                for (var n = 0; n < DrainBatch && !abort.IsCancellationRequested && _channel.Reader.TryRead(out var captured); n++) Write(files, captured);
                 Interlocked.Exchange(ref _filesStarted, files.FilesStarted);
                 var sinceFlush = clock.GetElapsedTime(lastFlush);
                 if (sinceFlush >= _options.FlushInterval || abort.IsCancellationRequested)
