@@ -8,9 +8,11 @@ internal static class ServerFeatures
 {
     public static void Add(WebApplicationBuilder builder, ServerOptions options)
     {
+        Capture.CaptureFeature.AddServices(builder);
     }
 
     public static void Map(WebApplication app)
     {
+        Capture.CaptureFeature.MapCapture(app);
     }
 }

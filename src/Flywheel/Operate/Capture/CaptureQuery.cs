@@ -1,0 +1,40 @@
+namespace Flywheel.Operate.Capture;
+
+/// <summary>
+/// Which captured records to read: an endpoint's, inferred in [<see cref="Since"/>, <see cref="Until"/>) (UTC; open
+/// ends when null), of one variant or all, joined with the ground truth posted for them, oldest first or the newest
+/// <see cref="Limit"/>.
+/// </summary>
+public sealed record CaptureQuery(string Endpoint)
+{
+    public DateTimeOffset? Since { get; init; }
+    public DateTimeOffset? Until { get; init; }
+    public string? Variant { get; init; }
+    public int? Limit { get; init; }
+    public bool NewestFirst { get; init; }
+    public bool WithGroundTruth { get; init; }
+}
+
+/// <summary>
+/// One captured invocation as monitoring reads it. <see cref="GroundTruth"/> is the label posted for it (matched by
+/// inference id, else event id; the latest post wins), null when none was posted or not asked for.
+/// </summary>
+public sealed record CapturedRecord(
+    string InferenceId,
+    string EventId,
+    DateTimeOffset Time,
+    string Variant,
+    string ModelVersion,
+    string InputData,
+    string InputEncoding,
+    string OutputData,
+    string OutputEncoding,
+    double LatencyMs,
+    bool Shadow,
+    string? GroundTruth);
+
+/// <summary>How many records one variant captured in one hour (UTC).</summary>
+public sealed record CaptureHourCount(DateTimeOffset Hour, string Variant, long Records);
+
+/// <summary>The capture files of an endpoint on disk, whoever wrote them.</summary>
+public sealed record CaptureFileSummary(int Files, long Bytes);

@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text;
+using DuckDB.NET.Data;
+using Flywheel.Data.Sources;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Flywheel.Operate.Capture;
+
+/// <summary>
+/// Reads capture and ground-truth files with DuckDB: <c>read_json</c> over the partition files of the window (chosen
+/// from the hour folders, so other hours are never opened) with an explicit schema, and <c>ignore_errors</c> so the torn
+/// last line of a file a killed writer left is skipped. Each call opens its own in-memory DuckDB connection.
+/// </summary>
+public sealed class CaptureReader(string root, ILogger? logger = null)
+{
+    private const string CaptureColumns =
+        "{captureData: 'STRUCT(endpointInput STRUCT(observedContentType VARCHAR, mode VARCHAR, data VARCHAR, encoding VARCHAR), " +
+        "endpointOutput STRUCT(observedContentType VARCHAR, mode VARCHAR, data VARCHAR, encoding VARCHAR))', " +
+        "eventMetadata: 'STRUCT(eventId VARCHAR, inferenceId VARCHAR, inferenceTime VARCHAR)', eventVersion: 'VARCHAR', " +
+        "flywheel: 'STRUCT(endpoint VARCHAR, variant VARCHAR, modelVersion VARCHAR, latencyMs DOUBLE, shadow BOOLEAN, customAttributes VARCHAR)'}";
+
+    private const string GroundTruthColumns =
+        "{groundTruthData: 'STRUCT(data VARCHAR, encoding VARCHAR)', eventMetadata: 'STRUCT(eventId VARCHAR)', eventVersion: 'VARCHAR', " +
+        "flywheel: 'STRUCT(receivedTime VARCHAR)'}";
+
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
+
+    public string Root => root;
+
+    /// <summary>The records of <paramref name="query"/>, streamed in time order (newest first when asked).</summary>
+    public IEnumerable<CapturedRecord> Read(CaptureQuery query, CancellationToken cancellation = default)
+    {
+        var captureFiles = CaptureFiles(query);
+        if (captureFiles.Count == 0) yield break;
+        var truthFiles = query.WithGroundTruth ? GroundTruthFiles(query) : [];
+        var sql = new StringBuilder(Captured(captureFiles));
+        if (truthFiles.Count > 0)
+            sql.Append($", truth AS (SELECT eventMetadata.eventId AS truth_key, arg_max(groundTruthData.data, coalesce(flywheel.receivedTime, '')) AS label FROM {ReadJson(truthFiles, GroundTruthColumns)} WHERE eventMetadata.eventId IS NOT NULL GROUP BY 1)");
+        sql.Append(truthFiles.Count > 0
+            ? " SELECT c.*, t.label FROM captured c LEFT JOIN truth t ON t.truth_key = coalesce(nullif(c.inference_id, ''), c.event_id)"
+            : " SELECT c.*, NULL::VARCHAR AS label FROM captured c");
+        sql.Append(Where(query, "c.")).Append(query.NewestFirst ? " ORDER BY c.time DESC, c.event_id DESC" : " ORDER BY c.time, c.event_id");
+        if (query.Limit is { } limit) sql.Append(CultureInfo.InvariantCulture, $" LIMIT {Math.Max(0, limit)}");
+
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql.ToString();
+        using var interrupt = new SqlTrace(_logger, cancellation).Bind(command);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            cancellation.ThrowIfCancellationRequested();
+            yield return new CapturedRecord(
+                Text(reader, 0), Text(reader, 1), new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(2), DateTimeKind.Utc)),
+                Text(reader, 3), Text(reader, 4), Text(reader, 5), Text(reader, 6), Text(reader, 7), Text(reader, 8),
+                reader.IsDBNull(9) ? 0 : reader.GetDouble(9), !reader.IsDBNull(10) && reader.GetBoolean(10),
+                reader.IsDBNull(11) ? null : reader.GetString(11));
+        }
+    }
+
+    /// <summary>Records per hour and variant in the window of <paramref name="query"/> (limit and ground truth ignored).</summary>
+    public IReadOnlyList<CaptureHourCount> CountsPerHour(CaptureQuery query, CancellationToken cancellation = default)
+    {
+        var files = CaptureFiles(query);
+        if (files.Count == 0) return [];
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = Captured(files) +
+            $" SELECT date_trunc('hour', c.time) AS hour, c.variant, count(*) FROM captured c{Where(query, "c.")} GROUP BY ALL ORDER BY 1, 2";
+        return new SqlTrace(_logger, cancellation).Run(command, () =>
+        {
+            var counts = new List<CaptureHourCount>();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                counts.Add(new CaptureHourCount(new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(0), DateTimeKind.Utc)), Text(reader, 1), reader.GetInt64(2)));
+            return counts;
+        });
+    }
+
+    /// <summary>The capture files of <paramref name="endpoint"/> on disk and their size.</summary>
+    public CaptureFileSummary Files(string endpoint)
+    {
+        var files = CapturePaths.FilesBetween(CapturePaths.EndpointFolder(root, endpoint), null, null, variantLevels: 1);
+        return new CaptureFileSummary(files.Count, files.Sum(file => new FileInfo(file).Length));
+    }
+
+    private IReadOnlyList<string> CaptureFiles(CaptureQuery query) => query.Variant is { } variant
+        ? CapturePaths.FilesBetween(CapturePaths.VariantFolder(root, query.Endpoint, variant), query.Since, query.Until, variantLevels: 0)
+        : CapturePaths.FilesBetween(CapturePaths.EndpointFolder(root, query.Endpoint), query.Since, query.Until, variantLevels: 1);
+
+    // Ground truth arrives after the inference it labels: every file from the window's first hour on.
+    private IReadOnlyList<string> GroundTruthFiles(CaptureQuery query) =>
+        CapturePaths.FilesBetween(CapturePaths.GroundTruthEndpointFolder(root, query.Endpoint), query.Since, null, variantLevels: 0);
+
+    private static string Captured(IReadOnlyList<string> files) =>
+        "WITH captured AS (SELECT eventMetadata.inferenceId AS inference_id, eventMetadata.eventId AS event_id, " +
+        "TRY_CAST(replace(eventMetadata.inferenceTime, 'Z', '') AS TIMESTAMP) AS time, flywheel.variant AS variant, " +
+        "flywheel.modelVersion AS model_version, captureData.endpointInput.data AS input_data, captureData.endpointInput.encoding AS input_encoding, " +
+        "captureData.endpointOutput.data AS output_data, captureData.endpointOutput.encoding AS output_encoding, " +
+        "flywheel.latencyMs AS latency_ms, flywheel.shadow AS shadow " +
+        $"FROM {ReadJson(files, CaptureColumns)} WHERE eventMetadata.eventId IS NOT NULL)";
+
+    private static string ReadJson(IReadOnlyList<string> files, string columns) =>
+        $"read_json([{string.Join(", ", files.Select(SqlText.Literal))}], format = 'newline_delimited', ignore_errors = true, columns = {columns})";
+
+    private static string Where(CaptureQuery query, string alias)
+    {
+        var conditions = new List<string> { $"{alias}time IS NOT NULL" };
+        if (query.Since is { } since) conditions.Add($"{alias}time >= {Timestamp(since)}");
+        if (query.Until is { } until) conditions.Add($"{alias}time < {Timestamp(until)}");
+        if (query.Variant is { } variant) conditions.Add($"{alias}variant = {SqlText.Literal(variant)}");
+        return " WHERE " + string.Join(" AND ", conditions);
+    }
+
+    private static string Timestamp(DateTimeOffset time) =>
+        "TIMESTAMP '" + time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture) + "'";
+
+    private static string Text(System.Data.Common.DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? "" : reader.GetString(ordinal);
+
+    private static DuckDBConnection Open()
+    {
+        var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        return connection;
+    }
+}
