@@ -8,9 +8,11 @@ internal static class ServerFeatures
 {
     public static void Add(WebApplicationBuilder builder, ServerOptions options)
     {
+        Jobs.JobsApi.AddServices(builder, options);
     }
 
     public static void Map(WebApplication app)
     {
+        Jobs.JobsApi.MapJobs(app);
     }
 }
