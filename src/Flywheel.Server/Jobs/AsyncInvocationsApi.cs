@@ -31,7 +31,7 @@ public static partial class AsyncInvocationsApi
     {
         app.MapPost("/endpoints/{name}/async-invocations", InvokeAsync).Requires(Permission.Invoke).WithTags("Async inference").WithName("InvokeEndpointAsync")
             .WithSummary("Queues an inference on an input location or inline body; 202 with the inference id and output location")
-            .Accepts<string>(BatchTransformSettings.Csv).Produces<AsyncInvocationView>(StatusCodes.Status202Accepted)
+            .Produces<AsyncInvocationView>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status406NotAcceptable)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         var results = app.MapGroup("/api/v1/async-results").WithTags("Async inference");
