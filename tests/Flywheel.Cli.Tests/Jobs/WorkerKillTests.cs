@@ -6,6 +6,8 @@ using Flywheel.Serving;
 using Flywheel.Server;
 using Flywheel.UseCases;
 using Flywheel.Workflows;
+using Microsoft.Extensions.Logging;
+using Xunit.Abstractions;
 
 namespace Flywheel.Cli.Tests.Jobs;
 
@@ -13,11 +15,11 @@ namespace Flywheel.Cli.Tests.Jobs;
 /// One server and two <c>flywheel worker</c> processes on PostgreSQL: a worker SIGKILLed mid-job leaves its job to the
 /// other, and every job ends succeeded with each row written exactly once.
 /// </summary>
-public sealed class WorkerKillTests : IDisposable
+public sealed class WorkerKillTests(ITestOutputHelper output) : IDisposable
 {
     private const string Variable = "FLYWHEEL_TEST_POSTGRES";
     private const string AdminSecret = "fw_killtest000000_0123456789abcdefghijklmnopqrstuvwxyzABCDEF";
-    private const int Rows = 400_000, Jobs = 3;
+    private const int Rows = 100_000, Jobs = 3;
     private readonly string _root = Directory.CreateTempSubdirectory("flywheel-worker-kill-").FullName;
     private readonly List<Process> _workers = [];
     private string? _database;
@@ -31,16 +33,20 @@ public sealed class WorkerKillTests : IDisposable
         Directory.CreateDirectory(Path.Combine(folder, "data"));
         File.Copy(CliProcess.Repo("samples/churn/flywheel.yaml"), Path.Combine(folder, "flywheel.yaml"));
         File.Copy(CliProcess.Repo("samples/churn/data/mlc_churn.csv"), Path.Combine(folder, "data/mlc_churn.csv"));
+        var total = Stopwatch.StartNew();
         var useCase = UseCaseLoader.Load(folder);
-        TrainWorkflow.Run(useCase, new TrainRequest(Budget: TimeSpan.FromMinutes(5), MaxTrials: 2, Importance: false, Store: store));
+        TrainWorkflow.Run(useCase, new TrainRequest(Budget: TimeSpan.FromMinutes(5), MaxTrials: 1, Importance: false, Store: store));
+        output.WriteLine($"trained in {total.Elapsed.TotalSeconds:0.0} s");
         var input = Repeat(Path.Combine(folder, "data/mlc_churn.csv"), Path.Combine(folder, "data/big.csv"), Rows);
 
-        await using var server = FlywheelServer.Build(new ServerOptions { UseCases = [folder], Store = store, DataRoots = [folder], RunJobs = false, Port = 0, AdminKey = AdminSecret });
+        await using var server = FlywheelServer.Build(new ServerOptions { UseCases = [folder], Store = store, DataRoots = [folder], RunJobs = false, Port = 0, AdminKey = AdminSecret },
+            web => web.Logging.SetMinimumLevel(LogLevel.Warning));
         await server.StartAsync();
         using var client = new HttpClient { BaseAddress = new Uri(server.Urls.First().Replace("0.0.0.0", "127.0.0.1").Replace("[::]", "127.0.0.1")) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminSecret);
         for (var i = 0; i < 2; i++) _workers.Add(await StartWorkerAsync(folder, store));
 
+        output.WriteLine($"server and workers up at {total.Elapsed.TotalSeconds:0.0} s");
         var ids = new List<string>();
         for (var i = 0; i < Jobs; i++)
         {
@@ -54,6 +60,7 @@ public sealed class WorkerKillTests : IDisposable
         var victim = _workers.Single(w => w.Id == killedPid);
         victim.Kill(); // SIGKILL on Unix: no shutdown, no requeue; the queue's invisibility timeout hands the job on
         await victim.WaitForExitAsync();
+        output.WriteLine($"killed worker {killedPid} at {total.Elapsed.TotalSeconds:0.0} s");
 
         var clock = Stopwatch.StartNew();
         var finished = new Dictionary<string, JsonElement>();
@@ -66,6 +73,7 @@ public sealed class WorkerKillTests : IDisposable
             }
             await Task.Delay(250);
         }
+        output.WriteLine($"all jobs finished at {total.Elapsed.TotalSeconds:0.0} s");
         Assert.Equal(ids.Count, finished.Count);
         Assert.All(finished.Values, job => Assert.Equal("succeeded", job.GetProperty("state").GetString()));
         Assert.True(finished[killedJob].GetProperty("attempts").GetInt32() >= 2);
