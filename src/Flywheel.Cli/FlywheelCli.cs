@@ -31,6 +31,7 @@ public static class FlywheelCli
         root.Add(Models.ModelsCommand.Create());
         root.Add(Runs.RunsCommand.Create());
         root.Add(Plan.PlanCommand.Create());
+        root.Add(Worker.WorkerCommand.Create());
         return root;
     }
 

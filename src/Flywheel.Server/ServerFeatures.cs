@@ -9,10 +9,12 @@ internal static class ServerFeatures
     public static void Add(WebApplicationBuilder builder, ServerOptions options)
     {
         Capture.CaptureFeature.AddServices(builder);
+        Jobs.JobsApi.AddServices(builder, options);
     }
 
     public static void Map(WebApplication app)
     {
         Capture.CaptureFeature.MapCapture(app);
+        Jobs.JobsApi.MapJobs(app);
     }
 }

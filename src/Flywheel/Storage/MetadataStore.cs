@@ -31,6 +31,9 @@ public sealed class MetadataStore
     public Access.IApiKeyStore Keys { get; }
     public StoreOptions Options { get; }
 
+    /// <summary>The database, for the later stages' own tables (Operate/Jobs).</summary>
+    internal MetadataDatabase Database => _database;
+
     /// <summary>Opens (and creates or upgrades if needed) the store: tables in the database, the artifact folder on disk.</summary>
     public static MetadataStore Open(StoreConnection connection, string artifactRoot, TimeProvider? clock = null) =>
         Open(connection, artifactRoot, new StoreOptions { Clock = clock });

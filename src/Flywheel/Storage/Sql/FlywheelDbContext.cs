@@ -15,6 +15,8 @@ internal abstract class FlywheelDbContext(DbContextOptions options) : DbContext(
     public DbSet<AliasEventRow> AliasEvents => Set<AliasEventRow>();
     public DbSet<AuditEventRow> AuditEvents => Set<AuditEventRow>();
     public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
+    public DbSet<JobRow> Jobs => Set<JobRow>();
+    public DbSet<JobLogRow> JobLogs => Set<JobLogRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -70,5 +72,6 @@ internal abstract class FlywheelDbContext(DbContextOptions options) : DbContext(
             key.HasKey(k => k.Id);
             key.HasIndex(k => k.Hash).IsUnique();
         });
+        JobsRows.Configure(model);
     }
 }

@@ -167,6 +167,101 @@ namespace Flywheel.Storage.Sql.Migrations.PostgreSql
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("Flywheel.Storage.Sql.JobLogRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId");
+
+                    b.ToTable("job_logs", (string)null);
+                });
+
+            modelBuilder.Entity("Flywheel.Storage.Sql.JobRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HangfireId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Output")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ParametersJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<long>("RowsDone")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("RowsPerSecond")
+                        .HasColumnType("double precision");
+
+                    b.Property<long?>("RowsTotal")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "State");
+
+                    b.ToTable("jobs", (string)null);
+                });
+
             modelBuilder.Entity("Flywheel.Storage.Sql.ModelVersionRow", b =>
                 {
                     b.Property<long>("Id")
@@ -301,6 +396,15 @@ namespace Flywheel.Storage.Sql.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("trials", (string)null);
+                });
+
+            modelBuilder.Entity("Flywheel.Storage.Sql.JobLogRow", b =>
+                {
+                    b.HasOne("Flywheel.Storage.Sql.JobRow", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Flywheel.Storage.Sql.TrialRow", b =>
