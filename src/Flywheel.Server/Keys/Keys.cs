@@ -31,9 +31,9 @@ public static class Keys
     public static IEndpointRouteBuilder MapKeys(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/keys").WithTags("Keys").Requires(Permission.Administer);
-        group.MapGet("/", ListAsync).WithName("ListKeys").WithSummary("List the API keys (ids, names, roles, expiry, revocation; never secrets)");
+        group.MapGet("", ListAsync).WithName("ListKeys").WithSummary("List the API keys (ids, names, roles, expiry, revocation; never secrets)");
         group.MapGet("/{id}", GetAsync).WithName("GetKey").WithSummary("One API key").ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/", CreateAsync).WithName("CreateKey")
+        group.MapPost("", CreateAsync).WithName("CreateKey")
             .WithSummary("Create an API key with a role and an optional expiry; the response holds its secret, shown only this once")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapDelete("/{id}", RevokeAsync).WithName("RevokeKey")

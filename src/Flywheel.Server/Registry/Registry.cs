@@ -35,7 +35,7 @@ public static class Registry
     public static IEndpointRouteBuilder MapRegistry(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/models").WithTags("Registry");
-        group.MapGet("/", ListAsync).Requires(Permission.Read).WithName("ListModels").WithSummary("Registered models: versions, newest version, aliases");
+        group.MapGet("", ListAsync).Requires(Permission.Read).WithName("ListModels").WithSummary("Registered models: versions, newest version, aliases");
         group.MapGet("/{name}", GetAsync).Requires(Permission.Read).WithName("GetModel")
             .WithSummary("A model: its versions (who registered them, task, trainer, headline test metrics) and aliases")
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -17,7 +17,7 @@ public static class UseCases
     public static IEndpointRouteBuilder MapUseCases(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/use-cases").WithTags("Use cases").Requires(Permission.Read);
-        group.MapGet("/", ListAsync).WithName("ListUseCases").WithSummary("The served use cases: name, folder, statement, owner, stages reached, registered model");
+        group.MapGet("", ListAsync).WithName("ListUseCases").WithSummary("The served use cases: name, folder, statement, owner, stages reached, registered model");
         group.MapGet("/{name}", GetAsync).WithName("GetUseCase").WithSummary("One served use case").ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
