@@ -94,7 +94,7 @@ public class RouteRoleTableTests
             var permissions = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>()
                 .Select(a => a.Policy).Where(p => p?.StartsWith("flywheel:", StringComparison.Ordinal) == true)
                 .Select(p => Enum.Parse<Permission>(p!["flywheel:".Length..])).ToList();
-            var pattern = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
+            var pattern = "/" + (endpoint.RoutePattern.RawText ?? "").Trim('/');
             foreach (var method in methods.Where(m => m != "OPTIONS" && m != "HEAD"))
                 routes.Add(new Route(method, pattern, Fill(endpoint.RoutePattern), anonymous, permissions));
         }
