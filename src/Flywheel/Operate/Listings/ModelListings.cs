@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Flywheel.Registry;
 using Flywheel.Storage;
+using Flywheel.Tasks;
+using Flywheel.Workflows;
 
 namespace Flywheel.Operate.Listings;
 
@@ -45,7 +47,7 @@ public sealed class ModelListings(MetadataStore store)
         {
             var package = Open(v);
             return new VersionListing(v.Version, v.PackageId, v.RegisteredBy, v.RegisteredAt, v.RunId, AliasesOf(aliases, v.Version),
-                package.Manifest.Task, package.Manifest.Trainer, Headline(package.Card.Metrics));
+                package.Manifest.Task, package.Manifest.Trainer, Headline(package));
         }).ToList();
         return new ModelDetail(name, listed, aliases);
     }
@@ -78,11 +80,29 @@ public sealed class ModelListings(MetadataStore store)
         return await store.Models.RemoveAliasAsync(name, bare, actor, cancellationToken);
     }
 
-    // Headline figures: the test metrics when the card has them (a card flattens every metric set it was given).
-    private static IReadOnlyList<CardMetric> Headline(IReadOnlyList<CardMetric> metrics)
+    /// <summary>The test metrics a reader looks for first, by task (as <c>flywheel models show</c> leads with them).</summary>
+    public static IReadOnlyList<string> HeadlineMetrics(string task) => MlTasks.Parse(task) switch
     {
-        var test = metrics.Where(m => m.Name.StartsWith("test.", StringComparison.Ordinal)).ToList();
-        return test.Count > 0 ? test : metrics;
+        MlTask.Binary => ["auc", "f1", "accuracy", "precision", "recall"],
+        MlTask.Multiclass => ["accuracy", "f1_macro", "log_loss"],
+        _ => ["rmse", "mae", "r2"],
+    };
+
+    // The headline test metrics of a package written by training; a package from elsewhere shows its card's figures.
+    private static IReadOnlyList<CardMetric> Headline(ModelPackage package)
+    {
+        try
+        {
+            var test = StoredEvaluation.Load(package).Test;
+            if ((object?)test?.Metrics is not null)
+                return HeadlineMetrics(package.Manifest.Task).Select(name => test.Metric(name) is { } value ? new CardMetric(name, value) : null)
+                    .OfType<CardMetric>().ToList();
+        }
+        catch (InputException)
+        {
+            // Not written by 'flywheel train': fall through to the card.
+        }
+        return package.Card.Metrics;
     }
 
     private ModelPackage Open(ModelVersion version) => ModelPackage.Open(store.Artifacts.Get(version.PackageId).Path);
