@@ -31,6 +31,8 @@ public static class FlywheelCli
         root.Add(Models.ModelsCommand.Create());
         root.Add(Runs.RunsCommand.Create());
         root.Add(Plan.PlanCommand.Create());
+        root.Add(Serve.ServeCommand.Create());
+        root.Add(Audit.AuditCommand.Create());
         return root;
     }
 
@@ -54,7 +56,12 @@ public static class FlywheelCli
             // Fault injection for outputs (-o, reports): the host passes its hook; the library reads no environment.
             using var faults = Flywheel.Storage.AtomicFile.Observe(Models.CliStore.FaultHook());
             // The default handler would print a stack trace and exit 1; user mistakes must reach the catch below.
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            // A stop (Ctrl-C, SIGTERM) may take as long as a server's graceful shutdown before the process is ended anyway.
+            return await parse.InvokeAsync(new InvocationConfiguration
+            {
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = Serve.ServeCommand.ShutdownTimeout + TimeSpan.FromSeconds(5),
+            });
         }
         catch (OperationCanceledException)
         {
