@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Flywheel.Operate.Access;
 using Flywheel.Server.Security;
 using Flywheel.Storage;
@@ -7,7 +8,12 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Flywheel.Server.Operations;
 
 /// <summary>One check in a health answer; the detailed report adds what it found.</summary>
-public sealed record HealthCheckEntry(string Name, string Status, string? Description = null, double? DurationMs = null, string? Error = null);
+public sealed record HealthCheckEntry(
+    string Name,
+    string Status,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Description = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? DurationMs = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error = null);
 
 public sealed record HealthResponse(string Status, IReadOnlyList<HealthCheckEntry> Checks);
 
