@@ -33,6 +33,7 @@ public static class FlywheelCli
         root.Add(Plan.PlanCommand.Create());
         root.Add(Serve.ServeCommand.Create());
         root.Add(Audit.AuditCommand.Create());
+        root.Add(Keys.KeysCommand.Create());
         return root;
     }
 
