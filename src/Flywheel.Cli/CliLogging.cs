@@ -30,7 +30,11 @@ public static class CliLogging
     /// <summary>A logger factory for one command; dispose it to flush the lines still queued.</summary>
     public static ILoggerFactory Create(ParseResult parse) => Create(LevelOf(parse));
 
-    public static ILoggerFactory Create(LogLevel level) => LoggerFactory.Create(builder => builder
+    public static ILoggerFactory Create(LogLevel level) => LoggerFactory.Create(builder => Configure(builder, level));
+
+    /// <summary>The same setup on a host's logging builder (<c>flywheel serve</c>): its own providers replaced by stderr lines.</summary>
+    public static ILoggingBuilder Configure(ILoggingBuilder builder, LogLevel level) => builder
+        .ClearProviders()
         .SetMinimumLevel(level)
         .AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace)
         .AddSimpleConsole(options =>
@@ -38,5 +42,5 @@ public static class CliLogging
             options.SingleLine = true;
             options.ColorBehavior = LoggerColorBehavior.Disabled;
             options.TimestampFormat = "HH:mm:ss ";
-        }));
+        });
 }

@@ -32,6 +32,9 @@ public static class FlywheelCli
         root.Add(Runs.RunsCommand.Create());
         root.Add(Plan.PlanCommand.Create());
         root.Add(Worker.WorkerCommand.Create());
+        root.Add(Serve.ServeCommand.Create());
+        root.Add(Audit.AuditCommand.Create());
+        root.Add(Keys.KeysCommand.Create());
         return root;
     }
 
@@ -55,7 +58,12 @@ public static class FlywheelCli
             // Fault injection for outputs (-o, reports): the host passes its hook; the library reads no environment.
             using var faults = Flywheel.Storage.AtomicFile.Observe(Models.CliStore.FaultHook());
             // The default handler would print a stack trace and exit 1; user mistakes must reach the catch below.
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            // A stop (Ctrl-C, SIGTERM) may take as long as a server's graceful shutdown before the process is ended anyway.
+            return await parse.InvokeAsync(new InvocationConfiguration
+            {
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = Serve.ServeCommand.ShutdownTimeout + TimeSpan.FromSeconds(5),
+            });
         }
         catch (OperationCanceledException)
         {

@@ -1,3 +1,9 @@
+using Flywheel.Server.Audit;
+using Flywheel.Server.Keys;
+using Flywheel.Server.Operations;
+using Flywheel.Server.Registry;
+using Flywheel.Server.UseCases;
+
 namespace Flywheel.Server;
 
 /// <summary>
@@ -10,11 +16,22 @@ internal static class ServerFeatures
     {
         Capture.CaptureFeature.AddServices(builder);
         Jobs.JobsApi.AddServices(builder, options);
+        Operations.Operations.AddServices(builder);
+        Keys.Keys.AddServices(builder);
+        Audit.Audit.AddServices(builder);
+        Registry.Registry.AddServices(builder);
+        UseCases.UseCases.AddServices(builder);
     }
 
     public static void Map(WebApplication app)
     {
+        // First: request limits and timeouts wrap every feature's routes.
+        app.MapOperations();
         Capture.CaptureFeature.MapCapture(app);
         Jobs.JobsApi.MapJobs(app);
+        app.MapKeys();
+        app.MapAudit();
+        app.MapRegistry();
+        app.MapUseCases();
     }
 }

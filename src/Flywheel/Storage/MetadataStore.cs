@@ -73,6 +73,10 @@ public sealed class MetadataStore
     public Task<IReadOnlyList<AuditEvent>> AuditTrailAsync(string? subject = null, CancellationToken cancellationToken = default) =>
         Audit.ListAsync(_database, subject, cancellationToken);
 
+    /// <summary>A filtered page of the audit trail, newest first (<see cref="AuditQuery"/>).</summary>
+    public Task<AuditPage> QueryAuditAsync(AuditQuery query, CancellationToken cancellationToken = default) =>
+        Audit.PageAsync(_database, query, cancellationToken);
+
     /// <summary>Appends one audit entry (the server's state changes that have no table of their own: deployments, settings, jobs).</summary>
     public async Task AuditAsync(string actor, string action, string subject, object details, CancellationToken cancellationToken = default)
     {

@@ -48,7 +48,11 @@ public sealed record AliasEvent(
 /// One entry of the append-only audit trail (<c>audit_events</c>), written in the same transaction as the change it
 /// records: <c>model.register</c>, <c>alias.set</c>, <c>alias.move</c>, <c>alias.remove</c>, <c>run.start</c>, <c>run.end</c>.
 /// </summary>
-public sealed record AuditEvent(string Actor, string Action, string Subject, DateTimeOffset At, string DetailsJson);
+public sealed record AuditEvent(string Actor, string Action, string Subject, DateTimeOffset At, string DetailsJson)
+{
+    /// <summary>The entry's position in the trail (ascending in write order): the cursor of <see cref="AuditQuery.Before"/>.</summary>
+    public long Id { get; init; }
+}
 
 /// <summary>What one publish transaction committed: the version, the alias change (null if it already pointed there), the finished run.</summary>
 public sealed record PublishedVersion(ModelVersion Version, AliasEvent? AliasChange, ExperimentRun? Run);

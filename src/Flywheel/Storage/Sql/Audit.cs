@@ -25,6 +25,34 @@ internal static class Audit
         var rows = await query.OrderBy(e => e.Id).ToListAsync(cancellationToken);
         return rows.Select(r => r.ToRecord()).ToList();
     }
+
+    /// <summary>
+    /// A page newest first. The exact-match filters and the cursor run in the database (by id, which grows with write
+    /// time); <c>since</c> runs here, because SQLite cannot compare DateTimeOffset: reading stops at the first older entry.
+    /// </summary>
+    public static async Task<AuditPage> PageAsync(MetadataDatabase database, AuditQuery query, CancellationToken cancellationToken)
+    {
+        query = query.Checked();
+        await using var context = database.CreateContext();
+        var rows = context.AuditEvents.AsNoTracking();
+        if (query.Subject is { } subject) rows = rows.Where(e => e.Subject == subject);
+        if (query.Actor is { } actor) rows = rows.Where(e => e.Actor == actor);
+        if (query.Action is { } action) rows = rows.Where(e => e.Action == action);
+        if (query.Before is { } before) rows = rows.Where(e => e.Id < before);
+        var page = new List<AuditEvent>();
+        var more = false;
+        await foreach (var row in rows.OrderByDescending(e => e.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (query.Since is { } since && row.At < since) break;
+            if (page.Count == query.Limit)
+            {
+                more = true;
+                break;
+            }
+            page.Add(row.ToRecord());
+        }
+        return new AuditPage(page, more ? page[^1].Id : null);
+    }
 }
 
 /// <summary>Tells a unique-constraint violation apart by its error code, never by message text.</summary>

@@ -94,7 +94,7 @@ internal sealed class AuditEventRow
     public DateTimeOffset At { get; set; }
     public string DetailsJson { get; set; } = "{}";
 
-    public AuditEvent ToRecord() => new(Actor, Action, Subject, At, DetailsJson);
+    public AuditEvent ToRecord() => new(Actor, Action, Subject, At, DetailsJson) { Id = Id };
 }
 
 /// <summary>An API key: its public id, name, role and the SHA-256 of its secret (never the secret).</summary>
