@@ -15,6 +15,7 @@ internal abstract class FlywheelDbContext(DbContextOptions options) : DbContext(
     public DbSet<AliasEventRow> AliasEvents => Set<AliasEventRow>();
     public DbSet<AuditEventRow> AuditEvents => Set<AuditEventRow>();
     public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
+    public DbSet<EndpointRow> Endpoints => Set<EndpointRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -70,5 +71,6 @@ internal abstract class FlywheelDbContext(DbContextOptions options) : DbContext(
             key.HasKey(k => k.Id);
             key.HasIndex(k => k.Hash).IsUnique();
         });
+        EndpointRow.Configure(model);
     }
 }
