@@ -8,9 +8,12 @@ internal static class ServerFeatures
 {
     public static void Add(WebApplicationBuilder builder, ServerOptions options)
     {
+        Invocations.Invocations.AddServices(builder);
     }
 
     public static void Map(WebApplication app)
     {
+        Invocations.Invocations.MapInvocations(app);
+        Endpoints.EndpointRoutes.MapEndpointRoutes(app);
     }
 }

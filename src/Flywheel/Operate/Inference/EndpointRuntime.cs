@@ -131,6 +131,23 @@ public sealed class EndpointRuntime(MetadataStore serverStore, UseCaseStores sto
         return new EndpointModel(endpoint, chosen.Variant.Name, reference, state.Definition.UseCaseFolder);
     }
 
+    /// <summary>Checks that every variant's reference resolves in the endpoint's registry now; an error names the variant (<c>variants[1].model</c>).</summary>
+    public async Task CheckAsync(EndpointDefinition definition, CancellationToken cancellation = default)
+    {
+        var store = stores.Get(definition.UseCaseFolder);
+        for (var i = 0; i < definition.Variants.Count; i++)
+        {
+            try
+            {
+                await Version(store, ModelReference.Parse(definition.Variants[i].Model), cancellation);
+            }
+            catch (NotFoundException error)
+            {
+                throw new InputException(error.Message, $"variants[{i}].model");
+            }
+        }
+    }
+
     private async Task<VariantState> LoadVariantAsync(EndpointDefinition definition, EndpointVariant variant, EndpointState? previous, HashSet<string> used, CancellationToken cancellation)
     {
         var before = previous?.Variants.FirstOrDefault(v => v.Variant.Name == variant.Name && v.Variant.Model == variant.Model)?.Model;

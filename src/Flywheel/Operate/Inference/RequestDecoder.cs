@@ -21,6 +21,7 @@ public static class RequestDecoder
     private static readonly string[] JsonLinesAliases = [JsonLines, "application/jsonl", "application/x-jsonlines"];
     private static readonly string[] MlflowKeys = ["dataframe_split", "dataframe_records", "inputs"];
     private const string Instances = "instances";
+    private const string Records = "records"; // the native API's key, read like instances
     private const string Features = "features";
 
     /// <summary>The content type a request body may have (parameters such as <c>charset</c> or <c>label_size</c> removed, lower case).</summary>
@@ -85,9 +86,9 @@ public static class RequestDecoder
                 return new RequestRows(_rows, RequestShape.SageMakerJson);
             }
             if (root.ValueKind != JsonValueKind.Object) throw Error("the JSON body is neither an object nor a list of records", "body");
-            var keys = MlflowKeys.Append(Instances).Where(key => root.TryGetProperty(key, out _)).ToList();
+            var keys = MlflowKeys.Append(Instances).Append(Records).Where(key => root.TryGetProperty(key, out _)).ToList();
             _mlflow = keys.Any(MlflowKeys.Contains);
-            if (keys.Count > 1) throw Error($"the JSON body holds {string.Join(" and ", keys)}; it takes exactly one of dataframe_split, dataframe_records, instances, inputs", "body");
+            if (keys.Count > 1) throw Error($"the JSON body holds {string.Join(" and ", keys)}; it takes exactly one of dataframe_split, dataframe_records, instances, inputs, records", "body");
             JsonElement? parameters = root.TryGetProperty("params", out var p) ? p.Clone() : null;
             switch (keys.FirstOrDefault())
             {
@@ -98,7 +99,7 @@ public static class RequestDecoder
                     if (inputs.ValueKind == JsonValueKind.Object) Columnar(inputs);
                     else List(inputs, "inputs");
                     break;
-                case Instances: List(root.GetProperty(Instances), Instances); break;
+                case Instances or Records: List(root.GetProperty(keys[0]), keys[0]); break;
                 default:
                     if (!root.TryGetProperty(Features, out _) && !_inputs.Any(input => root.TryGetProperty(input.Name, out _)))
                         throw Error("the JSON body holds none of dataframe_split, dataframe_records, instances, inputs, and is not a record of the model's columns", "body");

@@ -34,7 +34,8 @@ public static class ResponseEncoder
         return null;
     }
 
-    public static string Encode(ServingSpec spec, IReadOnlyList<Prediction> predictions, string inferenceId, string encoding)
+    /// <summary>The predictions in <paramref name="encoding"/>; JSON puts the <paramref name="head"/> properties before <c>predictions</c> (the native API's envelope).</summary>
+    public static string Encode(ServingSpec spec, IReadOnlyList<Prediction> predictions, string inferenceId, string encoding, IReadOnlyDictionary<string, string>? head = null)
     {
         if (encoding == RequestDecoder.Csv) return Csv(spec, predictions, inferenceId);
         using var buffer = new MemoryStream();
@@ -53,6 +54,7 @@ public static class ResponseEncoder
             else
             {
                 writer.WriteStartObject();
+                foreach (var (name, value) in head ?? new Dictionary<string, string>()) writer.WriteString(name, value);
                 writer.WriteStartArray("predictions");
                 foreach (var prediction in predictions) Object(writer, spec, prediction, inferenceId);
                 writer.WriteEndArray();
