@@ -31,7 +31,7 @@ public static class EndpointRoutes
         group.MapPost("/{name}/invocations", (HttpContext context, string name, InvocationHandler handler) => handler.InvokeAsync(context, name, native: true))
             .Requires(Permission.Invoke).WithName("InvokeEndpointNative")
             .WithSummary("Score JSON records ({\"records\":[…]} or any JSON shape /invocations reads); ?explain=true adds the top feature contributions")
-            .Accepts<string>(RequestDecoder.Json).Produces<string>(StatusCodes.Status200OK, RequestDecoder.Json)
+            .AddOpenApiOperationTransformer(Invocations.Invocations.DescribeBody).Produces<string>(StatusCodes.Status200OK, RequestDecoder.Json)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }

@@ -3,6 +3,8 @@ using Flywheel.Operate.Endpoints;
 using Flywheel.Operate.Inference;
 using Flywheel.Server.Security;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Flywheel.Server.Invocations;
@@ -52,13 +54,31 @@ public static class Invocations
 
     private static RouteHandlerBuilder Invocation(RouteHandlerBuilder route) => route
         .Requires(Permission.Invoke)
-        .Accepts<string>(RequestDecoder.Csv, RequestDecoder.Json, RequestDecoder.JsonLines)
+        .AddOpenApiOperationTransformer(DescribeBody)
         .Produces<string>(StatusCodes.Status200OK, RequestDecoder.Json, RequestDecoder.Csv, RequestDecoder.JsonLines)
         .Produces(StatusCodes.Status204NoContent)
         .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status406NotAcceptable).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
         .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status424FailedDependency)
         .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+    // The body is read by the handler (any of three content types, a 415 problem otherwise): `Accepts` metadata would
+    // make routing answer 415 itself, without a problem document, so the request body is described here instead.
+    internal static Task DescribeBody(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellation)
+    {
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Description = "Rows to score: text/csv (SageMaker: no header, the model's column order; MLflow: a header row), application/json (MLflow dataframe_split, dataframe_records, inputs, instances + params; SageMaker {\"instances\":[…]}; a list of records), application/jsonlines",
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                [RequestDecoder.Csv] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+                [RequestDecoder.Json] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.Object } },
+                [RequestDecoder.JsonLines] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+            },
+        };
+        return Task.CompletedTask;
+    }
 
     /// <summary>SageMaker's <c>GET /execution-parameters</c> answer.</summary>
     public sealed record ExecutionParameters(

@@ -29,7 +29,7 @@ public sealed record EndpointState(EndpointDefinition Definition, IReadOnlyList<
     {
         if (!string.IsNullOrEmpty(target))
             return Variants.FirstOrDefault(v => !v.Variant.Shadow && string.Equals(v.Variant.Name, target, StringComparison.Ordinal))
-                ?? throw new RequestException($"endpoint '{Name}' has no variant '{target}' to target; its variants: {string.Join(", ", Variants.Where(v => !v.Variant.Shadow).Select(v => v.Variant.Name))}",
+                ?? throw new RequestException($"X-Amzn-SageMaker-Target-Variant names '{target}', which endpoint '{Name}' does not have; its variants: {string.Join(", ", Variants.Where(v => !v.Variant.Shadow).Select(v => v.Variant.Name))}",
                     "X-Amzn-SageMaker-Target-Variant", false);
         var live = Variants.Where(v => !v.Variant.Shadow && v.Variant.Weight > 0).ToList();
         var total = live.Sum(v => v.Variant.Weight);
