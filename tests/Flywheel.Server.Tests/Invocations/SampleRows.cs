@@ -50,7 +50,7 @@ internal sealed class SampleRows
         input => Value(row[Array.IndexOf(Header, input.Name)], input.Numeric))).ToList();
 
     private static object? Value(string text, bool numeric) =>
-        text.Length == 0 ? null : numeric ? double.Parse(text, CultureInfo.InvariantCulture) : text;
+        text.Length == 0 ? null : !numeric ? text : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : null;
 
     private static string Line(string[] fields) => string.Join(",", fields.Select(CsvRecordReader.Escape));
 
