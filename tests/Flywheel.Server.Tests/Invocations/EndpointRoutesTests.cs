@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Flywheel.Operate.Access;
+using Flywheel.Operate.Endpoints;
 using Flywheel.Server.Tests.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Flywheel.Server.Tests.Invocations;
 
@@ -53,6 +55,17 @@ public sealed class EndpointRoutesTests(TrainedModels trained) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, root.StatusCode);
         Assert.Contains("2 endpoints", (await Json(root)).GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await _host.Admin().GetAsync("/api/v1/endpoints/nope")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Jobs_resolve_the_exact_version_an_endpoint_serves()
+    {
+        var models = _host.App.Services.GetRequiredService<IEndpointModels>();
+        var served = await models.ResolveAsync("telco-churn");
+        Assert.Equal(new EndpointModel("telco-churn", "primary", "telco-churn:1", Path.GetFullPath(_churn.Path)), served);
+        Assert.Equal("primary", (await models.ResolveAsync("penguins", "primary")).Variant);
+        await Assert.ThrowsAsync<NotFoundException>(() => models.ResolveAsync("nope"));
+        await Assert.ThrowsAsync<NotFoundException>(() => models.ResolveAsync("penguins", "nope"));
     }
 
     [Fact]
