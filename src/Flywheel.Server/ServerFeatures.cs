@@ -21,6 +21,7 @@ internal static class ServerFeatures
         Audit.Audit.AddServices(builder);
         Registry.Registry.AddServices(builder);
         UseCases.UseCases.AddServices(builder);
+        Invocations.Invocations.AddServices(builder);
     }
 
     public static void Map(WebApplication app)
@@ -33,5 +34,7 @@ internal static class ServerFeatures
         app.MapAudit();
         app.MapRegistry();
         app.MapUseCases();
+        Invocations.Invocations.MapInvocations(app);
+        Endpoints.EndpointRoutes.MapEndpointRoutes(app);
     }
 }

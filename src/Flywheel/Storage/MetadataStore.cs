@@ -14,6 +14,7 @@ public sealed class MetadataStore
     private MetadataStore(StoreConnection connection, MetadataDatabase database, IRunStore runs, IModelRegistry models, IArtifactStore artifacts, StoreOptions options)
     {
         Keys = new SqlApiKeyStore(database, options.Clock ?? TimeProvider.System);
+        Endpoints = new SqlEndpointStore(database, options.Clock ?? TimeProvider.System);
         Connection = connection;
         _database = database;
         Runs = runs;
@@ -29,6 +30,9 @@ public sealed class MetadataStore
 
     /// <summary>The server's API keys (hashes only).</summary>
     public Access.IApiKeyStore Keys { get; }
+
+    /// <summary>The server's endpoint definitions (audited).</summary>
+    public IEndpointStore Endpoints { get; }
     public StoreOptions Options { get; }
 
     /// <summary>The database, for the later stages' own tables (Operate/Jobs).</summary>

@@ -17,6 +17,7 @@ internal abstract class FlywheelDbContext(DbContextOptions options) : DbContext(
     public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
     public DbSet<JobRow> Jobs => Set<JobRow>();
     public DbSet<JobLogRow> JobLogs => Set<JobLogRow>();
+    public DbSet<EndpointRow> Endpoints => Set<EndpointRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -73,5 +74,6 @@ internal abstract class FlywheelDbContext(DbContextOptions options) : DbContext(
             key.HasIndex(k => k.Hash).IsUnique();
         });
         JobsRows.Configure(model);
+        EndpointRow.Configure(model);
     }
 }

@@ -167,6 +167,36 @@ namespace Flywheel.Storage.Sql.Migrations.PostgreSql
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("Flywheel.Storage.Sql.EndpointRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ConfigJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("config");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("updated_by");
+
+                    b.Property<string>("UseCaseFolder")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("use_case_folder");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("endpoints", (string)null);
+                });
+
             modelBuilder.Entity("Flywheel.Storage.Sql.JobLogRow", b =>
                 {
                     b.Property<long>("Id")

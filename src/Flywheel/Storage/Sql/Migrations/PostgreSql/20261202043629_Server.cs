@@ -7,11 +7,44 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Flywheel.Storage.Sql.Migrations.PostgreSql
 {
     /// <inheritdoc />
-    public partial class Jobs : Migration
+    public partial class Server : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "api_keys",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Role = table.Column<string>(type: "text", nullable: false),
+                    Hash = table.Column<string>(type: "text", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_api_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "endpoints",
+                columns: table => new
+                {
+                    name = table.Column<string>(type: "text", nullable: false),
+                    use_case_folder = table.Column<string>(type: "text", nullable: false),
+                    config = table.Column<string>(type: "text", nullable: false),
+                    updated_by = table.Column<string>(type: "text", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_endpoints", x => x.name);
+                });
+
             migrationBuilder.CreateTable(
                 name: "jobs",
                 columns: table => new
@@ -62,6 +95,12 @@ namespace Flywheel.Storage.Sql.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_api_keys_Hash",
+                table: "api_keys",
+                column: "Hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_job_logs_JobId",
                 table: "job_logs",
                 column: "JobId");
@@ -75,6 +114,12 @@ namespace Flywheel.Storage.Sql.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "api_keys");
+
+            migrationBuilder.DropTable(
+                name: "endpoints");
+
             migrationBuilder.DropTable(
                 name: "job_logs");
 

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Flywheel.Storage.Sql.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFlywheelContext))]
-    [Migration("20261202032705_Jobs")]
-    partial class Jobs
+    [Migration("20261202043554_Server")]
+    partial class Server
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -157,6 +157,36 @@ namespace Flywheel.Storage.Sql.Migrations.Sqlite
                     b.HasIndex("Subject");
 
                     b.ToTable("audit_events", (string)null);
+                });
+
+            modelBuilder.Entity("Flywheel.Storage.Sql.EndpointRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ConfigJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("config");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<string>("UseCaseFolder")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("use_case_folder");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("endpoints", (string)null);
                 });
 
             modelBuilder.Entity("Flywheel.Storage.Sql.JobLogRow", b =>

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Flywheel.Storage.Sql.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlFlywheelContext))]
-    [Migration("20261202032805_Jobs")]
-    partial class Jobs
+    [Migration("20261202043629_Server")]
+    partial class Server
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -168,6 +168,36 @@ namespace Flywheel.Storage.Sql.Migrations.PostgreSql
                     b.HasIndex("Subject");
 
                     b.ToTable("audit_events", (string)null);
+                });
+
+            modelBuilder.Entity("Flywheel.Storage.Sql.EndpointRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ConfigJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("config");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("updated_by");
+
+                    b.Property<string>("UseCaseFolder")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("use_case_folder");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("endpoints", (string)null);
                 });
 
             modelBuilder.Entity("Flywheel.Storage.Sql.JobLogRow", b =>
