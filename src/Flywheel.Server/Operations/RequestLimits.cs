@@ -49,7 +49,7 @@ public static class RequestLimits
         if (limit is { } bytes && context.Request.ContentLength > bytes)
         {
             await Problems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Payload too large",
-                $"the body has {context.Request.ContentLength} bytes; this route takes at most {bytes} bytes", "body");
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the body has {context.Request.ContentLength:N0} bytes; this route takes at most {bytes:N0} bytes"), "body");
             return;
         }
         // A body without Content-Length (chunked) is cut off by the server when it passes the limit.

@@ -11,11 +11,13 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Flywheel.Server.Tests.Operations;
 
-public class OperationsTests
+[Collection(TrainedModelsCollection.Name)]
+public class OperationsTests(TrainedModels models)
 {
-    private static async Task<(TempFolder Folder, TestHost Host)> StartAsync(Action<WebApplicationBuilder>? configure = null)
+    // A trained use case: health includes the models check, which is healthy only when every endpoint has its model.
+    private async Task<(TempFolder Folder, TestHost Host)> StartAsync(Action<WebApplicationBuilder>? configure = null)
     {
-        var folder = TempFolder.FromSample("churn", "data/mlc_churn.csv");
+        var folder = models.Churn.Copy();
         return (folder, await TestHost.StartAsync(new ServerOptions { UseCases = [folder.Path], RunJobs = false }, configure));
     }
 
@@ -61,7 +63,7 @@ public class OperationsTests
         Assert.True(promtool.ExitCode == 0, $"promtool check metrics exited {promtool.ExitCode}: {errors}");
     }
 
-    private static async Task<string> ScrapeAsync()
+    private async Task<string> ScrapeAsync()
     {
         var (folder, host) = await StartAsync();
         using var _ = folder;
