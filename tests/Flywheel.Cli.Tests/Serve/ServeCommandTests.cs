@@ -7,7 +7,8 @@ using System.Text.RegularExpressions;
 namespace Flywheel.Cli.Tests.Serve;
 
 /// <summary>
-/// <c>flywheel serve</c> in its own process: it says where it listens, answers the open health route and a keyed route
+/// <c>flywheel serve</c> in its own process: it says where it listens, answers the open health routes (not ready: no
+/// model trained yet) and a keyed route
 /// with the admin key it wrote to <c>.flywheel/admin.key</c>, and stops on SIGTERM with exit code 0.
 /// </summary>
 public sealed class ServeCommandTests : IDisposable
@@ -47,7 +48,11 @@ public sealed class ServeCommandTests : IDisposable
             var stdoutRest = process.StandardOutput.ReadToEndAsync();
 
             using var client = new HttpClient { BaseAddress = new Uri(url) };
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+            // Up but not ready: the use case has no trained model yet, so its endpoint has nothing loaded.
+            var health = await client.GetAsync("/health");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+            Assert.Contains("\"models\"", await health.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/ping")).StatusCode);
             Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/use-cases")).StatusCode);
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
             var useCases = JsonSerializer.Deserialize<JsonElement>(await client.GetStringAsync("/api/v1/use-cases"));
