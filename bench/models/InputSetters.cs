@@ -48,5 +48,5 @@ internal static class InputSetters
         (string)property.GetCustomAttributesData().Single(a => a.AttributeType == typeof(ColumnNameAttribute)).ConstructorArguments[0].Value!;
 
     private static float Number(string text) =>
-        InputRows.IsMissing(text) ? float.NaN : float.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+        Flywheel.Data.Sources.CsvDialect.Legacy.IsMissing(text) ? float.NaN : float.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 }

@@ -64,7 +64,7 @@ internal static class ScoringProfile
 
     private static List<ColumnTable> Batches(ScoringModel model, List<CsvRecord> records, string[] header, string inputPath, int size)
     {
-        var collected = new InputRows(model.Spec.Inputs, header, inputPath);
+        var collected = new InputRows(model.Spec.Inputs, header, inputPath, model.Spec.Dialect);
         var batches = new List<ColumnTable>();
         foreach (var record in records)
         {

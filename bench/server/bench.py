@@ -76,7 +76,7 @@ def use_case():
 
 
 def package_of(folder):
-    packages = [p for p in (folder / ".flywheel" / "artifacts").iterdir() if p.is_dir() and not p.name.startswith(".")]
+    packages = [p for p in (folder / ".flywheel" / "artifacts").iterdir() if (p / "manifest.json").exists()]
     return sorted(packages, key=lambda p: p.stat().st_mtime)[-1]
 
 
@@ -105,7 +105,7 @@ def realtime(args, folder):
             if command is not None:
                 wait_until(url, method="POST", body=(HERE / "row.csv").read_bytes(), headers={"Content-Type": "text/csv"})
             for label, content_type, body in formats:
-                wrk(url, body, content_type, 0, 16, 5, key)  # warm-up
+                wrk(url, body, content_type, 0, 16, args.warmup, key)  # warm-up: past .NET's tier-0 code and the first GCs
                 fixed = wrk(url, body, content_type, 1000, 10, args.duration, key)
                 saturated = wrk(url, body, content_type, 0, 64, args.duration, key)
                 results.append((name, label, fixed, saturated))
@@ -188,6 +188,7 @@ def report(realtime_results, batch_results):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--duration", type=int, default=60)
+    parser.add_argument("--warmup", type=int, default=20, help="seconds of load before each measured run")
     parser.add_argument("--peer-workers", type=int, default=2, help="uvicorn worker processes (one per core here)")
     parser.add_argument("--batch-rows", type=int, nargs="*", default=[10_000, 1_000_000])
     parser.add_argument("--skip-realtime", action="store_true")

@@ -147,27 +147,42 @@ internal sealed class InvocationHandler(EndpointRuntime runtime, InvocationOptio
     private static string? MediaType(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var parsed) && parsed.MediaType.HasValue ? parsed.MediaType.Value!.ToLowerInvariant() : null;
 
-    // The body as text, or null when it is over the limit; invalid UTF-8 is a validation error.
+    // The body as text, or null when it is over the limit; invalid UTF-8 is a validation error. Read into a pooled
+    // buffer sized by Content-Length when given: a fresh 80 KB chunk per one-row request was most of the allocation.
     private async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken cancellation)
     {
         if (request.ContentLength > options.MaxBodyBytes) return null;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellation)) > 0)
-        {
-            if (buffer.Length + read > options.MaxBodyBytes) return null;
-            buffer.Write(chunk, 0, read);
-        }
+        var pool = System.Buffers.ArrayPool<byte>.Shared;
+        var buffer = pool.Rent((int)Math.Clamp(request.ContentLength ?? 16 * 1024, 1, options.MaxBodyBytes) + 1);
+        var length = 0;
         try
         {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length).TrimStart('\uFEFF');
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellation)) > 0)
+            {
+                length += read;
+                if (length > options.MaxBodyBytes) return null;
+                if (length == buffer.Length)
+                {
+                    var larger = pool.Rent((int)Math.Min(buffer.Length * 2L, options.MaxBodyBytes + 1));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    pool.Return(buffer);
+                    buffer = larger;
+                }
+            }
+            return Strict.GetString(buffer, 0, length).TrimStart('\uFEFF');
         }
         catch (DecoderFallbackException)
         {
             throw new RequestException("the body is not UTF-8 text", "body", false);
         }
+        finally
+        {
+            pool.Return(buffer);
+        }
     }
+
+    private static readonly UTF8Encoding Strict = new(false, throwOnInvalidBytes: true);
 
     private static Task Fail(HttpContext context, int status, string title, string message, string? element, bool mlflow)
     {

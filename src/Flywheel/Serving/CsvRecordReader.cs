@@ -12,13 +12,16 @@ public readonly record struct CsvRecord(int Line, string[] Fields);
 /// (a null quote: no quoting). A quote opens a quoted field only as the field's first character; anywhere else it
 /// is kept as text, as is a carriage return not followed by a line feed.
 /// </summary>
-public sealed class CsvRecordReader(TextReader reader, string file, char delimiter = ',', char? quote = '"')
+public sealed class CsvRecordReader(TextReader reader, string file, char delimiter = ',', char? quote = '"', int bufferSize = CsvRecordReader.FileBufferSize)
 {
+    /// <summary>The block a file is read in; a request body passes its own length so a one-row body does not allocate 128 KB.</summary>
+    public const int FileBufferSize = 64 * 1024;
+
     private readonly SearchValues<char> _unquotedStops = SearchValues.Create($"{delimiter}\r\n");
     private readonly SearchValues<char> _quotedStops = SearchValues.Create($"{quote ?? '"'}\n");
 
     // The reader is consumed in blocks: a call per character through TextReader costs more than the parsing.
-    private readonly char[] _buffer = new char[64 * 1024];
+    private readonly char[] _buffer = new char[Math.Clamp(bufferSize, 16, FileBufferSize)];
     private int _position;
     private int _end;
     private readonly List<string> _fields = [];
@@ -52,8 +55,8 @@ public sealed class CsvRecordReader(TextReader reader, string file, char delimit
         field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : field;
 
     /// <summary>A reader for a file written in <paramref name="dialect"/>.</summary>
-    public static CsvRecordReader For(TextReader reader, string file, Data.Sources.CsvDialect dialect) =>
-        new(reader, file, dialect.Delimiter is [var d] ? d : ',', dialect.Quote is [var q] ? q : null);
+    public static CsvRecordReader For(TextReader reader, string file, Data.Sources.CsvDialect dialect, int bufferSize = FileBufferSize) =>
+        new(reader, file, dialect.Delimiter is [var d] ? d : ',', dialect.Quote is [var q] ? q : null, bufferSize);
 
     // The rest of a field up to the delimiter, line feed or the end of the file; adds the field and returns what ended it (-1: the end).
     private int ReadUnquoted()

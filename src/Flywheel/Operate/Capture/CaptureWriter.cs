@@ -24,6 +24,9 @@ public sealed class CaptureWriter : ICaptureSink, IAsyncDisposable
     private Task? _loop;
     private long _filesStarted;
 
+    /// <summary>How long the loop lets events gather after the channel wakes it (real time; the flush interval uses the options' clock).</summary>
+    private static readonly TimeSpan CoalesceDelay = TimeSpan.FromMilliseconds(10);
+
     public CaptureWriter(CaptureOptions options)
     {
         _options = options.Checked();
@@ -99,6 +102,7 @@ public sealed class CaptureWriter : ICaptureSink, IAsyncDisposable
         var clock = _options.Clock;
         var lastFlush = clock.GetTimestamp();
         Task<bool>? waiting = null;
+        Task? due = null;
         try
         {
             while (true)
@@ -112,16 +116,21 @@ public sealed class CaptureWriter : ICaptureSink, IAsyncDisposable
                     Flush(files);
                     lastFlush = clock.GetTimestamp();
                     sinceFlush = TimeSpan.Zero;
+                    due = null;
                 }
                 if (abort.IsCancellationRequested) return;
                 waiting ??= _channel.Reader.WaitToReadAsync(abort).AsTask();
                 if (files.HasUnflushed)
                 {
-                    var due = Task.Delay(_options.FlushInterval - sinceFlush, clock, abort);
+                    // One timer per flush period, not one per event: at thousands of requests a second the timers
+                    // (and a wake-up per event) cost the request path more than writing the records.
+                    due ??= Task.Delay(_options.FlushInterval - sinceFlush, clock, abort);
                     if (await Task.WhenAny(waiting, due) != waiting) continue;
                 }
                 if (!await waiting) return;
                 waiting = null;
+                // Let a few events gather before draining, so the loop wakes per batch rather than per request.
+                await Task.Delay(CoalesceDelay, abort);
             }
         }
         catch (OperationCanceledException) when (abort.IsCancellationRequested)

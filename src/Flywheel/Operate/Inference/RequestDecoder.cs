@@ -45,7 +45,7 @@ public static class RequestDecoder
 
         public RequestRows Csv(string body)
         {
-            var records = CsvRecordReader.For(new StringReader(body), "the request", _dialect with { HasHeader = false });
+            var records = CsvRecordReader.For(new StringReader(body), "the request", _dialect with { HasHeader = false }, body.Length + 1);
             int[]? positions = null;
             try
             {

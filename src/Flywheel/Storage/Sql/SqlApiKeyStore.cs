@@ -3,9 +3,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Flywheel.Storage.Sql;
 
-/// <summary><see cref="IApiKeyStore"/> on the metadata database; only hashes are stored.</summary>
+/// <summary>
+/// <see cref="IApiKeyStore"/> on the metadata database; only hashes are stored. A found key is remembered for
+/// <see cref="CacheFor"/> so authenticating a request is not a database round trip (it was the server's bottleneck);
+/// a create or revoke through this store forgets them at once, a revoke by another process takes effect within that
+/// time. Expiry is checked by the caller on every request. Unknown secrets are never cached (no memory to spray).
+/// </summary>
 internal sealed class SqlApiKeyStore(MetadataDatabase database, TimeProvider clock) : IApiKeyStore
 {
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (ApiKey Key, DateTimeOffset Until)> _found = new(StringComparer.Ordinal);
+
     public async Task<IssuedApiKey> CreateAsync(string name, string role, DateTimeOffset? expiresAt, string actor, CancellationToken cancellationToken = default)
     {
         var (id, secret) = ApiKeySecrets.NewKey();
@@ -23,10 +32,15 @@ internal sealed class SqlApiKeyStore(MetadataDatabase database, TimeProvider clo
     public async Task<ApiKey?> FindBySecretAsync(string secret, CancellationToken cancellationToken = default)
     {
         var hash = ApiKeySecrets.Hash(secret);
+        var now = clock.GetUtcNow();
+        if (_found.TryGetValue(hash, out var cached) && cached.Until > now) return cached.Key;
         await using var context = database.CreateContext();
         // Looked up by the hash (indexed, unique), then compared in constant time so timing tells nothing.
         var row = await context.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Hash == hash, cancellationToken);
-        return row is not null && ApiKeySecrets.Matches(secret, row.Hash) ? row.ToRecord() : null;
+        if (row is null || !ApiKeySecrets.Matches(secret, row.Hash)) return null;
+        var key = row.ToRecord();
+        _found[hash] = (key, now + CacheFor);
+        return key;
     }
 
     public async Task<IReadOnlyList<ApiKey>> ListAsync(CancellationToken cancellationToken = default)
@@ -47,6 +61,7 @@ internal sealed class SqlApiKeyStore(MetadataDatabase database, TimeProvider clo
             row.RevokedAt = clock.GetUtcNow();
             Audit.Add(context, actor, "key.revoke", $"key:{id}", row.RevokedAt.Value, new { before = "active", after = "revoked", row.Name, row.Role });
             await context.SaveChangesAsync(cancellationToken);
+            _found.Clear(); // after the commit, so a request in between cannot cache the key as still active
         }
         return row.ToRecord();
     }
