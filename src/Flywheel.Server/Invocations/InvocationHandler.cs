@@ -147,38 +147,16 @@ internal sealed class InvocationHandler(EndpointRuntime runtime, InvocationOptio
     private static string? MediaType(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var parsed) && parsed.MediaType.HasValue ? parsed.MediaType.Value!.ToLowerInvariant() : null;
 
-    // The body as text, or null when it is over the limit; invalid UTF-8 is a validation error. Read into a pooled
-    // buffer sized by Content-Length when given: a fresh 80 KB chunk per one-row request was most of the allocation.
+    // The body as text, or null when it is over the limit; invalid UTF-8 is a validation error.
     private async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken cancellation)
     {
-        if (request.ContentLength > options.MaxBodyBytes) return null;
-        var pool = System.Buffers.ArrayPool<byte>.Shared;
-        var buffer = pool.Rent((int)Math.Clamp(request.ContentLength ?? 16 * 1024, 1, options.MaxBodyBytes) + 1);
-        var length = 0;
         try
         {
-            int read;
-            while ((read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellation)) > 0)
-            {
-                length += read;
-                if (length > options.MaxBodyBytes) return null;
-                if (length == buffer.Length)
-                {
-                    var larger = pool.Rent((int)Math.Min(buffer.Length * 2L, options.MaxBodyBytes + 1));
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    pool.Return(buffer);
-                    buffer = larger;
-                }
-            }
-            return Strict.GetString(buffer, 0, length).TrimStart('\uFEFF');
+            return await BoundedBody.ReadAsync(request, options.MaxBodyBytes, (bytes, length) => Strict.GetString(bytes, 0, length).TrimStart('\uFEFF'), cancellation);
         }
         catch (DecoderFallbackException)
         {
             throw new RequestException("the body is not UTF-8 text", "body", false);
-        }
-        finally
-        {
-            pool.Return(buffer);
         }
     }
 
