@@ -48,7 +48,8 @@ public static class SourceConfinement
         return current;
     }
 
-    private static bool Inside(string path, string folder)
+    /// <summary>Whether <paramref name="path"/> is <paramref name="folder"/> or lies under it (both real, full paths).</summary>
+    public static bool Inside(string path, string folder)
     {
         var prefix = folder.EndsWith(Path.DirectorySeparatorChar) ? folder : folder + Path.DirectorySeparatorChar;
         return path.StartsWith(prefix, StringComparison.Ordinal) || path == folder;

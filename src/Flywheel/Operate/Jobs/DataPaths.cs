@@ -21,13 +21,8 @@ public sealed class DataPaths(IReadOnlyList<string> roots)
         if (path.Contains('\0') || path.Replace('\\', '/').Split('/').Contains("..")) throw new InputException($"the path '{path}' climbs out with '..'", field);
         var full = Path.IsPathRooted(path) ? Path.GetFullPath(path) : Path.GetFullPath(path, _roots[0]);
         var real = SourceConfinement.RealPath(full);
-        if (_roots.Any(root => Inside(real, root))) return real;
+        // A root itself is not a file a request may name.
+        if (_roots.Any(root => real != root && SourceConfinement.Inside(real, root))) return real;
         throw new InputException($"the path '{path}' resolves outside the data roots ({string.Join(", ", _roots)})", field);
-    }
-
-    private static bool Inside(string path, string folder)
-    {
-        var prefix = folder.EndsWith(Path.DirectorySeparatorChar) ? folder : folder + Path.DirectorySeparatorChar;
-        return path.StartsWith(prefix, StringComparison.Ordinal);
     }
 }
