@@ -18,6 +18,12 @@ public sealed record UseCase(
     /// <summary>The <c>units</c> section: count units declared beside the built-in ones.</summary>
     public UnitsSection Units { get; init; } = UnitsSection.None;
 
+    /// <summary>The <c>monitoring</c> section, or null when the file has none (<see cref="MonitoringSection.Default"/> applies).</summary>
+    public MonitoringSection? Monitoring { get; init; }
+
+    /// <summary>The monitoring settings in force: the file's, else the defaults.</summary>
+    public MonitoringSection MonitoringOrDefault => Monitoring ?? MonitoringSection.Default(FilePath);
+
     /// <summary>The folder that holds the use-case file; relative paths in the file are resolved against it.</summary>
     /// <summary>Folders outside the use-case folder that <c>data.source</c> may read from (see <see cref="UseCaseOptions"/>).</summary>
     public IReadOnlyList<string> DataRoots { get; init; } = [];

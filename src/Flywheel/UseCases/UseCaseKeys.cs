@@ -11,7 +11,7 @@ namespace Flywheel.UseCases;
 /// </summary>
 public static class UseCaseKeys
 {
-    public static IReadOnlyList<string> Root { get; } = ["name", "statement", "owner", "units", "value", "data", "training", "decision", "plan"];
+    public static IReadOnlyList<string> Root { get; } = ["name", "statement", "owner", "units", "value", "data", "training", "decision", "plan", "monitoring"];
 
     public static IReadOnlyList<string> Units { get; } = ["counts"];
 
@@ -41,6 +41,8 @@ public static class UseCaseKeys
     public static IReadOnlyList<string> PlanStep { get; } =
         ["name", "kind", "owner", "description", "costs", "duration", "go", "measured", "rule", "model"];
 
+    public static IReadOnlyList<string> Monitoring { get; } = ["schedule", "window", "distance", "thresholds", "facets", "owners"];
+
     /// <summary>Every fixed-key mapping by its path in the file, as the reference names them.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> BySection { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
@@ -66,5 +68,6 @@ public static class UseCaseKeys
         ["plan.metric"] = PlanMetric,
         ["plan.steps[]"] = PlanStep,
         ["plan.steps[].costs"] = Costs,
+        ["monitoring"] = Monitoring,
     };
 }

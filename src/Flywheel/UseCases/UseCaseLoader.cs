@@ -68,7 +68,8 @@ public static class UseCaseLoader
         var training = root.Node("training") is { } trainingNode ? TrainingSectionReader.Read(new MappingReader(trainingNode, path, "training", UseCaseKeys.Training)) : null;
         var decision = root.Node("decision") is { } decisionNode ? DecisionSectionReader.Read(new MappingReader(decisionNode, path, "decision", UseCaseKeys.Decision)) : null;
         var plan = root.Node("plan") is { } planNode ? PlanSectionReader.Read(new MappingReader(planNode, path, "plan", UseCaseKeys.Plan)) : null;
+        var monitoring = root.Node("monitoring") is { } monitoringNode ? MonitoringSectionReader.Read(new MappingReader(monitoringNode, path, "monitoring", UseCaseKeys.Monitoring), data) : null;
         root.RejectUnknownKeys();
-        return new UseCase(name, statement, owner, value, data, training, decision, path, plan) { Units = units };
+        return new UseCase(name, statement, owner, value, data, training, decision, path, plan) { Units = units, Monitoring = monitoring };
     }
 }
