@@ -16,7 +16,7 @@ public sealed record PublishedModel(PackageRef Package, ModelVersion Version, Gu
 
 /// <summary>
 /// Hands a trained model to the Registry: writes the content-addressed package (chain, input schema, label mapping, plan, decision policy, metrics,
-/// model card), registers it as the next version, points <c>@candidate</c> at it and finishes the run (whose trials
+/// model card, monitoring baseline), registers it as the next version, points <c>@candidate</c> at it and finishes the run (whose trials
 /// <see cref="TrainingRun"/> recorded as they ran), in one transaction.
 /// </summary>
 public static class ModelPublisher
@@ -25,7 +25,8 @@ public static class ModelPublisher
 
     public static async Task<PublishedModel> PublishAsync(
         UseCase useCase, MLContext ml, ITransformer chain, PreparedData prepared, ServingSpec spec,
-        TrainingRecord record, EvaluationReport test, EvaluationReport validation, TrainingRun run, CancellationToken cancellation = default)
+        TrainingRecord record, EvaluationReport test, EvaluationReport validation, TrainingRun run, CancellationToken cancellation = default,
+        IReadOnlyDictionary<string, byte[]>? baseline = null)
     {
         var catalog = new ModelCatalog(run.Store);
         var actor = Environment.UserName is { Length: > 0 } user ? user : "flywheel";
@@ -48,6 +49,8 @@ public static class ModelPublisher
             Seed = record.Seed,
             InputDialect = spec.Dialect,
             Card = CardText(useCase, record, test),
+            BaselineStatistics = baseline is null ? null : Baselines.BaselineManifest.Describe(baseline),
+            Attachments = baseline ?? new Dictionary<string, byte[]>(),
         };
         // Package, version, @candidate and the run's end commit together: a crash leaves all of them or none.
         var (package, published) = await catalog.PublishAsync(content, actor, CandidateAlias, run.Id, cancellationToken: cancellation);

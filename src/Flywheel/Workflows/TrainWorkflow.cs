@@ -13,6 +13,7 @@ using Flywheel.Training;
 using Flywheel.Training.Search;
 using Flywheel.Training.Trainers;
 using Flywheel.UseCases;
+using Flywheel.Workflows.Baselines;
 using Microsoft.Extensions.Logging;
 using Microsoft.ML;
 
@@ -164,9 +165,13 @@ public static class TrainWorkflow
             result.Ensemble is { } ensemble ? EnsembleRecord.From(ensemble) : null);
 
         cancellation.ThrowIfCancellationRequested();
+        progress?.Report(new("baseline", "computing the monitoring baseline of the training data"));
+        var baseline = PackageBaseline.Build(useCase, table, labelled(SplitName.Train), prepared.InputColumns, testRows, testPredictions, spec, seed);
+
+        cancellation.ThrowIfCancellationRequested();
         progress?.Report(new("package", "writing and registering the model package"));
         using var publishing = FlywheelTelemetry.Start(FlywheelTelemetry.Spans.Publish, "flywheel.model", useCase.Name);
-        var published = await ModelPublisher.PublishAsync(useCase, prepared.Context, chain, prepared, spec, record, testReport, validationReport, run, cancellation);
+        var published = await ModelPublisher.PublishAsync(useCase, prepared.Context, chain, prepared, spec, record, testReport, validationReport, run, cancellation, baseline);
         log.LogInformation("published {Model}:{Version} ({Package}) as @candidate", published.Version.ModelName, published.Version.Version, published.Package.Id);
         return new TrainOutcome(record, testReport, validationReport, result, published.Package.Path, published.Package.Id,
             $"{published.Version.ModelName}:{published.Version.Version}", published.RunId)

@@ -41,6 +41,15 @@ public sealed record MonitoringReport
     /// <summary>Realized value per day, oldest first.</summary>
     public IReadOnlyList<ValuePoint> ValueOverTime { get; init; } = [];
 
+    /// <summary>
+    /// What the run could not do and why, in plain words: no baseline in the package (violations and drift skipped),
+    /// no labels yet (quality skipped), no prices (realized value skipped), requests that did not parse.
+    /// </summary>
+    public IReadOnlyList<string> Notices { get; init; } = [];
+
+    /// <summary>False when the served package carries no monitoring baseline (packaged before baselines existed).</summary>
+    public bool HasBaseline { get; init; } = true;
+
     /// <summary>Filled by the alerting step (<c>Operate/Monitoring/Alerts</c>); the engine leaves it empty.</summary>
     public IReadOnlyList<MonitoringAlert> Alerts { get; init; } = [];
 }

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text.Json;
+using Flywheel.Serving;
+using Flywheel.Tasks;
+
+namespace Flywheel.Operate.Monitoring.Windows;
+
+/// <summary>
+/// Reads a captured response (<c>ResponseEncoder</c>'s JSON, JSON Lines or CSV) into score, predicted label and
+/// review per row. A response that does not parse, or holds another number of rows than its request, gives NaN /
+/// null / false for its rows: the rows still count as inputs, they just have no prediction.
+/// </summary>
+internal static class ResponseReader
+{
+    public static void Read(ServingSpec spec, string body, string encoding, int rows, Growing<double> scores, Growing<string?> predicted, Growing<bool> reviewed)
+    {
+        var start = scores.Count;
+        try
+        {
+            if (encoding == "CSV" || body.TrimStart() is not ['{', ..] and not ['[', ..]) Csv(spec, body, scores, predicted, reviewed);
+            else Json(body, scores, predicted, reviewed);
+        }
+        catch (Exception error) when (error is JsonException or InputException or FormatException or InvalidOperationException)
+        {
+            // counted as rows without a prediction below
+        }
+        if (scores.Count - start == rows) return;
+        scores.Truncate(start);
+        predicted.Truncate(start);
+        reviewed.Truncate(start);
+        for (var r = 0; r < rows; r++)
+        {
+            scores.Add(double.NaN);
+            predicted.Add(null);
+            reviewed.Add(false);
+        }
+    }
+
+    private static void Json(string body, Growing<double> scores, Growing<string?> predicted, Growing<bool> reviewed)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException) when (body.Contains('\n'))
+        {
+            foreach (var line in body.Split('\n'))
+            {
+                if (string.IsNullOrWhiteSpace(line)) continue;
+                using var item = JsonDocument.Parse(line);
+                One(item.RootElement, scores, predicted, reviewed);
+            }
+            return;
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            var list = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("predictions", out var p) ? p : root;
+            if (list.ValueKind == JsonValueKind.Array)
+                foreach (var item in list.EnumerateArray()) One(item, scores, predicted, reviewed);
+            else One(list, scores, predicted, reviewed);
+        }
+    }
+
+    private static void One(JsonElement item, Growing<double> scores, Growing<string?> predicted, Growing<bool> reviewed)
+    {
+        if (item.ValueKind != JsonValueKind.Object) throw new FormatException("a prediction is not an object");
+        var score = item.TryGetProperty("score", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetDouble() : double.NaN;
+        string? label = item.TryGetProperty("predicted_label", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString()
+            : item.TryGetProperty("predicted_score", out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble().ToString("R", CultureInfo.InvariantCulture) : null;
+        scores.Add(score);
+        predicted.Add(label);
+        reviewed.Add(item.TryGetProperty("decision", out var d) && d.ValueKind == JsonValueKind.String && d.GetString() == CsvPredictor.ReviewDecision);
+    }
+
+    // CSV: classification "label,probability,probabilities,labels,score,decision,inference_id"; regression "score,decision,inference_id".
+    private static void Csv(ServingSpec spec, string body, Growing<double> scores, Growing<string?> predicted, Growing<bool> reviewed)
+    {
+        var reader = new CsvRecordReader(new StringReader(body), "the response", ',', '"', body.Length + 1);
+        var regression = spec.Task == MlTask.Regression;
+        foreach (var record in reader.Records())
+        {
+            var f = record.Fields;
+            if (f is [""]) continue;
+            var (scoreAt, decisionAt) = regression ? (0, 1) : (4, 5);
+            if (f.Length <= decisionAt) throw new FormatException("a CSV prediction has too few fields");
+            scores.Add(double.Parse(f[scoreAt], NumberStyles.Float, CultureInfo.InvariantCulture));
+            predicted.Add(f[0]);
+            reviewed.Add(f[decisionAt] == CsvPredictor.ReviewDecision);
+        }
+    }
+}
