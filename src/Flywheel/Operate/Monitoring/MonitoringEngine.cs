@@ -20,7 +20,7 @@ public sealed record MonitoringRequest(string Endpoint, UseCase UseCase, DateTim
 /// window's rows (decoded from the captured requests and responses), ground truth and human labels joined by
 /// inference id. Pure computation: it stores nothing and raises no alert (see <c>Alerts</c>).
 /// </summary>
-public sealed class MonitoringEngine(MetadataStore registry, CaptureReader capture, IHumanLabels? humanLabels = null, ILogger? logger = null)
+public sealed class MonitoringEngine(MetadataStore registry, CaptureReader capture, IHumanLabels? humanLabels = null, ILogger? logger = null) : IMonitoringEngine
 {
     public MetadataStore Registry => registry;
     public CaptureReader Capture => capture;
