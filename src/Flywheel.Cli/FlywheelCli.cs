@@ -35,6 +35,8 @@ public static class FlywheelCli
         root.Add(Serve.ServeCommand.Create());
         root.Add(Audit.AuditCommand.Create());
         root.Add(Keys.KeysCommand.Create());
+        root.Add(Monitor.MonitorCommand.Create());
+        root.Add(Growth.GrowthCommand.Create());
         return root;
     }
 

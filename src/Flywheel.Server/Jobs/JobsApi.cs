@@ -31,8 +31,8 @@ public static class JobsApi
     private static async Task<Results<Ok<IReadOnlyList<JobView>>, ProblemHttpResult>> ListAsync(JobStore store, string? kind, string? state, int? limit, CancellationToken cancellation)
     {
         if (limit is < 1 or > 1000) return (ProblemHttpResult)Problems.From(new InputException($"limit must be between 1 and 1000, not {limit}", "limit"));
-        if (kind is not null && kind is not (JobKinds.BatchTransform or JobKinds.AsyncInference))
-            return (ProblemHttpResult)Problems.From(new InputException($"unknown job kind '{kind}'; one of {JobKinds.BatchTransform}, {JobKinds.AsyncInference}", "kind"));
+        if (kind is not null && kind is not (JobKinds.BatchTransform or JobKinds.AsyncInference or JobKinds.Monitoring))
+            return (ProblemHttpResult)Problems.From(new InputException($"unknown job kind '{kind}'; one of {JobKinds.BatchTransform}, {JobKinds.AsyncInference}, {JobKinds.Monitoring}", "kind"));
         JobState? wanted = state is null ? null : JobStates.Parse(state, "state");
         var jobs = await store.ListAsync(kind, wanted, limit ?? 200, cancellation);
         return TypedResults.Ok<IReadOnlyList<JobView>>(jobs.Select(JobView.From).ToList());

@@ -18,6 +18,7 @@ public static class AskRoles
     public const string DataEngineer = "data engineer";
     public const string DataScientist = "data scientist";
     public const string ProductManager = "product manager";
+    public const string ModelRiskManager = "model risk manager";
 }
 
 /// <summary>

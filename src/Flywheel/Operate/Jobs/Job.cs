@@ -15,6 +15,7 @@ public static class JobKinds
 {
     public const string BatchTransform = "batch-transform";
     public const string AsyncInference = "async-inference";
+    public const string Monitoring = "monitoring";
 }
 
 /// <summary>How far a job got: rows done of the total (null while unknown), the rate and the time it still needs.</summary>

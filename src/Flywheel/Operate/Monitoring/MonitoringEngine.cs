@@ -37,7 +37,7 @@ public sealed record MonitoringRequest(string Endpoint, UseCase UseCase, DateTim
 /// inference id. Pure computation: it stores nothing and raises no alert (see <c>Alerts</c>). The window is judged
 /// against the package of the newest model version in it; rows other versions answered are read with its schema.
 /// </summary>
-public sealed class MonitoringEngine(MetadataStore registry, CaptureReader capture, IHumanLabels? humanLabels = null, ILogger? logger = null)
+public sealed class MonitoringEngine(MetadataStore registry, CaptureReader capture, IHumanLabels? humanLabels = null, ILogger? logger = null) : IMonitoringEngine
 {
     private readonly ILogger _log = logger ?? NullLogger.Instance;
 

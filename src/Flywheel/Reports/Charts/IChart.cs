@@ -15,6 +15,7 @@ namespace Flywheel.Reports.Charts;
 [JsonDerivedType(typeof(HistogramChart), "histogram")]
 [JsonDerivedType(typeof(HeatmapChart), "heatmap")]
 [JsonDerivedType(typeof(TornadoChart), "tornado")]
+[JsonDerivedType(typeof(OverlaidBarChart), "overlaid_bar")]
 public interface IChart
 {
     string Title { get; }

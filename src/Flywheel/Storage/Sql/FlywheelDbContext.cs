@@ -18,6 +18,8 @@ internal abstract class FlywheelDbContext(DbContextOptions options) : DbContext(
     public DbSet<JobRow> Jobs => Set<JobRow>();
     public DbSet<JobLogRow> JobLogs => Set<JobLogRow>();
     public DbSet<EndpointRow> Endpoints => Set<EndpointRow>();
+    public DbSet<MonitoringRunRow> MonitoringRuns => Set<MonitoringRunRow>();
+    public DbSet<MonitoringAlertRow> MonitoringAlerts => Set<MonitoringAlertRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -75,5 +77,6 @@ internal abstract class FlywheelDbContext(DbContextOptions options) : DbContext(
         });
         JobsRows.Configure(model);
         EndpointRow.Configure(model);
+        MonitoringRows.Configure(model);
     }
 }
