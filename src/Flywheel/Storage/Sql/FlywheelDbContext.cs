@@ -18,6 +18,11 @@ internal abstract class FlywheelDbContext(DbContextOptions options) : DbContext(
     public DbSet<JobRow> Jobs => Set<JobRow>();
     public DbSet<JobLogRow> JobLogs => Set<JobLogRow>();
     public DbSet<EndpointRow> Endpoints => Set<EndpointRow>();
+    public DbSet<ReviewItemRow> ReviewItems => Set<ReviewItemRow>();
+    public DbSet<ReviewAnswerRow> ReviewAnswers => Set<ReviewAnswerRow>();
+    public DbSet<FeedbackRow> Feedback => Set<FeedbackRow>();
+    public DbSet<ReviewIntakeRow> ReviewIntake => Set<ReviewIntakeRow>();
+    public DbSet<ReviewTallyRow> ReviewTallies => Set<ReviewTallyRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -75,5 +80,6 @@ internal abstract class FlywheelDbContext(DbContextOptions options) : DbContext(
         });
         JobsRows.Configure(model);
         EndpointRow.Configure(model);
+        ReviewRows.Configure(model);
     }
 }
