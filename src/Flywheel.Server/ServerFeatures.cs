@@ -22,6 +22,7 @@ internal static class ServerFeatures
         Registry.Registry.AddServices(builder);
         UseCases.UseCases.AddServices(builder);
         Invocations.Invocations.AddServices(builder);
+        Review.ReviewFeature.AddServices(builder, options);
     }
 
     public static void Map(WebApplication app)
@@ -36,5 +37,6 @@ internal static class ServerFeatures
         app.MapUseCases();
         Invocations.Invocations.MapInvocations(app);
         Endpoints.EndpointRoutes.MapEndpointRoutes(app);
+        Review.ReviewFeature.Map(app);
     }
 }
