@@ -23,6 +23,7 @@ internal static class ServerFeatures
         UseCases.UseCases.AddServices(builder);
         Invocations.Invocations.AddServices(builder);
         Monitoring.MonitoringFeature.AddServices(builder);
+        Review.ReviewFeature.AddServices(builder, options);
     }
 
     public static void Map(WebApplication app)
@@ -38,5 +39,6 @@ internal static class ServerFeatures
         Invocations.Invocations.MapInvocations(app);
         Endpoints.EndpointRoutes.MapEndpointRoutes(app);
         Monitoring.MonitoringFeature.MapMonitoring(app);
+        Review.ReviewFeature.Map(app);
     }
 }

@@ -15,6 +15,7 @@ public sealed class MetadataStore
     {
         Keys = new SqlApiKeyStore(database, options.Clock ?? TimeProvider.System);
         Endpoints = new SqlEndpointStore(database, options.Clock ?? TimeProvider.System);
+        HumanLabels = new SqlHumanLabels(database);
         Connection = connection;
         _database = database;
         Runs = runs;
@@ -33,6 +34,9 @@ public sealed class MetadataStore
 
     /// <summary>The server's endpoint definitions (audited).</summary>
     public IEndpointStore Endpoints { get; }
+
+    /// <summary>The labels people gave captured inferences: consolidated review decisions and feedback labels.</summary>
+    public IHumanLabels HumanLabels { get; }
     public StoreOptions Options { get; }
 
     /// <summary>The database, for the later stages' own tables (Operate/Jobs).</summary>

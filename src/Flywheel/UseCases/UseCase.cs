@@ -24,6 +24,12 @@ public sealed record UseCase(
     /// <summary>The monitoring settings in force: the file's, else the defaults.</summary>
     public MonitoringSection MonitoringOrDefault => Monitoring ?? MonitoringSection.Default(FilePath);
 
+    /// <summary>The <c>review</c> section (the human review queue), or null when the file has none.</summary>
+    public ReviewSection? Review { get; init; }
+
+    /// <summary>The review queue settings in force: the file's, else the defaults.</summary>
+    public ReviewSection ReviewOrDefault => Review ?? ReviewSection.Default(FilePath);
+
     /// <summary>The folder that holds the use-case file; relative paths in the file are resolved against it.</summary>
     /// <summary>Folders outside the use-case folder that <c>data.source</c> may read from (see <see cref="UseCaseOptions"/>).</summary>
     public IReadOnlyList<string> DataRoots { get; init; } = [];

@@ -11,7 +11,7 @@ namespace Flywheel.UseCases;
 /// </summary>
 public static class UseCaseKeys
 {
-    public static IReadOnlyList<string> Root { get; } = ["name", "statement", "owner", "units", "value", "data", "training", "decision", "plan", "monitoring"];
+    public static IReadOnlyList<string> Root { get; } = ["name", "statement", "owner", "units", "value", "data", "training", "decision", "plan", "monitoring", "review"];
 
     public static IReadOnlyList<string> Units { get; } = ["counts"];
 
@@ -43,6 +43,9 @@ public static class UseCaseKeys
 
     public static IReadOnlyList<string> Monitoring { get; } = ["schedule", "window", "distance", "thresholds", "facets", "owners"];
 
+    /// <summary>The top-level <c>review</c> section (the human review queue; <see cref="Review"/> is <c>decision.review</c>).</summary>
+    public static IReadOnlyList<string> ReviewQueue { get; } = ["sample", "lease", "reviewers"];
+
     /// <summary>Every fixed-key mapping by its path in the file, as the reference names them.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> BySection { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
@@ -69,5 +72,6 @@ public static class UseCaseKeys
         ["plan.steps[]"] = PlanStep,
         ["plan.steps[].costs"] = Costs,
         ["monitoring"] = Monitoring,
+        ["review"] = ReviewQueue,
     };
 }

@@ -69,7 +69,8 @@ public static class UseCaseLoader
         var decision = root.Node("decision") is { } decisionNode ? DecisionSectionReader.Read(new MappingReader(decisionNode, path, "decision", UseCaseKeys.Decision)) : null;
         var plan = root.Node("plan") is { } planNode ? PlanSectionReader.Read(new MappingReader(planNode, path, "plan", UseCaseKeys.Plan)) : null;
         var monitoring = root.Node("monitoring") is { } monitoringNode ? MonitoringSectionReader.Read(new MappingReader(monitoringNode, path, "monitoring", UseCaseKeys.Monitoring), data) : null;
+        var review = root.Node("review") is { } reviewNode ? ReviewSectionReader.Read(new MappingReader(reviewNode, path, "review", UseCaseKeys.ReviewQueue)) : null;
         root.RejectUnknownKeys();
-        return new UseCase(name, statement, owner, value, data, training, decision, path, plan) { Units = units, Monitoring = monitoring };
+        return new UseCase(name, statement, owner, value, data, training, decision, path, plan) { Units = units, Monitoring = monitoring, Review = review };
     }
 }

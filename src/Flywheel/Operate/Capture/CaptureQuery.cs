@@ -13,6 +13,9 @@ public sealed record CaptureQuery(string Endpoint)
     public int? Limit { get; init; }
     public bool NewestFirst { get; init; }
     public bool WithGroundTruth { get; init; }
+
+    /// <summary>Only the records of this inference id (or event id, when a record has no inference id).</summary>
+    public string? InferenceId { get; init; }
 }
 
 /// <summary>

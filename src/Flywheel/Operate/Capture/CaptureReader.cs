@@ -110,6 +110,7 @@ public sealed class CaptureReader(string root, ILogger? logger = null)
         if (query.Since is { } since) conditions.Add($"{alias}time >= {Timestamp(since)}");
         if (query.Until is { } until) conditions.Add($"{alias}time < {Timestamp(until)}");
         if (query.Variant is { } variant) conditions.Add($"{alias}variant = {SqlText.Literal(variant)}");
+        if (query.InferenceId is { } id) conditions.Add($"coalesce(nullif({alias}inference_id, ''), {alias}event_id) = {SqlText.Literal(id)}");
         return " WHERE " + string.Join(" AND ", conditions);
     }
 

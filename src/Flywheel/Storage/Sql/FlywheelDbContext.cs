@@ -20,6 +20,11 @@ internal abstract class FlywheelDbContext(DbContextOptions options) : DbContext(
     public DbSet<EndpointRow> Endpoints => Set<EndpointRow>();
     public DbSet<MonitoringRunRow> MonitoringRuns => Set<MonitoringRunRow>();
     public DbSet<MonitoringAlertRow> MonitoringAlerts => Set<MonitoringAlertRow>();
+    public DbSet<ReviewItemRow> ReviewItems => Set<ReviewItemRow>();
+    public DbSet<ReviewAnswerRow> ReviewAnswers => Set<ReviewAnswerRow>();
+    public DbSet<FeedbackRow> Feedback => Set<FeedbackRow>();
+    public DbSet<ReviewIntakeRow> ReviewIntake => Set<ReviewIntakeRow>();
+    public DbSet<ReviewTallyRow> ReviewTallies => Set<ReviewTallyRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -78,5 +83,6 @@ internal abstract class FlywheelDbContext(DbContextOptions options) : DbContext(
         JobsRows.Configure(model);
         EndpointRow.Configure(model);
         MonitoringRows.Configure(model);
+        ReviewRows.Configure(model);
     }
 }
