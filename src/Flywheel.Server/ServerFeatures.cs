@@ -22,6 +22,7 @@ internal static class ServerFeatures
         Registry.Registry.AddServices(builder);
         UseCases.UseCases.AddServices(builder);
         Invocations.Invocations.AddServices(builder);
+        Retraining.Retraining.AddServices(builder);
     }
 
     public static void Map(WebApplication app)
@@ -36,5 +37,6 @@ internal static class ServerFeatures
         app.MapUseCases();
         Invocations.Invocations.MapInvocations(app);
         Endpoints.EndpointRoutes.MapEndpointRoutes(app);
+        Retraining.Retraining.MapRetraining(app);
     }
 }

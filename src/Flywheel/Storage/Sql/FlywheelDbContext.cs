@@ -18,6 +18,9 @@ internal abstract class FlywheelDbContext(DbContextOptions options) : DbContext(
     public DbSet<JobRow> Jobs => Set<JobRow>();
     public DbSet<JobLogRow> JobLogs => Set<JobLogRow>();
     public DbSet<EndpointRow> Endpoints => Set<EndpointRow>();
+    public DbSet<ProductionDatasetRow> ProductionDatasets => Set<ProductionDatasetRow>();
+    public DbSet<ModelComparisonRow> ModelComparisons => Set<ModelComparisonRow>();
+    public DbSet<PromotionApprovalRow> PromotionApprovals => Set<PromotionApprovalRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -75,5 +78,6 @@ internal abstract class FlywheelDbContext(DbContextOptions options) : DbContext(
         });
         JobsRows.Configure(model);
         EndpointRow.Configure(model);
+        ProductionRows.Configure(model);
     }
 }

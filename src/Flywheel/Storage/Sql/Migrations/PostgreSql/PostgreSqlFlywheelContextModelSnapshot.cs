@@ -292,6 +292,53 @@ namespace Flywheel.Storage.Sql.Migrations.PostgreSql
                     b.ToTable("jobs", (string)null);
                 });
 
+            modelBuilder.Entity("Flywheel.Storage.Sql.ModelComparisonRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ChallengerVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ChampionVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("HoldoutFingerprint")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ModelName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("UseCase")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<double?>("ValuePerDayAdded")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UseCase");
+
+                    b.HasIndex("ModelName", "ChallengerVersion");
+
+                    b.ToTable("model_comparisons", (string)null);
+                });
+
             modelBuilder.Entity("Flywheel.Storage.Sql.ModelVersionRow", b =>
                 {
                     b.Property<long>("Id")
@@ -334,6 +381,106 @@ namespace Flywheel.Storage.Sql.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("model_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Flywheel.Storage.Sql.ProductionDatasetRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ArtifactId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Endpoint")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("LabelCountsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("Since")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("Until")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Endpoint", "Version")
+                        .IsUnique();
+
+                    b.ToTable("production_datasets", (string)null);
+                });
+
+            modelBuilder.Entity("Flywheel.Storage.Sql.PromotionApprovalRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ComparisonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("FromVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ModelName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Override")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ToVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("ValuePerDayAdded")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModelName");
+
+                    b.ToTable("promotion_approvals", (string)null);
                 });
 
             modelBuilder.Entity("Flywheel.Storage.Sql.RunRow", b =>
