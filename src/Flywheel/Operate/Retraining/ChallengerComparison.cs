@@ -35,7 +35,7 @@ public static class ChallengerComparison
             return new MetricComparison(metric.Name, before, metric.Value, difference, metric.HigherIsBetter);
         }).ToList();
         var value = championPriced is not null && challengerPriced is not null && decision is not null
-            ? ValueAdded.Compare(championPriced, challengerPriced, decision.Currency, decision.Options.VolumePerDay, ModelComparison.Seed)
+            ? ChallengerValue.Compare(championPriced, challengerPriced, decision.Currency, decision.Options.VolumePerDay, ModelComparison.Seed)
             : null;
         var summary = new HoldoutSummary(holdout.Rows.Count, holdout.Fingerprint(), holdout.Rows[0].InferenceTime, holdout.Rows[^1].InferenceTime, holdout.LabelCounts);
         return new ModelComparison(Guid.NewGuid(), useCase.Name, model, champion?.Model, challenger.Model, summary, metrics, value,
@@ -58,7 +58,7 @@ public static class ChallengerComparison
     private static EvaluationReport Evaluate(ScoringModel model, ColumnTable table, IReadOnlyList<string> labels, DecisionSettings? decision, out PricedRows? priced) =>
         LabelledDataEvaluation.Evaluate(model.Spec, labels, model.Score(table), decision, model.Spec.Dialect, out priced);
 
-    private static string Verdict(Scored? champion, ValueAdded? value, IReadOnlyList<MetricComparison> metrics)
+    private static string Verdict(Scored? champion, ChallengerValue? value, IReadOnlyList<MetricComparison> metrics)
     {
         if (champion is null) return "no champion to compare with: the challenger's figures on the holdout stand alone";
         if (value is null)

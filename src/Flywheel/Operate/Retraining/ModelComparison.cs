@@ -22,7 +22,7 @@ public sealed record ModelComparison(
     ComparedModel Challenger,
     HoldoutSummary Holdout,
     IReadOnlyList<MetricComparison> Metrics,
-    ValueAdded? Value,
+    ChallengerValue? Value,
     string Verdict,
     string CreatedBy,
     DateTimeOffset CreatedAt)

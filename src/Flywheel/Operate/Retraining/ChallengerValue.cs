@@ -7,7 +7,7 @@ namespace Flywheel.Operate.Retraining;
 /// currency: per item and per day at the declared volume, with a 95% interval of the difference from a seeded paired
 /// bootstrap (both models priced on the same drawn rows).
 /// </summary>
-public sealed record ValueAdded(
+public sealed record ChallengerValue(
     string Currency,
     double? VolumePerDay,
     double ChampionPerItem,
@@ -24,13 +24,13 @@ public sealed record ValueAdded(
     /// <summary>True when the whole 95% interval of the difference lies above zero.</summary>
     public bool ChallengerPaysMore => PerItemInterval95.Count == 2 && PerItemInterval95[0] > 0;
 
-    public static ValueAdded Compare(PricedRows champion, PricedRows challenger, string currency, double? volumePerDay, int seed, int resamples = ValueBootstrap.DefaultResamples)
+    public static ChallengerValue Compare(PricedRows champion, PricedRows challenger, string currency, double? volumePerDay, int seed, int resamples = ValueBootstrap.DefaultResamples)
     {
         if (champion.Count != challenger.Count) throw new ArgumentException("both models must be priced on the same holdout rows", nameof(challenger));
         var championPerItem = champion.ValuePerItem();
         var challengerPerItem = challenger.ValuePerItem();
         var interval = Interval95(challenger, champion, seed, resamples);
-        return new ValueAdded(currency, volumePerDay, championPerItem, challengerPerItem,
+        return new ChallengerValue(currency, volumePerDay, championPerItem, challengerPerItem,
             championPerItem * volumePerDay, challengerPerItem * volumePerDay, challengerPerItem - championPerItem,
             (challengerPerItem - championPerItem) * volumePerDay, interval,
             volumePerDay is { } volume ? interval.Select(bound => bound * volume).ToList() : null, resamples, seed);
