@@ -24,6 +24,7 @@ internal static class ServerFeatures
         Invocations.Invocations.AddServices(builder);
         Monitoring.MonitoringFeature.AddServices(builder);
         Review.ReviewFeature.AddServices(builder, options);
+        Retraining.Retraining.AddServices(builder);
     }
 
     public static void Map(WebApplication app)
@@ -40,5 +41,6 @@ internal static class ServerFeatures
         Endpoints.EndpointRoutes.MapEndpointRoutes(app);
         Monitoring.MonitoringFeature.MapMonitoring(app);
         Review.ReviewFeature.Map(app);
+        Retraining.Retraining.MapRetraining(app);
     }
 }

@@ -11,6 +11,7 @@ public static class DataCommand
         command.Add(DataProfileCommand.Create());
         command.Add(DataDiagnoseCommand.Create());
         command.Add(DataSplitCommand.Create());
+        command.Add(DataProductionCommand.Create());
         return command;
     }
 }

@@ -16,7 +16,12 @@ public static class TrainCommand
         var trials = new Option<int?>("--max-trials") { Description = "Stop after this many trials even if budget remains" }.Count(OptionChecks.MaxTrials);
         var json = new Option<bool>("--json") { Description = "Print one JSON object (the evaluation) instead of tables" };
         var store = new Option<string?>("--store") { Description = "Metadata store (sqlite:PATH or a PostgreSQL connection string); default FLYWHEEL_STORE, else the use case's" };
-        var command = new Command("train", "Search trainers and hyperparameters, average the best into an ensemble when it holds up, test, package and register it as @candidate, all within a time budget") { path, budget, seed, trials, json, store };
+        var production = new Option<bool>("--with-production-data") { Description = "Retrain: add the endpoint's labelled production rows (all but the most recent, held out) and compare the candidate with the champion on them" };
+        var endpoint = new Option<string?>("--endpoint") { Description = "With --with-production-data: the endpoint whose labels to use (default: data.production.endpoint, else the use case's name)" };
+        var command = new Command("train", "Search trainers and hyperparameters, average the best into an ensemble when it holds up, test, package and register it as @candidate, all within a time budget")
+        {
+            path, budget, seed, trials, json, store, production, endpoint,
+        };
         // The token is System.CommandLine's: Ctrl-C / SIGTERM cancel it, the workflow stops at its next check and the
         // OperationCanceledException reaches FlywheelCli (exit 130).
         command.SetAction(async (parseResult, cancellation) =>
@@ -30,6 +35,15 @@ public static class TrainCommand
                 LoggerFactory = loggers,
                 StoreOptions = Models.CliStore.Options(parseResult.GetValue(store)),
             };
+            if (parseResult.GetValue(endpoint) is not null && !parseResult.GetValue(production))
+                throw new InputException("--endpoint names the endpoint whose production labels to train on; it needs --with-production-data", "--endpoint");
+            if (parseResult.GetValue(production))
+            {
+                var retrained = RetrainConsole.Run(useCase, request, parseResult.GetValue(endpoint), parseResult.GetValue(json), cancellation);
+                if (parseResult.GetValue(json)) Console.Out.WriteLine(RetrainConsole.Json(retrained));
+                else RetrainConsole.Write(AnsiConsole.Console, retrained);
+                return ExitCodes.Ok;
+            }
             var outcome = TrainingConsole.Train(useCase, request, quiet: parseResult.GetValue(json), cancellation);
             if (parseResult.GetValue(json)) Console.Out.WriteLine(EvaluationDocument.From(outcome.Record, outcome.Test, outcome.Version).ToJson());
             else TrainingTables.Write(AnsiConsole.Console, outcome);

@@ -8,12 +8,15 @@ namespace Flywheel.Cli.Train;
 /// <summary>Runs the train workflow behind a Spectre.Console progress display on stderr: stages, trials and the best so far.</summary>
 internal static class TrainingConsole
 {
-    public static TrainOutcome Train(UseCase useCase, TrainRequest request, bool quiet, CancellationToken cancellation)
-    {
-        if (quiet || !CliConsole.ShowsProgress)
-            return TrainWorkflow.Run(useCase, request, cancellation: cancellation);
+    public static TrainOutcome Train(UseCase useCase, TrainRequest request, bool quiet, CancellationToken cancellation) =>
+        Run(progress => TrainWorkflow.Run(useCase, request, progress, cancellation), quiet);
 
-        TrainOutcome? outcome = null;
+    /// <summary>Runs <paramref name="work"/> (a training, a retrain) behind the progress display, or silently when quiet.</summary>
+    public static T Run<T>(Func<IProgress<WorkflowProgress>?, T> work, bool quiet) where T : class
+    {
+        if (quiet || !CliConsole.ShowsProgress) return work(null);
+
+        T? outcome = null;
         CliConsole.Error().Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn())
@@ -21,7 +24,7 @@ internal static class TrainingConsole
             {
                 var stage = context.AddTask("preparing", maxValue: 1);
                 ProgressTask? search = null;
-                outcome = TrainWorkflow.Run(useCase, request, new ForwardProgress<WorkflowProgress>(update =>
+                outcome = work(new ForwardProgress<WorkflowProgress>(update =>
                 {
                     if (update.Search is { } progress)
                     {
@@ -32,7 +35,7 @@ internal static class TrainingConsole
                     }
                     if (search is not null && update.Stage != "search") search.Value = search.MaxValue;
                     stage.Description = Markup.Escape($"{update.Stage}: {update.Message}");
-                }), cancellation);
+                }));
                 stage.Value = 1;
                 stage.Description = "done";
             });

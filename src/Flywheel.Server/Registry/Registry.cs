@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Flywheel.Operate.Access;
 using Flywheel.Operate.Listings;
+using Flywheel.Operate.Retraining;
 using Flywheel.Server.Security;
 using Flywheel.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,8 +10,24 @@ namespace Flywheel.Server.Registry;
 
 public sealed record ModelList(IReadOnlyList<ModelListing> Models);
 
-/// <summary>Asked to point an alias at a version.</summary>
-public sealed record AliasRequest(int? Version);
+/// <summary>
+/// Asked to point an alias at a version. For <c>production</c> the promotion's evidence too: the comparison it is
+/// approved on and why (or <c>override: true</c> with a reason when there is no comparison).
+/// </summary>
+public sealed record AliasRequest(int? Version, Guid? ComparisonId = null, string? Reason = null, bool? Override = null);
+
+/// <summary>Asked to roll @production back, and why.</summary>
+public sealed record RollbackRequest(string? Reason = null);
+
+/// <summary>What a promotion or rollback did: the alias change (as <see cref="AliasChange"/>) and the approval recorded with its evidence.</summary>
+public sealed record PromotionResult(string Model, string Alias, string Transition, int? FromVersion, int? ToVersion, PromotionApproval Approval)
+{
+    public static PromotionResult Of(string model, PromotionOutcome outcome) => outcome.Change is { } change
+        ? new(change.ModelName, change.Alias, change.Transition.ToString().ToLowerInvariant(), change.FromVersion, change.ToVersion, outcome.Approval)
+        : new(model, Registry.Production, "unchanged", outcome.Approval.ToVersion, outcome.Approval.ToVersion, outcome.Approval);
+}
+
+public sealed record PromotionList(IReadOnlyList<PromotionApproval> Promotions);
 
 /// <summary>What an alias change did: <c>assigned</c>, <c>moved</c>, <c>removed</c> or <c>unchanged</c>, from which version to which.</summary>
 public sealed record AliasChange(string Model, string Alias, string Transition, int? FromVersion, int? ToVersion)
@@ -42,10 +59,15 @@ public static class Registry
         group.MapGet("/{name}/versions/{version:int}", GetVersionAsync).Requires(Permission.Read).WithName("GetModelVersion")
             .WithSummary("A model version: input schema, classes, decision policy, metrics, training data fingerprint, libraries and model card")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut($"/{{name}}/aliases/{Production}", (string name, AliasRequest request, ClaimsPrincipal user, ServerStore store, CancellationToken ct) =>
-                SetAsync(name, Production, request, user, store, ct))
-            .Requires(Permission.Promote).WithName("PromoteModel").WithSummary("Point @production at a version (approvers)")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut($"/{{name}}/aliases/{Production}", PromoteAsync)
+            .Requires(Permission.Promote).WithName("PromoteModel")
+            .WithSummary("Point @production at a version (approvers), on the comparison it is approved on: {version, comparisonId, reason} (or override: true with a reason)")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{name}/rollback", RollbackAsync).Requires(Permission.Promote).WithName("RollbackModel")
+            .WithSummary("Move @production back to the version it pointed at before its latest move (approvers)")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{name}/promotions", PromotionsAsync).Requires(Permission.Read).WithName("ListPromotions")
+            .WithSummary("The model's promotions and rollbacks: who, when, from → to, the comparison and value added, the reason");
         group.MapPut("/{name}/aliases/{alias}", SetOtherAsync).Requires(Permission.Deploy).WithName("SetModelAlias")
             .WithSummary("Point an alias other than production at a version (assign or move)")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
@@ -69,8 +91,35 @@ public static class Registry
     private static async Task<Ok<VersionDetail>> GetVersionAsync(string name, int version, ServerStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await Listings(store).GetVersionAsync(name, version, cancellationToken));
 
-    private static async Task<Results<Ok<AliasChange>, ProblemHttpResult>> SetOtherAsync(string name, string alias, AliasRequest request, ClaimsPrincipal user, ServerStore store, CancellationToken cancellationToken) =>
-        GuardProduction(alias, user) is { } refused ? refused : await SetAsync(name, alias, request, user, store, cancellationToken);
+    private static async Task<Results<Ok<AliasChange>, ProblemHttpResult>> SetOtherAsync(string name, string alias, AliasRequest request, ClaimsPrincipal user, ServerStore store, CancellationToken cancellationToken)
+    {
+        if (GuardProduction(alias, user) is { } refused) return refused;
+        if (!IsProduction(alias)) return await SetAsync(name, alias, request, user, store, cancellationToken);
+        // "@production" through the {alias} route is a promotion too: the same evidence is required.
+        var promoted = (await PromoteAsync(name, request, user, store, cancellationToken)).Value!;
+        return TypedResults.Ok(new AliasChange(promoted.Model, promoted.Alias, promoted.Transition, promoted.FromVersion, promoted.ToVersion));
+    }
+
+    private static async Task<Ok<PromotionResult>> PromoteAsync(string name, AliasRequest request, ClaimsPrincipal user, ServerStore store, CancellationToken cancellationToken)
+    {
+        var outcome = await new Promotions(store.Store).PromoteAsync(name,
+            new PromotionRequest(request.Version, request.ComparisonId, request.Reason, request.Override ?? false), user.Actor(), cancellationToken);
+        return TypedResults.Ok(PromotionResult.Of(name, outcome));
+    }
+
+    private static async Task<Ok<PromotionResult>> RollbackAsync(string name, RollbackRequest? request, ClaimsPrincipal user, ServerStore store, CancellationToken cancellationToken)
+    {
+        var outcome = await new Promotions(store.Store).RollbackAsync(name, user.Actor(), request?.Reason, cancellationToken);
+        return TypedResults.Ok(PromotionResult.Of(name, outcome));
+    }
+
+    private static async Task<Ok<PromotionList>> PromotionsAsync(string name, ServerStore store, CancellationToken cancellationToken)
+    {
+        await Listings(store).GetAsync(name, cancellationToken);
+        return TypedResults.Ok(new PromotionList(await new Promotions(store.Store).ListAsync(name, cancellationToken)));
+    }
+
+    private static bool IsProduction(string alias) => string.Equals(alias.StartsWith('@') ? alias[1..] : alias, Production, StringComparison.OrdinalIgnoreCase);
 
     private static async Task<Results<Ok<AliasChange>, ProblemHttpResult>> RemoveOtherAsync(string name, string alias, ClaimsPrincipal user, ServerStore store, CancellationToken cancellationToken) =>
         GuardProduction(alias, user) is { } refused ? refused : await RemoveAsync(name, alias, user, store, cancellationToken);

@@ -21,6 +21,22 @@ public sealed record DataSection(
 
     /// <summary><c>data.csv</c>: the CSV dialect where it is declared rather than detected.</summary>
     public CsvSection Csv { get; init; } = CsvSection.None;
+
+    /// <summary><c>data.production</c>: the labelled production rows of an endpoint as an additional training source; null when not declared.</summary>
+    public ProductionSource? Production { get; init; }
+}
+
+/// <summary>
+/// <c>data.production</c>: retraining adds the labelled production rows of <see cref="Endpoint"/> (inferred within
+/// <see cref="Since"/> of now; all when null) to the training data, after holding out the most recent
+/// <see cref="Holdout"/> share of them (at least <see cref="MinHoldout"/> rows) to compare the new model with the champion.
+/// </summary>
+public sealed record ProductionSource(string? Endpoint, TimeSpan? Since, double Holdout, int MinHoldout)
+{
+    public const double DefaultHoldout = 0.2;
+    public const int DefaultMinHoldout = 30;
+
+    public static ProductionSource Default { get; } = new(null, null, DefaultHoldout, DefaultMinHoldout);
 }
 
 /// <summary>How complete the labels are, as the team knows it (the data only shows what is missing in the file).</summary>
@@ -109,8 +125,27 @@ internal static class DataSectionReader
         var preprocessing = PreprocessingSpecReader.Read(section.Mapping("preprocessing", UseCaseKeys.Preprocessing));
         var csv = CsvSectionReader.Read(section.Mapping("csv", UseCaseKeys.Csv));
 
+        var production = ReadProduction(section.Mapping("production", UseCaseKeys.Production));
+
         section.RejectUnknownKeys();
-        return new DataSection(source, target, positive, drop, roles, schema, split, section.Position, missingThreshold, declared) { Preprocessing = preprocessing, Csv = csv };
+        return new DataSection(source, target, positive, drop, roles, schema, split, section.Position, missingThreshold, declared)
+        {
+            Preprocessing = preprocessing, Csv = csv, Production = production,
+        };
+    }
+
+    private static ProductionSource? ReadProduction(MappingReader? map)
+    {
+        if (map is null) return null;
+        var endpoint = map.String("endpoint")?.Value;
+        var since = map.String("since") is { } sinceText ? TrainingSectionReader.ParseDuration(sinceText) : (TimeSpan?)null;
+        var holdout = map.Number("holdout") ?? ProductionSource.DefaultHoldout;
+        if (holdout is <= 0 or >= 1 || double.IsNaN(holdout))
+            throw map.Position.Error($"'data.production.holdout' is the share of the most recent production rows held out, a fraction between 0 and 1 (0.2 = 20%), not {holdout}");
+        var minimum = map.Integer("min_holdout") ?? ProductionSource.DefaultMinHoldout;
+        if (minimum < 1) throw map.Position.Error($"'data.production.min_holdout' is a number of rows, at least 1, not {minimum}");
+        map.RejectUnknownKeys();
+        return new ProductionSource(endpoint, since, holdout, minimum);
     }
 
     private static double Fraction(MappingReader split, string key, double fallback)

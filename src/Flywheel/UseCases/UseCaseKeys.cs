@@ -21,7 +21,8 @@ public static class UseCaseKeys
     public static IReadOnlyList<string> Costs { get; } = ["development", "operation", "delay"];
 
     public static IReadOnlyList<string> Data { get; } =
-        ["source", "target", "positive", "drop", "roles", "schema", "missing_threshold", "documented", "labels", "split", "preprocessing", "csv"];
+        ["source", "target", "positive", "drop", "roles", "schema", "missing_threshold", "documented", "labels", "split", "preprocessing", "csv", "production"];
+    public static IReadOnlyList<string> Production { get; } = ["endpoint", "since", "holdout", "min_holdout"];
     public static IReadOnlyList<string> Roles { get; } = ["id", "sensitive", "date", "text"];
     public static IReadOnlyList<string> Split { get; } = ["train", "validation", "test", "seed", "stratify", "by", "time"];
     public static IReadOnlyList<string> Csv { get; } = ["delimiter", "quote", "decimal", "missing", "header"];
@@ -59,6 +60,7 @@ public static class UseCaseKeys
         ["data.roles"] = Roles,
         ["data.split"] = Split,
         ["data.csv"] = Csv,
+        ["data.production"] = Production,
         ["data.preprocessing"] = Preprocessing,
         ["data.preprocessing.outliers"] = Outliers,
         ["data.preprocessing.columns.*"] = PreprocessingColumn,

@@ -46,13 +46,25 @@ public static class LabelledDataEvaluation
         if (rows.Count == 0)
             throw new InputException($"no row has a label in '{spec.Policy.Target}'; there is nothing to evaluate against", file);
 
-        var report = spec.Task switch
-        {
-            MlTask.Binary => Binary(spec, labels, rows, decision),
-            MlTask.Multiclass => Multiclass(spec, labels, rows, decision),
-            _ => Regression(labels.Select(label => Number(scored.Dialect, label)).ToList(), rows, decision),
-        };
+        var report = Evaluate(spec, labels, rows, decision, scored.Dialect, out _);
         return new Result(report, rows.Count, unlabelled);
+    }
+
+    /// <summary>
+    /// The metric catalog and priced decisions of scored rows against their labels (classes as text, regression
+    /// targets as numbers in <paramref name="dialect"/>), and each row's value under the package's policy
+    /// (<paramref name="priced"/>, null when the use case prices nothing), so two models can be compared row by row.
+    /// </summary>
+    public static EvaluationReport Evaluate(ServingSpec spec, IReadOnlyList<string> labels, IReadOnlyList<ScoredRow> rows, DecisionSettings? decision, CsvDialect dialect, out PricedRows? priced)
+    {
+        var labelList = labels.ToList();
+        var rowList = rows.ToList();
+        return spec.Task switch
+        {
+            MlTask.Binary => Binary(spec, labelList, rowList, decision, out priced),
+            MlTask.Multiclass => Multiclass(spec, labelList, rowList, decision, out priced),
+            _ => Regression(labelList.Select(label => Number(dialect, label)).ToList(), rowList, decision, out priced),
+        };
     }
 
     private static double Number(CsvDialect dialect, string label) => dialect.TryNumber(label, out var value) ? value : double.NaN;
@@ -69,8 +81,9 @@ public static class LabelledDataEvaluation
         return label;
     }
 
-    private static EvaluationReport Binary(ServingSpec spec, List<string> labels, List<ScoredRow> rows, DecisionSettings? decision)
+    private static EvaluationReport Binary(ServingSpec spec, List<string> labels, List<ScoredRow> rows, DecisionSettings? decision, out PricedRows? priced)
     {
+        priced = null;
         var classes = spec.BinaryClasses();
         var truth = labels.Select(label => label == classes.Positive).ToList();
         var scores = rows.Select(row => row.Score).ToList();
@@ -78,40 +91,44 @@ public static class LabelledDataEvaluation
         if (decision?.Binary is not { } outcomes) return report;
         var band = decision.Options.Review is not null && spec.Policy is { ReviewLower: { } lower, ReviewUpper: { } upper } ? new ReviewBand(lower, upper) : null;
         var policy = DecisionPolicy.Fixed(spec.Policy.Threshold ?? 0.5, outcomes, decision.Options, band);
-        var priced = policy.Evaluate(truth, scores) with
+        var evaluated = policy.Evaluate(truth, scores) with
         {
             ConfusionMatrix = BinaryPricing.Matrix("model", truth, policy.Decide(scores), classes.Negative, classes.Positive, band is not null),
         };
+        priced = BinaryPricing.Price(truth, policy.Decide(scores), outcomes, decision.Options);
         return report with
         {
-            Decision = DecisionAnalysis.OnNewRows(priced, BinaryPricing.Price(truth, policy.Decide(scores), outcomes, decision.Options),
+            Decision = DecisionAnalysis.OnNewRows(evaluated, priced,
                 BinaryPricing.Constant(truth, truth, outcomes, decision.Options), decision.Options.VolumePerDay, Seed),
         };
     }
 
-    private static EvaluationReport Multiclass(ServingSpec spec, List<string> labels, List<ScoredRow> rows, DecisionSettings? decision)
+    private static EvaluationReport Multiclass(ServingSpec spec, List<string> labels, List<ScoredRow> rows, DecisionSettings? decision, out PricedRows? priced)
     {
+        priced = null;
         var classes = spec.Classes.ToList();
         var predictions = new MulticlassPredictions(labels.Select(label => classes.IndexOf(label)).ToList(), rows.Select(row => row.ClassProbabilities!).ToList(), classes);
         var report = Evaluator.Multiclass(predictions);
         if (decision?.Multiclass is not { } matrix) return report;
         var floor = ConfidenceReviewPolicy.Fixed(decision.Options.Review is null ? 0 : spec.Policy.ReviewUpper ?? 0, matrix, decision.Options);
         var decided = floor.Decide(predictions);
-        var priced = floor.Evaluate(predictions) with
+        var evaluated = floor.Evaluate(predictions) with
         {
             ConfusionMatrix = MulticlassPricing.Matrix("model", predictions.Labels, decided, classes, floor.Band is not null),
         };
+        priced = MulticlassPricing.Price(predictions.Labels, decided, matrix, decision.Options);
         return report with
         {
-            Decision = DecisionAnalysis.OnNewRows(priced, MulticlassPricing.Price(predictions.Labels, decided, matrix, decision.Options),
+            Decision = DecisionAnalysis.OnNewRows(evaluated, priced,
                 MulticlassPricing.Constant(predictions, predictions, classes, matrix, decision.Options), decision.Options.VolumePerDay, Seed),
         };
     }
 
-    private static EvaluationReport Regression(List<double> labels, List<ScoredRow> rows, DecisionSettings? decision)
+    private static EvaluationReport Regression(List<double> labels, List<ScoredRow> rows, DecisionSettings? decision, out PricedRows? priced)
     {
         var predictions = new RegressionPredictions(labels, rows.Select(row => row.Score).ToList());
         var report = Evaluator.Regression(predictions);
+        priced = decision?.Regression is { } pricing ? RegressionPricing.Price(labels, predictions.Predicted, pricing) : null;
         return decision?.Regression is { } costs ? report with { Decision = costs.Evaluate(predictions, decision.Options.VolumePerDay) } : report;
     }
 }

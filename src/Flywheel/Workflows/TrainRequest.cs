@@ -16,6 +16,12 @@ public sealed record TrainRequest(TimeSpan? Budget = null, int? Seed = null, int
     /// <summary>The store, artifact root and write hook the host chose; when null, <see cref="Store"/> names the database.</summary>
     public Storage.StoreOptions? StoreOptions { get; init; }
 
+    /// <summary>
+    /// Rows trained on besides the use case's data (labelled production rows, by column name): appended after the
+    /// source's rows and split into train and validation only, so the source's test split stays the test split.
+    /// </summary>
+    public Data.Preprocessing.ColumnTable? AdditionalRows { get; init; }
+
     internal Storage.StoreOptions ResolvedStore => StoreOptions ?? Store;
 }
 

@@ -83,13 +83,16 @@ public static class TrainWorkflow
         log.LogInformation("training {UseCase}: target {Target}, budget {Budget} s, seed {Seed}", useCase.Name, target, budget.TotalSeconds, seed);
         progress?.Report(new("load", $"reading {data.Source.Value}"));
         var sourceOptions = new SourceOptions { Logger = request.LoggerFactory.CreateLogger("Flywheel.Data") };
-        var table = stages.Time("load", () => ColumnTableReader.Read(SourceSpec.FromUseCase(useCase), null, sourceOptions, cancellation));
+        var source = stages.Time("load", () => ColumnTableReader.Read(SourceSpec.FromUseCase(useCase), null, sourceOptions, cancellation));
+        var appended = request.AdditionalRows?.RowCount ?? 0;
+        var table = appended > 0 ? AppendedRows.Append(source, request.AdditionalRows!) : source;
+        if (appended > 0) log.LogInformation("training on {Rows} additional rows besides the {Source} source rows", appended, source.RowCount);
         var targetColumn = table.Get(target, "'data.target'");
         var detection = TaskDetector.Detect(TargetSummaries.Of(targetColumn), target, useCase.Training);
         var task = detection.Task;
 
         progress?.Report(new("prepare", $"{detection.Task.Name()} ({detection.Reason}); splitting and preprocessing"));
-        var prepared = stages.Time("prepare", () => DataPreparation.Prepare(table, PreparationOptions.From(useCase, task), null, new MLContext(seed)));
+        var prepared = stages.Time("prepare", () => DataPreparation.Prepare(table, PreparationOptions.From(useCase, task) with { AppendedRows = appended }, null, new MLContext(seed)));
         cancellation.ThrowIfCancellationRequested();
         var classCount = task == MlTask.Multiclass ? prepared.Label.Classes.Count : 0;
         var train = FeatureTable.FromDataView(prepared.Train, task, classCount);

@@ -30,7 +30,9 @@ public static class DataPreparation
 
         progress?.Report(new("split", 1, Steps));
         var fingerprint = options.DataFingerprint ?? TableFingerprint.Compute(table);
-        var split = Splitter.Assign(options.Split, TableSplitKeys.From(table, options.Split, file), fingerprint, file);
+        var split = options.AppendedRows > 0
+            ? AppendedRows.Split(table, options.AppendedRows, options.Split, fingerprint, file)
+            : Splitter.Assign(options.Split, TableSplitKeys.From(table, options.Split, file), fingerprint, file);
         IReadOnlyList<int> Labelled(SplitName name) => split.RowsIn(name).Where(row => !target.IsMissing(row)).ToList();
 
         progress?.Report(new("plan", 2, Steps));

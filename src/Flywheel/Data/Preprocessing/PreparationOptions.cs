@@ -24,6 +24,12 @@ public sealed record PreparationOptions(string Target, MlTask LabelKind, SplitSe
     /// <summary>Identifies the data in the split fingerprint. Null: SHA-256 over the table's contents.</summary>
     public string? DataFingerprint { get; init; }
 
+    /// <summary>
+    /// How many of the table's last rows were appended after the source's rows (labelled production rows): the split
+    /// is made on the source rows alone and the appended rows go to train and validation (see <see cref="AppendedRows"/>).
+    /// </summary>
+    public int AppendedRows { get; init; }
+
     /// <summary>The file named in error messages about these options (the use-case file when there is one).</summary>
     public string? DescribedIn { get; init; }
 

@@ -25,6 +25,9 @@ internal abstract class FlywheelDbContext(DbContextOptions options) : DbContext(
     public DbSet<FeedbackRow> Feedback => Set<FeedbackRow>();
     public DbSet<ReviewIntakeRow> ReviewIntake => Set<ReviewIntakeRow>();
     public DbSet<ReviewTallyRow> ReviewTallies => Set<ReviewTallyRow>();
+    public DbSet<ProductionDatasetRow> ProductionDatasets => Set<ProductionDatasetRow>();
+    public DbSet<ModelComparisonRow> ModelComparisons => Set<ModelComparisonRow>();
+    public DbSet<PromotionApprovalRow> PromotionApprovals => Set<PromotionApprovalRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -84,5 +87,6 @@ internal abstract class FlywheelDbContext(DbContextOptions options) : DbContext(
         EndpointRow.Configure(model);
         MonitoringRows.Configure(model);
         ReviewRows.Configure(model);
+        ProductionRows.Configure(model);
     }
 }
