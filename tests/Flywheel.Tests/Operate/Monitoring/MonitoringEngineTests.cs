@@ -21,7 +21,7 @@ public sealed class MonitoringEngineTests(ChurnModel churn)
     [Fact]
     public void The_package_carries_the_baseline_of_its_training_rows()
     {
-        var package = ModelPackage.Open(churn.Outcome.PackagePath);
+        var package = ModelPackage.Open(churn.Outcome.PackageDirectory);
         var names = package.Manifest.Attachments.Select(a => a.File).ToList();
         Assert.Subset(names.ToHashSet(), new HashSet<string> { BaselineFiles.Statistics, BaselineFiles.Constraints, BaselineFiles.Reference, BaselineFiles.Predictions });
         Assert.NotNull(package.Manifest.BaselineStatistics);
@@ -109,7 +109,7 @@ public sealed class MonitoringEngineTests(ChurnModel churn)
     /// <summary>The churn package written again without its baseline attachments (as packages were before baselines), registered in another store.</summary>
     private async Task<string> RegisterWithoutBaselineAsync(MetadataStore store)
     {
-        var package = ModelPackage.Open(churn.Outcome.PackagePath);
+        var package = ModelPackage.Open(churn.Outcome.PackageDirectory);
         var m = package.Manifest;
         var content = new ModelPackageContent
         {
