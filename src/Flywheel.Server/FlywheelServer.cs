@@ -17,6 +17,7 @@ public static class FlywheelServer
         builder.WebHost.UseUrls($"http://0.0.0.0:{options.Port}");
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<ServerStore>();
+        builder.Services.AddSingleton<Flywheel.Storage.IHumanLabels>(services => services.GetRequiredService<ServerStore>().Store.HumanLabels);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
         builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)

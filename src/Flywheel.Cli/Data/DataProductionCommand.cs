@@ -45,8 +45,7 @@ public static class DataProductionCommand
             var path = CliOutput.Target(parseResult.GetValue(output)!);
             if (path.IsStream) throw new InputException("-o names the Parquet file to write; standard output is not a Parquet file", "--output");
 
-            // The human labels join once the review part's store is merged (MetadataStore.HumanLabels); ground truth until then.
-            IHumanLabels? labels = null;
+            IHumanLabels labels = metadata.HumanLabels;
             var dataset = await new ProductionDatasetBuilder(metadata, new CaptureReader(metadata.Artifacts.Root), labels).BuildAsync(endpoint, from, to, cancellation);
             if (dataset.Rows.Count == 0)
                 throw new InputException($"endpoint '{endpoint}' has no labelled production rows in the window ({dataset.Skips.Unlabelled} captured row(s) without a label, {dataset.Skips.Undecodable} not decodable); post ground truth or review items first", "--since");

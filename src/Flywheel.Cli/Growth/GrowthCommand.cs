@@ -32,7 +32,7 @@ internal static class GrowthCommand
             var outputTarget = parse.GetValue(output) is { } path ? CliOutput.Target(path) : null;
             var resolved = await MonitorTarget.ResolveAsync(parse.GetValue(target)!, parse.GetValue(directory)!, parse.GetValue(store), "ENDPOINT|DIR", cancellation);
             DateTimeOffset? from = parse.GetValue(since) is { } text ? MonitoringTimes.Parse(text, "--since", DateTimeOffset.UtcNow) : null;
-            var growth = await GrowthEvidence.BuildAsync(resolved.UseCase, [resolved.Endpoint], resolved.Capture, null, new MonitoringStore(resolved.Store), from, null, cancellation);
+            var growth = await GrowthEvidence.BuildAsync(resolved.UseCase, [resolved.Endpoint], resolved.Capture, resolved.Store.HumanLabels, new MonitoringStore(resolved.Store), from, null, cancellation);
             if (outputTarget is not null)
             {
                 outputTarget.WriteAllText(GrowthSections.Document(growth).ToHtml());

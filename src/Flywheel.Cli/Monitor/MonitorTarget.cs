@@ -38,5 +38,5 @@ internal sealed record MonitorTarget(MetadataStore Store, string Endpoint, UseCa
     public CaptureReader Capture => new(Store.Artifacts.Root);
 
     public MonitoringService Service() =>
-        new(new MonitoringEngine(Registry, Capture), new MonitoringStore(Store), notifier: null);
+        new(new MonitoringEngine(Registry, Capture, Store.HumanLabels), new MonitoringStore(Store), notifier: null);
 }

@@ -15,8 +15,7 @@ internal static class RetrainConsole
 
     public static RetrainOutcome Run(UseCase useCase, TrainRequest request, string? endpoint, bool quiet, CancellationToken cancellation)
     {
-        // The human labels join once the review part's store is merged (MetadataStore.HumanLabels); ground truth until then.
-        IHumanLabels? labels = null;
+        IHumanLabels? labels = null; // the CLI retrain reads ground truth only; the server job adds review and feedback labels
         var retrain = new RetrainRequest(endpoint) { HumanLabels = labels, Actor = Environment.UserName is { Length: > 0 } user ? $"cli:{user}" : "cli" };
         return TrainingConsole.Run(progress => Retrain.RunAsync(useCase, request, retrain, progress, cancellation).GetAwaiter().GetResult(), quiet);
     }

@@ -53,7 +53,9 @@ public class RegistryRouteTests(TrainedModels trained)
         await Problem.AssertAsync(await scientist.PutJsonAsync($"/api/v1/models/{name}/aliases/@production", new { version = 1 }), HttpStatusCode.Forbidden);
         await Problem.AssertAsync(await approver.PutJsonAsync($"/api/v1/models/{name}/aliases/staging", new { version = 1 }), HttpStatusCode.Forbidden);
 
-        var promoted = await (await approver.PutJsonAsync($"/api/v1/models/{name}/aliases/production", new { version = 1 })).JsonAsync();
+        // A promotion names the comparison it was approved on, or overrides with a reason.
+        await Problem.AssertAsync(await approver.PutJsonAsync($"/api/v1/models/{name}/aliases/production", new { version = 1 }), HttpStatusCode.Conflict);
+        var promoted = await (await approver.PutJsonAsync($"/api/v1/models/{name}/aliases/production", new { version = 1, @override = true, reason = "first model, no champion to compare with" })).JsonAsync();
         Assert.Equal("assigned", promoted.GetProperty("transition").GetString());
         Assert.Equal(1, (await approver.GetJsonAsync($"/api/v1/models/{name}")).GetProperty("aliases").GetProperty("production").GetInt32());
         await Problem.AssertAsync(await scientist.DeleteAsync($"/api/v1/models/{name}/aliases/production"), HttpStatusCode.Forbidden);
