@@ -53,8 +53,8 @@ public class RegistryRouteTests(TrainedModels trained)
         await Problem.AssertAsync(await scientist.PutJsonAsync($"/api/v1/models/{name}/aliases/@production", new { version = 1 }), HttpStatusCode.Forbidden);
         await Problem.AssertAsync(await approver.PutJsonAsync($"/api/v1/models/{name}/aliases/staging", new { version = 1 }), HttpStatusCode.Forbidden);
 
-        // A promotion names the comparison it was approved on, or overrides with a reason.
-        await Problem.AssertAsync(await approver.PutJsonAsync($"/api/v1/models/{name}/aliases/production", new { version = 1 }), HttpStatusCode.Conflict);
+        // A promotion says why (the comparison it was approved on, or an override with a reason).
+        await Problem.AssertAsync(await approver.PutJsonAsync($"/api/v1/models/{name}/aliases/production", new { version = 1 }), HttpStatusCode.BadRequest, "reason");
         var promoted = await (await approver.PutJsonAsync($"/api/v1/models/{name}/aliases/production", new { version = 1, @override = true, reason = "first model, no champion to compare with" })).JsonAsync();
         Assert.Equal("assigned", promoted.GetProperty("transition").GetString());
         Assert.Equal(1, (await approver.GetJsonAsync($"/api/v1/models/{name}")).GetProperty("aliases").GetProperty("production").GetInt32());
@@ -83,7 +83,7 @@ public class RegistryRouteTests(TrainedModels trained)
         await Problem.AssertAsync(await admin.GetAsync($"/api/v1/models/{name}/versions/99"), HttpStatusCode.NotFound, "version");
         await Problem.AssertAsync(await admin.GetAsync("/api/v1/models/no-such-model/versions/1"), HttpStatusCode.NotFound, "model");
         await Problem.AssertAsync(await admin.PutJsonAsync($"/api/v1/models/{name}/aliases/staging", new { version = 7 }), HttpStatusCode.NotFound, "version");
-        await Problem.AssertAsync(await admin.PutJsonAsync("/api/v1/models/no-such-model/aliases/production", new { version = 1 }), HttpStatusCode.NotFound, "model");
+        await Problem.AssertAsync(await admin.PutJsonAsync("/api/v1/models/no-such-model/aliases/production", new { version = 1, @override = true, reason = "test" }), HttpStatusCode.NotFound, "model");
         await Problem.AssertAsync(await admin.PutJsonAsync($"/api/v1/models/{name}/aliases/Staging", new { version = 1 }), HttpStatusCode.BadRequest, "alias");
         await Problem.AssertAsync(await admin.PutJsonAsync($"/api/v1/models/{name}/aliases/staging", new { }), HttpStatusCode.BadRequest, "version");
         await Problem.AssertAsync(await admin.DeleteAsync($"/api/v1/models/{name}/aliases/archived"), HttpStatusCode.NotFound, "alias");

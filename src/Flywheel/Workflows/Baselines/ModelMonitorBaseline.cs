@@ -65,7 +65,7 @@ public static class ModelMonitorBaseline
         using (var histogram = connection.CreateCommand())
         {
             histogram.CommandText = width > 0
-                ? $"SELECT least(floor(({c} - {Number(min)}) / {Number(width)})::BIGINT, {BaselineFiles.Buckets - 1}) AS b, count(*) FROM train WHERE {c} IS NOT NULL GROUP BY b"
+                ? $"SELECT least(floor(({c} - {Number(min)}) / {Number(width)})::BIGINT, {BaselineFiles.Buckets - 1}), count(*) FROM train WHERE {c} IS NOT NULL GROUP BY 1" // by position: an alias could name a data column
                 : $"SELECT 0, count({c}) FROM train";
             using var buckets = histogram.ExecuteReader();
             while (buckets.Read()) counts[(int)buckets.GetInt64(0)] += buckets.GetInt64(1);
