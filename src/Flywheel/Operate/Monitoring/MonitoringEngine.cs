@@ -50,7 +50,7 @@ public sealed class MonitoringEngine(MetadataStore registry, CaptureReader captu
     {
         if (request.To <= request.From) throw new InputException($"the window is empty: 'from' ({request.From:O}) must be before 'to' ({request.To:O})", "window");
         var monitoring = request.UseCase.MonitoringOrDefault;
-        var settings = DriftStep.Settings(monitoring);
+        var settings = Drift.DriftSettings.From(monitoring);
         var query = new CaptureQuery(request.Endpoint) { Since = request.From, Until = request.To, Variant = request.Variant, WithGroundTruth = true };
         var notices = new List<string>();
         progress?.Report(0);

@@ -17,15 +17,6 @@ public static class DriftStep
 
     public sealed record Result(IReadOnlyList<FeatureDrift> Drift, DatasetDrift Dataset, IReadOnlyList<FeatureDistribution> Distributions, IReadOnlyList<Violation> Violations);
 
-    public static DriftSettings Settings(MonitoringSection monitoring) => new(
-        monitoring.Distance,
-        monitoring.Threshold(MonitoringThresholds.PValue),
-        monitoring.Threshold(MonitoringThresholds.Wasserstein),
-        monitoring.Threshold(MonitoringThresholds.JensenShannon),
-        monitoring.Threshold(MonitoringThresholds.Comparison),
-        monitoring.Threshold(MonitoringThresholds.Psi),
-        monitoring.Threshold(MonitoringThresholds.DriftShare));
-
     public static DatasetDrift None(DriftSettings settings) => new(0, settings.DriftShare, false, 0, 0);
 
     public static Result Run(WindowRows window, MonitoringBaseline baseline, DriftSettings settings, CancellationToken cancellation)

@@ -38,21 +38,8 @@ internal static class ResponseReader
 
     private static void Json(string body, Growing<double> scores, Growing<string?> predicted, Growing<bool> reviewed)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body);
-        }
-        catch (JsonException) when (body.Contains('\n'))
-        {
-            foreach (var line in body.Split('\n'))
-            {
-                if (string.IsNullOrWhiteSpace(line)) continue;
-                using var item = JsonDocument.Parse(line);
-                One(item.RootElement, scores, predicted, reviewed);
-            }
-            return;
-        }
+        var document = JsonBody.ParseOrEachLine(body, line => One(line, scores, predicted, reviewed));
+        if (document is null) return;
         using (document)
         {
             var root = document.RootElement;

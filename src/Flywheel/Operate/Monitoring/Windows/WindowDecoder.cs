@@ -129,21 +129,8 @@ public sealed class WindowDecoder
 
     private void Json(string body, int requestIndex)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body);
-        }
-        catch (JsonException) when (body.Contains('\n'))
-        {
-            foreach (var line in body.Split('\n'))
-            {
-                if (string.IsNullOrWhiteSpace(line)) continue;
-                using var item = JsonDocument.Parse(line);
-                Item(item.RootElement, requestIndex);
-            }
-            return;
-        }
+        var document = JsonBody.ParseOrEachLine(body, line => Item(line, requestIndex));
+        if (document is null) return;
         using (document)
         {
             var root = document.RootElement;
