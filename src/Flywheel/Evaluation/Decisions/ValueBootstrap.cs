@@ -15,17 +15,23 @@ public static class ValueBootstrap
     public static int ResamplesFor(int rows) => Math.Clamp(20_000_000 / Math.Max(rows, 1), 200, DefaultResamples);
 
     /// <summary>The 90% interval of <c>a − b</c> (b may be null: the interval of a itself).</summary>
-    public static double[] Interval90(PricedRows a, PricedRows? b, int seed, int? resamples = null)
+    public static double[] Interval90(PricedRows a, PricedRows? b, int seed, int? resamples = null) =>
+        Interval(a, b, seed, resamples ?? ResamplesFor(a.Count), 0.05, 0.95);
+
+    /// <summary>
+    /// The <paramref name="lower"/> and <paramref name="upper"/> percentiles of <c>a − b</c> over
+    /// <paramref name="resamples"/> paired resamples of the rows (b may be null: of a itself).
+    /// </summary>
+    public static double[] Interval(PricedRows a, PricedRows? b, int seed, int resamples, double lower, double upper)
     {
         if (b is not null && b.Count != a.Count) throw new ArgumentException("both ways of deciding must be priced on the same rows", nameof(b));
         var random = new Random(seed);
-        var count = resamples ?? ResamplesFor(a.Count);
         var strata = a.Prevalence is null || a.Positive is null
             ? [Enumerable.Range(0, a.Count).ToArray()]
             : new[] { true, false }.Select(c => Enumerable.Range(0, a.Count).Where(i => a.Positive[i] == c).ToArray()).Where(s => s.Length > 0).ToArray();
-        var figures = new List<double>(count);
+        var figures = new List<double>(resamples);
         var drawn = new int[a.Count];
-        for (var r = 0; r < count; r++)
+        for (var r = 0; r < resamples; r++)
         {
             var k = 0;
             foreach (var stratum in strata)
@@ -37,7 +43,7 @@ public static class ValueBootstrap
         }
         if (figures.Count == 0) return [double.NaN, double.NaN];
         figures.Sort();
-        return [Percentile(figures, 0.05), Percentile(figures, 0.95)];
+        return [Percentile(figures, lower), Percentile(figures, upper)];
     }
 
     /// <summary>numpy.percentile's default ("linear"): position q·(n − 1) between the sorted values.</summary>

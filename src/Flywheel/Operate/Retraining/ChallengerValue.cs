@@ -37,30 +37,9 @@ public sealed record ChallengerValue(
     }
 
     /// <summary>
-    /// The 2.5th and 97.5th percentiles (numpy's linear rule) of <c>a − b</c> over <paramref name="resamples"/> paired
-    /// resamples of the rows; rows priced at a deployment base rate are drawn within each class, as
-    /// <see cref="ValueBootstrap"/> does.
+    /// The 2.5th and 97.5th percentiles of <c>a − b</c> over <paramref name="resamples"/> paired resamples of the rows,
+    /// drawn as <see cref="ValueBootstrap"/> draws them (within each class for rows priced at a deployment base rate).
     /// </summary>
-    public static double[] Interval95(PricedRows a, PricedRows b, int seed, int resamples)
-    {
-        var random = new Random(seed);
-        var strata = a.Prevalence is null || a.Positive is null
-            ? [Enumerable.Range(0, a.Count).ToArray()]
-            : new[] { true, false }.Select(c => Enumerable.Range(0, a.Count).Where(i => a.Positive[i] == c).ToArray()).Where(s => s.Length > 0).ToArray();
-        var figures = new List<double>(resamples);
-        var drawn = new int[a.Count];
-        for (var r = 0; r < resamples; r++)
-        {
-            var k = 0;
-            foreach (var stratum in strata)
-            {
-                for (var j = 0; j < stratum.Length; j++) drawn[k++] = stratum[random.Next(stratum.Length)];
-            }
-            var figure = a.ValuePerItem(drawn) - b.ValuePerItem(drawn);
-            if (double.IsFinite(figure)) figures.Add(figure);
-        }
-        if (figures.Count == 0) return [double.NaN, double.NaN];
-        figures.Sort();
-        return [ValueBootstrap.Percentile(figures, 0.025), ValueBootstrap.Percentile(figures, 0.975)];
-    }
+    public static double[] Interval95(PricedRows a, PricedRows b, int seed, int resamples) =>
+        ValueBootstrap.Interval(a, b, seed, resamples, 0.025, 0.975);
 }
