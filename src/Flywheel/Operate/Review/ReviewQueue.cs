@@ -121,9 +121,7 @@ public sealed class ReviewQueue(MetadataStore store)
             var at = Clock.GetUtcNow();
             var now = Ms(at);
             await using var context = _database.CreateContext();
-            var item = await context.ReviewItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellation)
-                ?? throw new NotFoundException($"no review item {id}", "id");
-            CheckHolder(item, reviewer, now);
+            var item = await HeldAsync(context, id, reviewer, now, cancellation);
             var labels = JsonSerializer.Deserialize<string[]>(item.LabelsJson) ?? [];
             if (labels.Length > 0 && !labels.Contains(label, StringComparer.Ordinal))
                 throw new InputException($"the label is one of {string.Join(", ", labels)}, not '{label}'", "label");
@@ -175,9 +173,7 @@ public sealed class ReviewQueue(MetadataStore store)
         var at = Clock.GetUtcNow();
         var now = Ms(at);
         await using var context = _database.CreateContext();
-        var item = await context.ReviewItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellation)
-            ?? throw new NotFoundException($"no review item {id}", "id");
-        CheckHolder(item, reviewer, now);
+        var item = await HeldAsync(context, id, reviewer, now, cancellation);
         await using var transaction = await context.Database.BeginTransactionAsync(cancellation);
         var changed = await context.ReviewItems
             .Where(i => i.Id == id && i.Revision == item.Revision && i.State == ReviewStates.Claimed && i.ClaimedBy == reviewer)
@@ -194,13 +190,17 @@ public sealed class ReviewQueue(MetadataStore store)
         return await GetAsync(id, cancellation);
     }
 
-    private static void CheckHolder(ReviewItemRow item, string reviewer, long now)
+    /// <summary>The item as <paramref name="reviewer"/> holds it now: 404 when unknown, 409 when decided, not theirs or its lease expired.</summary>
+    private static async Task<ReviewItemRow> HeldAsync(FlywheelDbContext context, long id, string reviewer, long now, CancellationToken cancellation)
     {
+        var item = await context.ReviewItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellation)
+            ?? throw new NotFoundException($"no review item {id}", "id");
         if (item.State == ReviewStates.Decided) throw new ConflictException($"review item {item.Id} is already decided", Subject(item.Id));
         if (item.State != ReviewStates.Claimed || item.ClaimedBy != reviewer)
             throw new ConflictException($"review item {item.Id} is not claimed by {reviewer}; claim it with next first", Subject(item.Id));
         if (item.LeaseUntilMs < now)
             throw new ConflictException($"the lease of {reviewer} on review item {item.Id} expired at {FromMs(item.LeaseUntilMs):u}; it went back to the queue", Subject(item.Id));
+        return item;
     }
 
     internal static long Ms(DateTimeOffset at) => ReviewClock.Ms(at);
