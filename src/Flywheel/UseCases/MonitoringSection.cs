@@ -60,6 +60,12 @@ public static class MonitoringThresholds
     public const string ValueShortfall = "value_shortfall";
     /// <summary>How far a post-training bias metric may move from its baseline value (absolute) before <c>bias_drift_check</c> fires.</summary>
     public const string BiasChange = "bias_change";
+    /// <summary>
+    /// The fewest rows a window needs before drift and attribution drift are judged, and the fewest labelled rows before
+    /// model quality, realized value and bias are (they are still reported below it): one row "drifts" from any
+    /// reference, and a window of three labels says nothing about accuracy.
+    /// </summary>
+    public const string MinRows = "min_rows";
 
     public static IReadOnlyDictionary<string, double> Defaults { get; } = new Dictionary<string, double>(StringComparer.Ordinal)
     {
@@ -76,6 +82,7 @@ public static class MonitoringThresholds
         [QualityDrop] = 0.05,
         [ValueShortfall] = 0.2,
         [BiasChange] = 0.1,
+        [MinRows] = 30,
     };
 }
 

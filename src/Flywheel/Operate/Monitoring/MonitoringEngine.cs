@@ -78,10 +78,13 @@ public sealed class MonitoringEngine(MetadataStore registry, CaptureReader captu
 
         var violations = new List<Violation>();
         var drift = new DriftStep.Result([], DriftStep.None(settings), [], []);
+        var minRows = (int)monitoring.Threshold(MonitoringThresholds.MinRows);
+        var enoughRows = window.Count > 0 && window.Count >= minRows;
         if (baseline is not null)
         {
             violations.AddRange(DataQualityChecks.Check(window, baseline.Constraints, monitoring, AllowedExtras(request.UseCase, spec)));
-            if (window.Count > 0) drift = DriftStep.Run(window, baseline, settings, cancellation);
+            if (enoughRows) drift = DriftStep.Run(window, baseline, settings, cancellation);
+            else if (window.Count > 0) notices.Add($"too few rows: the window has {window.Count}, and drift and attribution drift are judged from {minRows} (monitoring.thresholds.{MonitoringThresholds.MinRows})");
             violations.AddRange(drift.Violations);
             if (drift.Dataset.Drifted)
                 violations.Add(new Violation(null, CheckTypes.DatasetDrift,
@@ -94,7 +97,9 @@ public sealed class MonitoringEngine(MetadataStore registry, CaptureReader captu
         var stored = StoredEvaluation.Load(package);
         var expected = stored.Test.Metrics.Where(m => m.Value is not null).ToDictionary(m => m.Name, m => m.Value!.Value, StringComparer.Ordinal);
         var quality = labelled.Count == 0 ? null : ModelQuality.Measure(spec, labelled, expected, request.From, request.To, request.Seed);
+        var enoughLabels = labelled.Count >= minRows;
         if (quality is null) notices.Add("no labelled rows yet: model quality and realized value wait for ground truth or review decisions");
+        else if (!enoughLabels) notices.Add($"too few labels: {labelled.Count} labelled rows; model quality, realized value and bias are reported but judged only from {minRows} (monitoring.thresholds.{MonitoringThresholds.MinRows})");
         else violations.AddRange(QualityViolations(quality, stored, monitoring));
         var qualityOverTime = quality is null ? [] : ModelQuality.OverTime(spec, labelled, request.From, request.To);
 
@@ -109,7 +114,7 @@ public sealed class MonitoringEngine(MetadataStore registry, CaptureReader captu
             if (realized is { } value && double.IsFinite(value.PromisedPerItem))
             {
                 var floor = value.PromisedPerItem - monitoring.Threshold(MonitoringThresholds.ValueShortfall) * Math.Abs(value.PromisedPerItem);
-                if (value.PerItem < floor)
+                if (enoughLabels && value.PerItem < floor)
                     violations.Add(new Violation(null, CheckTypes.RealizedValue,
                         $"realized {value.PerItem:N1} {value.Currency} per item on {value.Items} labelled rows; the test split promised {value.PromisedPerItem:N1}", value.PerItem, floor));
             }
@@ -118,10 +123,10 @@ public sealed class MonitoringEngine(MetadataStore registry, CaptureReader captu
         progress?.Report(0.75);
 
         var (bias, biasViolations) = BiasStep.Run(window, labelled, baseline, monitoring);
-        violations.AddRange(biasViolations);
+        if (enoughLabels) violations.AddRange(biasViolations);
 
         AttributionDrift? attribution = null;
-        if (baseline is not null && !package.IsRule && window.Count > 0)
+        if (baseline is not null && !package.IsRule && enoughRows)
         {
             var model = new LoadedModel(ScoringModel.Load(package), newest.ModelVersion, package.Id, 1);
             var (found, violation) = AttributionStep.Run(model, window, baseline, monitoring, request.Seed);

@@ -80,8 +80,30 @@ public sealed class MonitoringEngineTests(ChurnModel churn)
         Assert.Contains(report.Drift, d => d.Feature == "prediction");
     }
 
-    /// <summary>40 single-row requests from the churn data, scored by the package as the server would, one a minute; ground truth for every n-th.</summary>
-    private async Task CaptureAsync(CaptureRoot root, string version, int truthEvery)
+    [Fact]
+    public async Task A_window_below_min_rows_gets_no_drift_verdict_and_its_few_labels_raise_no_quality_alert()
+    {
+        using var root = new CaptureRoot();
+        var store = MetadataStore.ForUseCase(churn.Folder.Path);
+        var useCase = UseCaseLoader.Load(churn.Folder.Path);
+        await CaptureAsync(root, churn.Outcome.Version, truthEvery: 1, requests: 12);
+
+        var report = await new MonitoringEngine(store, new CaptureReader(root.Path)).RunAsync(new MonitoringRequest("churn", useCase, Start, Start.AddDays(1)));
+
+        Assert.Equal(12, report.Window.Rows);
+        Assert.Empty(report.Drift);
+        Assert.False(report.DatasetDrift.Drifted);
+        Assert.Null(report.Attribution);
+        Assert.Contains(report.Notices, n => n.StartsWith("too few rows: the window has 12", StringComparison.Ordinal));
+        Assert.Contains(report.Notices, n => n.StartsWith("too few labels: 12 labelled rows", StringComparison.Ordinal));
+        Assert.Equal(12, report.Quality!.Rows); // still measured and shown
+        Assert.DoesNotContain(report.Violations, v => v.Check is CheckTypes.BaselineDrift or CheckTypes.ModelQuality or CheckTypes.RealizedValue);
+        Assert.DoesNotContain(Flywheel.Operate.Monitoring.Alerts.AlertRules.From(report, useCase),
+            a => a.Check is CheckTypes.BaselineDrift or CheckTypes.DatasetDrift or CheckTypes.ModelQuality or CheckTypes.RealizedValue);
+    }
+
+    /// <summary>Single-row requests (40 by default) from the churn data, scored by the package as the server would, one a minute; ground truth for every n-th.</summary>
+    private async Task CaptureAsync(CaptureRoot root, string version, int truthEvery, int requests = 40)
     {
         var package = (await new ModelCatalog(MetadataStore.ForUseCase(churn.Folder.Path)).ResolveAsync(churn.Outcome.Version)).Package;
         var model = new LoadedModel(ScoringModel.Load(package), version, package.Id, 1);
@@ -92,7 +114,7 @@ public sealed class MonitoringEngineTests(ChurnModel churn)
         var writer = new CaptureWriter(root.Options());
         writer.Start();
         var truths = new List<Flywheel.Operate.GroundTruth.GroundTruthRecord>();
-        for (var i = 0; i < 40; i++)
+        for (var i = 0; i < requests; i++)
         {
             var fields = lines[i + 1].Split(',');
             var body = string.Join(",", positions.Select(p => fields[p])) + "\n";

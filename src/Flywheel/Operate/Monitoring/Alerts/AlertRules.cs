@@ -18,6 +18,7 @@ public static class AlertSeverity
 /// (<c>baseline_drift_check</c>), dataset drift, model quality below its test value by more than <c>quality_drop</c>,
 /// realized value per item short of the promise by more than <c>value_shortfall</c> of its magnitude, each drifted
 /// bias metric (<c>bias_drift_check</c>, feature <c>column:metric</c>), and attribution NDCG below <c>ndcg</c>.
+/// Quality, value and bias alert only from <c>min_rows</c> labelled rows.
 /// Severity: critical for dataset drift, model quality, realized value and a missing column; warning otherwise.
 /// One candidate per (check, feature): a violation and a drift of the same feature merge their evidence.
 /// </summary>
@@ -26,6 +27,8 @@ public static class AlertRules
     public static IReadOnlyList<AlertCandidate> From(MonitoringReport report, UseCase useCase)
     {
         var settings = useCase.MonitoringOrDefault;
+        // Below min_rows labelled rows, quality, value and bias are shown but not alerted on (the engine says so in a notice).
+        var labelsJudged = report.Quality is { } labelled && labelled.Rows >= settings.Threshold(MonitoringThresholds.MinRows);
         var found = new List<(string Check, string? Feature, string Message, Dictionary<string, object?> Evidence)>();
         foreach (var violation in report.Violations)
             found.Add((violation.Check, violation.Feature, violation.Description,
@@ -42,7 +45,7 @@ public static class AlertRules
             found.Add((CheckTypes.DatasetDrift, null,
                 $"{report.DatasetDrift.DriftedColumns} of {report.DatasetDrift.Columns} columns drifted (share {Number(report.DatasetDrift.Share)} ≥ {Number(report.DatasetDrift.Threshold)})",
                 new() { ["share"] = report.DatasetDrift.Share, ["threshold"] = report.DatasetDrift.Threshold, ["driftedColumns"] = report.DatasetDrift.DriftedColumns, ["columns"] = report.DatasetDrift.Columns }));
-        if (report.Quality is { } quality && QualityDrops(quality, settings.Threshold(MonitoringThresholds.QualityDrop)) is { Count: > 0 } drops)
+        if (labelsJudged && report.Quality is { } quality && QualityDrops(quality, settings.Threshold(MonitoringThresholds.QualityDrop)) is { Count: > 0 } drops)
             found.Add((CheckTypes.ModelQuality, null,
                 "model quality fell below its test value: " + string.Join(", ", drops.Select(d => $"{d.Key} {Number(d.Value.Now)} vs {Number(d.Value.Expected)}")),
                 new()
@@ -50,7 +53,7 @@ public static class AlertRules
                     ["rows"] = quality.Rows, ["threshold"] = settings.Threshold(MonitoringThresholds.QualityDrop),
                     ["metrics"] = drops.ToDictionary(d => d.Key, d => (object?)new { now = d.Value.Now, expected = d.Value.Expected, drop = d.Value.Drop }),
                 }));
-        if (report.RealizedValue is { } value && Shortfall(value) is { } shortfall && shortfall > settings.Threshold(MonitoringThresholds.ValueShortfall))
+        if (labelsJudged && report.RealizedValue is { } value && Shortfall(value) is { } shortfall && shortfall > settings.Threshold(MonitoringThresholds.ValueShortfall))
             found.Add((CheckTypes.RealizedValue, null,
                 $"realized value {Number(value.PerItem)} {value.Currency}/item ({Number(value.PerDay)} {value.Currency}/day) is {shortfall:P0} short of the promised {Number(value.PromisedPerItem)} {value.Currency}/item ({Number(value.PromisedPerDay)} {value.Currency}/day)",
                 new()
@@ -58,7 +61,7 @@ public static class AlertRules
                     ["perItem"] = value.PerItem, ["perDay"] = value.PerDay, ["promisedPerItem"] = value.PromisedPerItem, ["promisedPerDay"] = value.PromisedPerDay,
                     ["currency"] = value.Currency, ["items"] = value.Items, ["shortfall"] = shortfall, ["threshold"] = settings.Threshold(MonitoringThresholds.ValueShortfall),
                 }));
-        foreach (var facet in report.Bias?.Facets ?? [])
+        foreach (var facet in labelsJudged ? report.Bias?.Facets ?? [] : [])
         {
             foreach (var metric in facet.Drifted)
             {
