@@ -92,11 +92,16 @@ public sealed class FeedbackStore(MetadataStore store, CaptureReader capture)
         }
     }
 
-    /// <summary>Counts per model version (newest version first; uncaptured feedback under a null version).</summary>
-    public async Task<IReadOnlyList<FeedbackCounts>> SummaryAsync(string endpoint, CancellationToken cancellation = default)
+    /// <summary>
+    /// Counts per model version (newest version first; uncaptured feedback under a null version), of the feedback posted
+    /// in [<paramref name="since"/>, <paramref name="until"/>) when given.
+    /// </summary>
+    public async Task<IReadOnlyList<FeedbackCounts>> SummaryAsync(string endpoint, CancellationToken cancellation = default, DateTimeOffset? since = null, DateTimeOffset? until = null)
     {
         await using var context = store.Database.CreateContext();
-        var rows = await context.Feedback.AsNoTracking().Where(f => f.Endpoint == endpoint)
+        var sinceMs = since?.ToUnixTimeMilliseconds() ?? long.MinValue;
+        var untilMs = until?.ToUnixTimeMilliseconds() ?? long.MaxValue;
+        var rows = await context.Feedback.AsNoTracking().Where(f => f.Endpoint == endpoint && f.AtMs >= sinceMs && f.AtMs < untilMs)
             .Select(f => new { f.ModelVersion, f.Verdict, HasLabel = f.Label != null }).ToListAsync(cancellation);
         return rows.GroupBy(r => r.ModelVersion)
             .Select(g =>

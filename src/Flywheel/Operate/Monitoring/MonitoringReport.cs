@@ -47,6 +47,9 @@ public sealed record MonitoringReport
     /// </summary>
     public IReadOnlyList<string> Notices { get; init; } = [];
 
+    /// <summary>"Like" feedback posted in the window, per model version (shown beside quality).</summary>
+    public IReadOnlyList<Flywheel.Operate.Feedback.FeedbackCounts> Feedback { get; init; } = [];
+
     /// <summary>False when the served package carries no monitoring baseline (packaged before baselines existed).</summary>
     public bool HasBaseline { get; init; } = true;
 

@@ -54,6 +54,31 @@ public class AlertTests
     }
 
     [Fact]
+    public async Task A_run_counts_the_windows_feedback_per_version_beside_quality()
+    {
+        using var folder = new TempFolder();
+        var clock = new Flywheel.Tests.Storage.ManualClock(ReportFixtures.From.AddHours(-1));
+        var store = MetadataStore.ForUseCase(folder.Path, new StoreOptions { Clock = clock });
+        var feedback = new Flywheel.Operate.Feedback.FeedbackStore(store, new Flywheel.Operate.Capture.CaptureReader(store.Artifacts.Root));
+        await feedback.PostAsync("churn", new("inf-0", "useful", null, null), "key:early", allowUncaptured: true); // before the window
+        clock.Advance(TimeSpan.FromHours(2));
+        await feedback.PostAsync("churn", new("inf-1", "useful", null, null), "key:a", allowUncaptured: true);
+        await feedback.PostAsync("churn", new("inf-2", "not_useful", "yes", null), "key:a", allowUncaptured: true);
+        await feedback.PostAsync("churn", new("inf-3", "useful", null, null), "key:b", allowUncaptured: true);
+
+        var outcome = await new MonitoringService(new QueuedEngine(ReportFixtures.Report()), new MonitoringStore(store))
+            .RunAsync(ReportFixtures.Request(ReportFixtures.UseCase()), "test");
+
+        var counts = Assert.Single(outcome.Report.Feedback);
+        Assert.Equal((3, 2, 1, 1), (counts.Total, counts.Useful, counts.NotUseful, counts.WithLabel));
+        Assert.Equal(2.0 / 3, counts.UsefulShare!.Value, 12);
+        var stored = await new MonitoringStore(store).GetRunAsync(outcome.Run.Summary.Id);
+        Assert.Equal(3, Assert.Single(stored.Report.Feedback).Total);
+        var html = Flywheel.Operate.Monitoring.Reporting.MonitoringReportDocument.Build(stored.Report).ToHtml();
+        Assert.Contains("useful share", html);
+    }
+
+    [Fact]
     public async Task Acknowledging_is_audited_and_a_second_acknowledge_is_a_conflict()
     {
         using var folder = new TempFolder();

@@ -88,17 +88,28 @@ public static class MonitoringReportDocument
         if (report.Quality is not { } quality)
         {
             section.Callout("No ground truth or human label has arrived for the rows of this window yet.", CalloutKind.Info);
+            Feedback(section, report);
             return;
         }
         section.Table(["metric", "now", "± sd", "test split"], quality.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => (IReadOnlyList<TableCell>)[m.Key,
             TableCell.Number(m.Value), Maybe(quality.StandardDeviations?.GetValueOrDefault(m.Key)), Maybe(quality.Expected.TryGetValue(m.Key, out var e) ? e : null)]),
             $"{Number(quality.Rows)} labelled rows; sampled every {quality.Interval}");
+        Feedback(section, report);
         if (report.QualityOverTime.Count < 2) return;
         var start = report.QualityOverTime[0].From;
         var metrics = report.QualityOverTime.SelectMany(p => p.Metrics.Keys).Distinct().Where(quality.Expected.ContainsKey).Take(4).ToList();
         section.Chart(new LineChart("Quality over time", $"hours since {Time(start)}", "metric",
             metrics.Select(metric => new LineSeries(metric, report.QualityOverTime.Where(p => p.Metrics.ContainsKey(metric)).Select(p => (p.From - start).TotalHours).ToList(),
                 report.QualityOverTime.Where(p => p.Metrics.ContainsKey(metric)).Select(p => p.Metrics[metric]).ToList())).ToList()));
+    }
+
+    private static void Feedback(ReportSection section, MonitoringReport report)
+    {
+        if (report.Feedback.Count == 0) return;
+        section.Table(["model version", "feedback", "useful", "not useful", "useful share", "with a label"], report.Feedback.Select(f => (IReadOnlyList<TableCell>)[
+            f.ModelVersion ?? "(not captured)", TableCell.Number(f.Total), TableCell.Number(f.Useful), TableCell.Number(f.NotUseful),
+            f.UsefulShare is { } share ? TableCell.Percent(share) : "—", TableCell.Number(f.WithLabel)]),
+            "what users said with the \"like\" button in this window");
     }
 
     private static void Value(ReportDocument document, MonitoringReport report)

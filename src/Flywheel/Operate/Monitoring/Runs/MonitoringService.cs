@@ -1,3 +1,5 @@
+using Flywheel.Operate.Capture;
+using Flywheel.Operate.Feedback;
 using Flywheel.Operate.Monitoring.Alerts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -24,6 +26,8 @@ public sealed class MonitoringService(IMonitoringEngine engine, MonitoringStore 
         if (request.To <= request.From) throw new InputException($"until ({request.To:O}) must be later than since ({request.From:O})", "until");
         var started = (store.Store.Options.Clock ?? TimeProvider.System).GetUtcNow();
         var report = await engine.RunAsync(request, progress, cancellation);
+        var feedback = new FeedbackStore(store.Store, new CaptureReader(store.Store.Artifacts.Root));
+        report = report with { Feedback = await feedback.SummaryAsync(request.Endpoint, cancellation, request.From, request.To) };
         var candidates = AlertRules.From(report, request.UseCase);
         var (run, changes) = await store.RecordAsync(report, candidates, actor, started, request.Variant, cancellation);
         _logger.LogInformation("monitoring run {Run} of {Endpoint}: {Rows} rows, {Opened} alerts opened, {Continued} still open, {Resolved} resolved",
