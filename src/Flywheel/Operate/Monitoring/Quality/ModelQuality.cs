@@ -8,6 +8,9 @@ namespace Flywheel.Operate.Monitoring.Quality;
 /// Model quality on the labelled rows with the training metric catalog (<see cref="MetricCatalog"/>: the same
 /// definitions as the test report), standard deviations from 200 seeded bootstrap resamples when there are at least
 /// 200 rows, and the same metrics per time bucket (hourly for a window of up to two days, else daily).
+/// Binary metrics that need a cut-off take the test report's (0.5 on the score), not the decision policy's threshold:
+/// a cost-chosen threshold can send nearly every row to the action, and accuracy at it is not the figure the test
+/// split's accuracy was measured as — the decision's own worth is the realized value.
 /// </summary>
 public static class ModelQuality
 {
@@ -67,7 +70,7 @@ public static class ModelQuality
                 var classes = spec.BinaryClasses();
                 var keep = Enumerable.Range(0, rows.Count).Where(i => !double.IsNaN(rows.Scores[i]) && (rows.Labels[i] == classes.Positive || rows.Labels[i] == classes.Negative)).ToList();
                 if (keep.Count == 0) return null;
-                var predictions = new BinaryPredictions(keep.Select(i => rows.Labels[i] == classes.Positive).ToList(), keep.Select(i => rows.Scores[i]).ToList(), spec.Policy.Threshold ?? 0.5);
+                var predictions = new BinaryPredictions(keep.Select(i => rows.Labels[i] == classes.Positive).ToList(), keep.Select(i => rows.Scores[i]).ToList());
                 foreach (var metric in MetricCatalog.Binary) Add(values, metric.Name, metric.Compute(predictions));
                 break;
             }
