@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 
 namespace Flywheel.Cli.Tests.Simulate;
@@ -102,6 +104,56 @@ public sealed class SimulateCommandTests(TrainedChurn churn) : IClassFixture<Tra
         }
         // Day 4 has the drift's full share: round(0.8 × 50) = 40 of 50 rows say "yes".
         Assert.Equal(40, a.Count(r => Day(r.Time) == 4 && r.Text("international_plan") == "yes"));
+    }
+
+    [Fact]
+    public async Task With_url_the_traffic_and_the_due_labels_go_to_a_running_server()
+    {
+        var folder = churn.Copy();
+        var start = CliProcess.StartInfo(folder, "serve", folder, "--port", "0");
+        start.Environment.Remove("FLYWHEEL_ADMIN_KEY");
+        start.Environment.Remove("FLYWHEEL_STORE");
+        using var server = Process.Start(start)!;
+        var stderr = server.StandardError.ReadToEndAsync();
+        try
+        {
+            string? url = null;
+            while (url is null && await server.StandardOutput.ReadLineAsync() is { } line)
+                if (Regex.Match(line, @"serving .* on http://[^:]+:(\d+)") is { Success: true } match) url = $"http://127.0.0.1:{match.Groups[1].Value}";
+            if (url is null) Assert.Fail("the server printed no 'serving … on http://…' line: " + await stderr);
+            var stdoutRest = server.StandardOutput.ReadToEndAsync();
+            var key = File.ReadAllText(Path.Combine(folder, ".flywheel", "admin.key")).Trim();
+
+            var refused = await Task.Run(() => CliProcess.RunIn(folder, "simulate", folder, "--days", "1", "--per-day", "1", "--url", url, "--key", "wrong"));
+            Assert.Equal(2, refused.ExitCode);
+            Assert.Contains("--key", refused.Stderr);
+
+            var outcome = await Task.Run(() => CliProcess.RunIn(folder, "simulate", folder, "--days", "2", "--per-day", "10", "--label-share", "0.5", "--label-delay", "1d",
+                "--url", url, "--key", key, "--json"));
+            Assert.True(outcome.ExitCode == 0, outcome.Stderr);
+            var summary = JsonSerializer.Deserialize<JsonElement>(outcome.Stdout);
+            Assert.Equal("http", summary.GetProperty("mode").GetString());
+            Assert.Equal(20, summary.GetProperty("requests").GetInt64());
+            // Day 1's 5 labels fall due during day 2; day 2's are a day away when the run ends.
+            Assert.Equal(5, summary.GetProperty("labelsSent").GetInt64());
+            Assert.Equal(["telco-churn:1"], summary.GetProperty("models").EnumerateArray().Select(m => m.GetString()));
+
+            using (var kill = Process.Start("kill", ["-TERM", server.Id.ToString(CultureInfo.InvariantCulture)]))
+                await kill.WaitForExitAsync();
+            using var stopped = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await server.WaitForExitAsync(stopped.Token);
+            await stdoutRest;
+        }
+        finally
+        {
+            if (!server.HasExited) server.Kill(entireProcessTree: true);
+        }
+        // The server stamped and captured them (the refused request never reached the endpoint), and stored the labels.
+        var records = Capture(folder);
+        Assert.Equal(20, records.Count);
+        var truth = GroundTruth(folder);
+        Assert.Equal(5, truth.Count);
+        Assert.All(truth, label => Assert.Contains(records, r => r.InferenceId == label.Id));
     }
 
     [Theory]
