@@ -24,6 +24,9 @@ namespace Flywheel.Cli.Simulate;
 /// </summary>
 internal static class SimulateCommand
 {
+    /// <summary>Where --key comes from when not given, so a key need not appear in the process list.</summary>
+    public const string KeyVariable = "FLYWHEEL_API_KEY";
+
     private static readonly SimulationFields Fields = new("--days", "--per-day", "--drift", "--drift-from", "--label-delay", "--label-share", "--url", "--key");
 
     public static Command Create()
@@ -65,12 +68,14 @@ internal static class SimulateCommand
                 Seed = parse.GetValue(seed),
                 Until = parse.GetValue(until) is { } text ? MonitoringTimes.Parse(text, "--until", DateTimeOffset.UtcNow) : DateTimeOffset.UtcNow,
             }.Check(Fields);
+            if (settings.Until > DateTimeOffset.UtcNow.AddMinutes(1))
+                throw new InputException($"--until {settings.Until:u} is in the future; the simulated days end now at the latest", "--until");
             var server = parse.GetValue(url) is { } address ? ServerUri(address) : null;
+            if (server is null && parse.GetValue(key) is not null) throw new InputException("--key is the API key of the server --url names; give --url too", Fields.Key);
             var folder = parse.GetValue(target)!;
             var isFolder = IsUseCaseFolder(folder);
-            var (useCase, endpoint) = server is not null
-                ? isFolder ? (UseCaseLoader.Load(folder), UseCaseLoader.Load(folder).Name) : (UseCaseLoader.Load(parse.GetValue(directory)!), folder)
-                : await Local(folder, parse.GetValue(directory)!, parse.GetValue(store), cancellation);
+            var (useCase, endpoint) = server is null ? await Local(folder, parse.GetValue(directory)!, parse.GetValue(store), cancellation)
+                : isFolder ? Named(UseCaseLoader.Load(folder)) : (UseCaseLoader.Load(parse.GetValue(directory)!), folder);
             useCase = useCase with { DataRoots = CliUseCase.Options(parse).DataRoots };
 
             var targetColumn = useCase.Data?.Target ?? throw new InputException("the use case has no data.target: simulated requests need an outcome to send as ground truth", useCase.FilePath);
@@ -80,7 +85,7 @@ internal static class SimulateCommand
             var traffic = new Traffic(table, targetColumn, settings);
 
             var summary = server is not null
-                ? await SendAsync(server, endpoint, parse.GetValue(key) ?? Environment.GetEnvironmentVariable("FLYWHEEL_API_KEY"), traffic, settings, cancellation)
+                ? await SendAsync(server, endpoint, parse.GetValue(key) ?? Environment.GetEnvironmentVariable(KeyVariable), traffic, settings, cancellation)
                 : await ScoreHereAsync(isFolder ? folder : parse.GetValue(directory)!, isFolder, useCase, endpoint, parse.GetValue(store),
                     CliOptions.ResolveActor(parse.GetValue(actor)), traffic, settings, cancellation);
             if (parse.GetValue(json))
@@ -93,6 +98,9 @@ internal static class SimulateCommand
         });
         return command;
     }
+
+    // Over HTTP a folder names its use case's default endpoint, as the server names it.
+    private static (UseCase UseCase, string Endpoint) Named(UseCase useCase) => (useCase, useCase.Name);
 
     private static async Task<(UseCase UseCase, string Endpoint)> Local(string target, string directory, string? store, CancellationToken cancellation)
     {

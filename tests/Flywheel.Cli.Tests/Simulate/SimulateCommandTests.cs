@@ -181,6 +181,9 @@ public sealed class SimulateCommandTests(TrainedChurn churn) : IClassFixture<Tra
     [InlineData("--days", "0")]
     [InlineData("--drift-from", "31")]
     [InlineData("--per-day", "-1")]
+    [InlineData("--until", "2999-01-01T00:00:00Z")]
+    [InlineData("--key", "fw_without_url")]
+    [InlineData("--url", "localhost:8080")]
     public void A_bad_setting_is_exit_2_naming_it(string option, string value)
     {
         var folder = churn.NewFolder("bad-setting");
