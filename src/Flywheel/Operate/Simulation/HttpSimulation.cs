@@ -39,11 +39,10 @@ public sealed class HttpSimulation(HttpClient http, Uri server, string endpoint,
             }
             labels.Add(day);
             foreach (var batch in labels.TakeDue(day.To).Chunk(LabelsPerPost)) await PostLabelsAsync(batch, cancellation);
-            days.Add(new DaySummary(day.Day, day.From, day.To, day.Requests.Count, day.Requests.Count(r => r.LabelDue is not null), 0, day.Intensity,
-                day.DriftedValues.ToDictionary(p => p.Key, p => double.IsNaN(p.Value) ? (double?)null : p.Value)));
+            days.Add(DaySummary.Of(day));
         }
         return new SimulationSummary(endpoint, SimulationMode.Http, server.ToString(), models.ToList(), settings.DayStart(1), settings.Until, settings.Seed,
-            InProcessSimulation.Drifts(settings), days.Select(d => d with { LabelsSent = labels.SentOf(d.Day) }).ToList());
+            DriftSummary.Of(settings), days.Select(d => d with { LabelsSent = labels.SentOf(d.Day) }).ToList());
     }
 
     private async Task PostLabelsAsync(IReadOnlyList<SimulatedRequest> batch, CancellationToken cancellation)

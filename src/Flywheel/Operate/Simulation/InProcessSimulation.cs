@@ -37,18 +37,14 @@ public sealed class InProcessSimulation(EndpointState endpoint, string artifactR
                 files.Flush(day.To);
                 labels.Add(day);
                 Deliver(groundTruth, clock, labels.TakeDue(day.To));
-                days.Add(new DaySummary(day.Day, day.From, day.To, day.Requests.Count, day.Requests.Count(r => r.LabelDue is not null), 0, day.Intensity,
-                    day.DriftedValues.ToDictionary(p => p.Key, p => double.IsNaN(p.Value) ? (double?)null : p.Value)));
+                days.Add(DaySummary.Of(day));
                 progress?.Report((double)day.Day / settings.Days);
             }
         }
         return new SimulationSummary(endpoint.Name, SimulationMode.InProcess, null, models.ToList(), settings.DayStart(1), settings.Until, settings.Seed,
-            Drifts(settings), days.Select(d => d with { LabelsSent = labels.SentOf(d.Day) }).ToList())
+            DriftSummary.Of(settings), days.Select(d => d with { LabelsSent = labels.SentOf(d.Day) }).ToList())
         { Captured = captured };
     }
-
-    internal static IReadOnlyList<DriftSummary> Drifts(SimulationSettings settings) =>
-        settings.Drifts.Select(d => new DriftSummary(d.Feature, d.Text[(d.Text.IndexOf('=') + 1)..], d.Kind, settings.FirstDriftedDay)).ToList();
 
     private (string Model, int Written) Invoke(CaptureFileSet files, SimulatedRequest request, Random draws)
     {

@@ -26,7 +26,16 @@ public enum SimulationMode
     Http,
 }
 
-public sealed record DriftSummary(string Feature, string Spec, DriftKind Kind, int FromDay);
+public sealed record DriftSummary(string Feature, string Spec, DriftKind Kind, int FromDay)
+{
+    internal static IReadOnlyList<DriftSummary> Of(SimulationSettings settings) =>
+        settings.Drifts.Select(d => new DriftSummary(d.Feature, d.Text[(d.Text.IndexOf('=') + 1)..].Trim(), d.Kind, settings.FirstDriftedDay)).ToList();
+}
 
 public sealed record DaySummary(int Day, DateTimeOffset From, DateTimeOffset To, int Requests, int Labelled, int LabelsSent, double Intensity,
-    IReadOnlyDictionary<string, double?> Drifted);
+    IReadOnlyDictionary<string, double?> Drifted)
+{
+    /// <summary>The day as drawn; <see cref="LabelsSent"/> is known only when the run ends (a label arrives days later).</summary>
+    internal static DaySummary Of(SimulatedDay day) => new(day.Day, day.From, day.To, day.Requests.Count, day.Requests.Count(r => r.LabelDue is not null), 0,
+        day.Intensity, day.DriftedValues.ToDictionary(p => p.Key, p => double.IsNaN(p.Value) ? (double?)null : p.Value, StringComparer.Ordinal));
+}
