@@ -55,7 +55,7 @@ internal static class MonitorCommand
         return command;
     }
 
-    private static async Task<T> WithProgressAsync<T>(string title, Func<IProgress<double>, Task<T>> work)
+    internal static async Task<T> WithProgressAsync<T>(string title, Func<IProgress<double>, Task<T>> work)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         var result = default(T)!;
@@ -71,7 +71,7 @@ internal static class MonitorCommand
     private static void Print(MonitoringOutcome outcome)
     {
         var report = outcome.Report;
-        AnsiConsole.MarkupLineInterpolated($"run {outcome.Run.Summary.Id}: {report.Window.Rows} rows in [{report.Window.From:u}, {report.Window.To:u}), {report.Drift.Count(d => d.Drifted)} of {report.Drift.Count} features drifted, dataset drift: {(report.DatasetDrift.Drifted ? "yes" : "no")}");
+        AnsiConsole.MarkupLineInterpolated($"run {outcome.Run.Summary.Id}: {report.Window.Rows} rows in [[{report.Window.From:u}, {report.Window.To:u}), {report.Drift.Count(d => d.Drifted)} of {report.Drift.Count} features drifted, dataset drift: {(report.DatasetDrift.Drifted ? "yes" : "no")}");
         if (report.Alerts.Count == 0)
         {
             AnsiConsole.MarkupLine("no alert");
