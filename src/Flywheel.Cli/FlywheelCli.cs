@@ -37,6 +37,7 @@ public static class FlywheelCli
         root.Add(Keys.KeysCommand.Create());
         root.Add(Monitor.MonitorCommand.Create());
         root.Add(Growth.GrowthCommand.Create());
+        root.Add(Review.ReviewCommand.Create());
         return root;
     }
 
