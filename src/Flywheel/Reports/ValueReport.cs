@@ -63,7 +63,7 @@ public static class ValueReport
             if (measured.Values.ContainsKey(name))
             {
                 var amount = measured.Amount(name);
-                return new KeyFigure("Value added over the best alternative", $"{Quantity.Format(amount.Amount)} {amount.Unit}".TrimEnd(), measured.Label);
+                return new KeyFigure("Value added over the best alternative", $"{Quantity.Format(amount.Amount)} {amount.Unit}".TrimEnd(), measured.LabelOf(name));
             }
         }
         return null;
