@@ -29,4 +29,17 @@ public static class ReviewCommand
     };
 
     internal static string ResolveReviewer(string? given) => CliOptions.ResolveActor(given);
+
+    /// <summary>Runs a queue call whose bad input the library reports by request field (label, state…): here they are options.</summary>
+    internal static async Task<T> NamingOptionsAsync<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (InputException error) when (error.File is "label" or "comment" or "state" or "limit")
+        {
+            throw new InputException(error.Message, $"--{error.File}", inner: error);
+        }
+    }
 }

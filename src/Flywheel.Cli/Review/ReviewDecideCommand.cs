@@ -29,16 +29,8 @@ internal static class ReviewDecideCommand
         {
             var metadata = MetadataStore.ForUseCase(parse.GetValue(directory)!, CliStore.Options(parse.GetValue(store)));
             var queue = new ReviewQueue(metadata);
-            ReviewItem item;
-            try
-            {
-                item = await queue.DecideAsync(parse.GetValue(id), ReviewCommand.ResolveReviewer(parse.GetValue(reviewer)), parse.GetValue(label)!, parse.GetValue(comment), cancellation);
-            }
-            catch (InputException error) when (error.File is "label" or "comment")
-            {
-                // The library names the request field; on the command line it is the option.
-                throw new InputException(error.Message, $"--{error.File}", inner: error);
-            }
+            var item = await ReviewCommand.NamingOptionsAsync(() => queue.DecideAsync(parse.GetValue(id), ReviewCommand.ResolveReviewer(parse.GetValue(reviewer)),
+                parse.GetValue(label)!, parse.GetValue(comment), cancellation));
             if (parse.GetValue(json))
             {
                 CliJson.Write(item);

@@ -17,8 +17,7 @@ internal static class ReviewListCommand
     public static Command Create()
     {
         var target = ReviewCommand.Target();
-        var state = new Option<string?>("--state") { Description = "Only items in this state (an expired claim counts as queued)" };
-        state.AcceptOnlyFromAmong(ReviewStates.All);
+        var state = new Option<string?>("--state") { Description = $"Only items in this state: {string.Join(", ", ReviewStates.All)} (an expired claim counts as queued)" };
         var limit = new Option<int>("--limit") { Description = "At most this many items (1 to 10000)", DefaultValueFactory = _ => 500 };
         var store = CliOptions.Store();
         var directory = CliOptions.Directory();
@@ -26,10 +25,9 @@ internal static class ReviewListCommand
         var command = new Command("list", "List an endpoint's review items, oldest first") { target, state, limit, store, directory, json };
         command.SetAction(async (parse, cancellation) =>
         {
-            var count = parse.GetValue(limit);
-            if (count is < 1 or > 10_000) throw new InputException($"--limit is 1 to 10000, not {count}", "--limit");
             var resolved = await MonitorTarget.ResolveAsync(parse.GetValue(target)!, parse.GetValue(directory)!, parse.GetValue(store), "ENDPOINT|DIR", cancellation);
-            var items = await new ReviewQueue(resolved.Store).ListAsync(resolved.Endpoint, parse.GetValue(state), count, cancellation);
+            var queue = new ReviewQueue(resolved.Store);
+            var items = await ReviewCommand.NamingOptionsAsync(() => queue.ListAsync(resolved.Endpoint, parse.GetValue(state), parse.GetValue(limit), cancellation));
             if (parse.GetValue(json))
             {
                 CliJson.Write(new { items });
