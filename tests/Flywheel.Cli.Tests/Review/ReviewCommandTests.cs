@@ -117,6 +117,12 @@ public sealed class ReviewCommandTests : IDisposable
         Assert.Equal(1.0, figures["review.share"].GetProperty("value").GetProperty("amount").GetDouble(), 12);
         Assert.Equal(4 * perItem / 450, figures["review.people"].GetProperty("value").GetProperty("amount").GetDouble(), 9);
         Assert.Equal("measured on test, model telco-churn:1", figures["decision.value_per_day"].GetProperty("source").GetString());
+
+        // The value page shows the staffing the queue needs.
+        var page = Path.Combine(_folder, "report.html");
+        var report = CliProcess.RunIn(_folder, "report", _folder, "-o", page);
+        Assert.True(report.ExitCode == 0, report.Stderr);
+        Assert.Contains("Reviewers the queue needs", File.ReadAllText(page));
     }
 
     [Fact]
