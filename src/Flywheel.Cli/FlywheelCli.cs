@@ -38,6 +38,7 @@ public static class FlywheelCli
         root.Add(Monitor.MonitorCommand.Create());
         root.Add(Growth.GrowthCommand.Create());
         root.Add(Simulate.SimulateCommand.Create());
+        root.Add(Review.ReviewCommand.Create());
         return root;
     }
 

@@ -9,7 +9,7 @@ using Flywheel.UseCases;
 namespace Flywheel.Cli.Monitor;
 
 /// <summary>
-/// What <c>flywheel monitor</c> and <c>flywheel growth</c> read: a use-case folder (its store, and the endpoint the server
+/// What <c>flywheel monitor</c>, <c>flywheel growth</c> and <c>flywheel review</c> read: a use-case folder (its store, and the endpoint the server
 /// names after the use case) or an endpoint name in the store of <c>--store</c> / <c>-d DIR</c>.
 /// </summary>
 internal sealed record MonitorTarget(MetadataStore Store, string Endpoint, UseCase UseCase, MetadataStore Registry)

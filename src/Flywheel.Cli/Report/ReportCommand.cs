@@ -32,7 +32,9 @@ public static class ReportCommand
         {
             var target = CliOutput.Target(parseResult.GetValue(output)!, UseCaseLoader.Locate(parseResult.GetValue(path)!));
             var useCase = CliUseCase.Load(parseResult, parseResult.GetValue(path)!);
-            var measured = await ModelMeasurements.FindAsync(useCase, parseResult.GetValue(model), Models.CliStore.Options(parseResult.GetValue(store)), cancellation);
+            var storeOptions = Models.CliStore.Options(parseResult.GetValue(store));
+            var measured = await ModelMeasurements.FindAsync(useCase, parseResult.GetValue(model), storeOptions, cancellation);
+            measured = await Flywheel.Operate.Review.ReviewVariables.AddAsync(useCase, measured, storeOptions, cancellation);
             var result = ValueAnalysis.Run(useCase, new ValueAnalysisOptions(null, parseResult.GetValue(seek), parseResult.GetValue(targetRoi)), measured: measured);
             var plan = useCase.Plan is null ? null : PlanWorkflow.Run(useCase);
             var report = ValueReport.Build(result, plan);

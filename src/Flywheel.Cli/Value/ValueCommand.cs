@@ -39,7 +39,9 @@ public static class ValueCommand
         {
             var useCase = CliUseCase.Load(parseResult, parseResult.GetValue(path)!);
             var options = new ValueAnalysisOptions(parseResult.GetValue(scenario), parseResult.GetValue(seek), parseResult.GetValue(targetRoi));
-            var measured = await ModelMeasurements.FindAsync(useCase, parseResult.GetValue(model), Models.CliStore.Options(parseResult.GetValue(store)), cancellation);
+            var storeOptions = Models.CliStore.Options(parseResult.GetValue(store));
+            var measured = await ModelMeasurements.FindAsync(useCase, parseResult.GetValue(model), storeOptions, cancellation);
+            measured = await Flywheel.Operate.Review.ReviewVariables.AddAsync(useCase, measured, storeOptions, cancellation);
             var result = ValueAnalysis.Run(useCase, options, measured: measured);
             if (parseResult.GetValue(json))
             {

@@ -33,6 +33,7 @@ public static class ValueReport
         var payback = baseline.Payback;
         var figures = new List<KeyFigure> { ValueFigure(result) };
         if (ValueAddedFigure(result) is { } added) figures.Add(added);
+        if (ReviewStaffingFigure(result) is { } staffing) figures.Add(staffing);
         figures.Add(new KeyFigure("Break-even", ValueText.Days(payback.BreakEvenDays),
             payback.BreaksEvenWithinHorizon ? "within the horizon" : "not within the horizon"));
         figures.Add(new KeyFigure($"Cumulative at {ValueText.Horizon(payback.HorizonDays)}", ValueText.Money(payback.CumulativeAtHorizon, payback.Currency)));
@@ -63,10 +64,25 @@ public static class ValueReport
             if (measured.Values.ContainsKey(name))
             {
                 var amount = measured.Amount(name);
-                return new KeyFigure("Value added over the best alternative", $"{Quantity.Format(amount.Amount)} {amount.Unit}".TrimEnd(), measured.Label);
+                return new KeyFigure("Value added over the best alternative", $"{Quantity.Format(amount.Amount)} {amount.Unit}".TrimEnd(), measured.LabelOf(name));
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// The people the review queue really needs, when it has measured it (<c>review.people</c>, added by the Operate
+    /// stage): shown whether or not the value formulas use it, beside the minutes per item and the share it stands on.
+    /// </summary>
+    internal static KeyFigure? ReviewStaffingFigure(ValueAnalysisResult result)
+    {
+        const string people = "review.people", minutes = "review.minutes_per_item", share = "review.share";
+        if (result.Measured is not { } measured || !measured.Values.ContainsKey(people)) return null;
+        var basis = new List<string>();
+        if (measured.Values.ContainsKey(minutes)) basis.Add($"{Quantity.Format(measured.Amount(minutes).Amount)} min an item");
+        if (measured.Values.ContainsKey(share)) basis.Add($"{ValueText.Percent(measured.Amount(share).Amount)} of rows reviewed");
+        basis.Add(measured.LabelOf(people));
+        return new KeyFigure("Reviewers the queue needs", $"{Quantity.Format(measured.Amount(people).Amount)} people", string.Join("; ", basis));
     }
 
     /// <summary>Every figure the value model takes from a model, and where it comes from: measured, or still the file's placeholder.</summary>

@@ -18,7 +18,11 @@ public sealed record DecisionSection(
 /// A person decides scores in the review band at <c>Cost</c> per item (a positive amount), taking <c>Minutes</c> each
 /// and working <c>HoursPerDay</c> (default 7.5) a day. Turned into numbers by <c>Flywheel.Evaluation.Decisions.DecisionSettings</c>.
 /// </summary>
-public sealed record ReviewSpec(Positioned<string> Cost, double Minutes, double HoursPerDay);
+public sealed record ReviewSpec(Positioned<string> Cost, double Minutes, double HoursPerDay)
+{
+    /// <summary>A person's working hours a day when the file does not say.</summary>
+    public const double DefaultHoursPerDay = 7.5;
+}
 
 internal static class DecisionSectionReader
 {
@@ -64,7 +68,7 @@ internal static class DecisionSectionReader
         {
             var cost = reviewMap.RequiredString("cost");
             var minutes = NonNegative(reviewMap, "minutes", 0, allowZero: true);
-            var hoursPerDay = NonNegative(reviewMap, "hours_per_day", 7.5, allowZero: false);
+            var hoursPerDay = NonNegative(reviewMap, "hours_per_day", ReviewSpec.DefaultHoursPerDay, allowZero: false);
             review = new ReviewSpec(cost, minutes, hoursPerDay);
             reviewMap.RejectUnknownKeys();
         }

@@ -41,7 +41,7 @@ public sealed record ValueAnalysisResult(
     /// </summary>
     public string? SourceOf(string name)
     {
-        if (IsMeasured(name)) return Measured!.Label;
+        if (IsMeasured(name)) return Measured!.LabelOf(name);
         if (!name.Contains('.')) return null;
         return Measured is null ? MeasuredVariables.NoModelYet : $"placeholder — model {Measured.Model} does not measure it";
     }

@@ -41,7 +41,7 @@ public static class ModelMeasurements
     private static MeasuredVariables Load(ResolvedModel model) => Of(model.Name(), StoredEvaluation.Load(model.Package).Test);
 
     /// <summary>Looking must not create a store: a use case never trained has none.</summary>
-    private static bool StoreExists(UseCase useCase, StoreOptions? storeSpec) =>
+    internal static bool StoreExists(UseCase useCase, StoreOptions? storeSpec) =>
         !string.IsNullOrWhiteSpace(storeSpec?.Store)
         || File.Exists(Path.Combine(useCase.Directory, StoreConnection.StoreFolderName, StoreConnection.SqliteFileName));
 }

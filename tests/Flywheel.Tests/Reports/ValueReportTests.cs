@@ -50,4 +50,18 @@ public class ValueReportTests
             new ValueAnalysisOptions(SeekParameter: "a"));
         Assert.Contains("no value of 'a' meets the goal", html);
     }
+
+    [Fact]
+    public void The_review_queues_staffing_is_a_key_figure_even_when_no_formula_uses_it()
+    {
+        var useCase = UseCaseLoader.Parse("name: t\nstatement: As a tester, I see every number.\nvalue:\n  parameters:\n    a: { value: 2, unit: JPY/day }\n  value: a\n", "f.yaml");
+        var measured = MeasuredVariables.From("t:1", "test", new Dictionary<string, (double, string)>())
+            .With("measured on the review queue of t, last 7 days", new Dictionary<string, (double, string)>
+            {
+                ["review.people"] = (0.25, "person"), ["review.minutes_per_item"] = (2, "min/item"), ["review.share"] = (0.125, ""),
+            });
+        var figure = ValueReport.ReviewStaffingFigure(ValueAnalysis.Run(useCase, measured: measured));
+        Assert.Equal(new KeyFigure("Reviewers the queue needs", "0.25 people", "2 min an item; 12.5 % of rows reviewed; measured on the review queue of t, last 7 days"), figure);
+        Assert.Null(ValueReport.ReviewStaffingFigure(ValueAnalysis.Run(useCase)));
+    }
 }

@@ -27,4 +27,4 @@ public sealed record DecisionOptions(double? Prevalence = null, double? VolumePe
 /// value) and <paramref name="MinutesPerItem"/> of a person's time; a person works <paramref name="HoursPerPersonPerDay"/>.
 /// The reviewer is assumed to decide correctly: a reviewed positive is worth v_TP − cost, a reviewed negative v_TN − cost.
 /// </summary>
-public sealed record ReviewOptions(double CostPerItem, double MinutesPerItem, double HoursPerPersonPerDay = 7.5);
+public sealed record ReviewOptions(double CostPerItem, double MinutesPerItem, double HoursPerPersonPerDay = Flywheel.UseCases.ReviewSpec.DefaultHoursPerDay);

@@ -11,6 +11,8 @@ public sealed record ReviewerThroughput(string Reviewer, int Answers, double Med
 /// the median minutes per answer and the review share (items queued / rows captured) over the window since
 /// <see cref="Since"/>, the agreement rate (mean agreement of items with several answers), the automation's error
 /// estimated on the randomly sampled automatic decisions (reviewers' label ≠ the model's), and throughput per reviewer today.
+/// <see cref="CapturedDays"/> counts the UTC days of the window with captured rows, so a per-day rate is not diluted by
+/// days before the endpoint served.
 /// </summary>
 public sealed record ReviewStatistics(
     string? Endpoint,
@@ -27,7 +29,8 @@ public sealed record ReviewStatistics(
     double? AgreementRate,
     int SampledDecided,
     double? SampledErrorRate,
-    IReadOnlyList<ReviewerThroughput> ThroughputToday);
+    IReadOnlyList<ReviewerThroughput> ThroughputToday,
+    int CapturedDays = 0);
 
 public sealed class ReviewStats(MetadataStore store)
 {
@@ -57,7 +60,7 @@ public sealed class ReviewStats(MetadataStore store)
             .Select(a => new { a.Reviewer, a.DurationMs, a.SubmittedAtMs }).ToListAsync(cancellation);
         var tallies = await context.ReviewTallies.AsNoTracking()
             .Where(t => (endpoint == null || t.Endpoint == endpoint) && string.Compare(t.Day, firstDay) >= 0)
-            .Select(t => new { t.Rows, t.Queued }).ToListAsync(cancellation);
+            .Select(t => new { t.Day, t.Rows, t.Queued }).ToListAsync(cancellation);
 
         var capturedRows = tallies.Sum(t => t.Rows);
         var queuedRows = tallies.Sum(t => t.Queued);
@@ -71,7 +74,7 @@ public sealed class ReviewStats(MetadataStore store)
             capturedRows == 0 ? null : (double)queuedRows / capturedRows,
             several.Count == 0 ? null : several.Average(d => d.Agreement!.Value),
             sampled.Count, sampled.Count == 0 ? null : (double)sampled.Count(d => d.Label != d.SuggestedLabel) / sampled.Count,
-            throughput);
+            throughput, tallies.Where(t => t.Rows > 0).Select(t => t.Day).Distinct(StringComparer.Ordinal).Count());
     }
 
     internal static double? Median(IEnumerable<double> values)
