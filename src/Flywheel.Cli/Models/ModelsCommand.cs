@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Flywheel.Cli.Models;
 
-/// <summary><c>flywheel models</c>: list registered models, show one, move aliases.</summary>
+/// <summary><c>flywheel models</c>: list registered models, show one, move aliases, export a baseline.</summary>
 public static class ModelsCommand
 {
     public static Command Create()
@@ -12,6 +12,7 @@ public static class ModelsCommand
         command.Subcommands.Add(ModelsShowCommand.Create());
         command.Subcommands.Add(ModelsAliasCommand.Create());
         command.Subcommands.Add(ModelsRegisterCommand.Create());
+        command.Subcommands.Add(ModelsBaselineCommand.Create());
         return command;
     }
 }

@@ -18,7 +18,7 @@ public static class JobsApi
     {
         var jobs = app.MapGroup("/api/v1/jobs").WithTags("Jobs");
         jobs.MapGet("", ListAsync).Requires(Permission.Read).WithName("ListJobs")
-            .WithSummary("Jobs, newest first; filter by kind (batch-transform, async-inference) and state").ProducesValidationProblem();
+            .WithSummary("Jobs, newest first; filter by kind (batch-transform, async-inference, monitoring, retrain) and state").ProducesValidationProblem();
         jobs.MapGet("/{id:guid}", GetAsync).Requires(Permission.Read).WithName("GetJob").WithSummary("One job: state, progress, parameters, output, error");
         jobs.MapGet("/{id:guid}/logs", LogsAsync).Requires(Permission.Read).WithName("GetJobLogs").WithSummary("A job's log lines, oldest first");
         jobs.MapPost("/{id:guid}/cancel", CancelAsync).Requires(Permission.Deploy).WithName("CancelJob")
@@ -31,8 +31,8 @@ public static class JobsApi
     private static async Task<Results<Ok<IReadOnlyList<JobView>>, ProblemHttpResult>> ListAsync(JobStore store, string? kind, string? state, int? limit, CancellationToken cancellation)
     {
         if (limit is < 1 or > 1000) return (ProblemHttpResult)Problems.From(new InputException($"limit must be between 1 and 1000, not {limit}", "limit"));
-        if (kind is not null && kind is not (JobKinds.BatchTransform or JobKinds.AsyncInference or JobKinds.Monitoring))
-            return (ProblemHttpResult)Problems.From(new InputException($"unknown job kind '{kind}'; one of {JobKinds.BatchTransform}, {JobKinds.AsyncInference}, {JobKinds.Monitoring}", "kind"));
+        if (kind is not null && !JobKinds.All.Contains(kind))
+            return (ProblemHttpResult)Problems.From(new InputException($"unknown job kind '{kind}'; one of {string.Join(", ", JobKinds.All)}", "kind"));
         JobState? wanted = state is null ? null : JobStates.Parse(state, "state");
         var jobs = await store.ListAsync(kind, wanted, limit ?? 200, cancellation);
         return TypedResults.Ok<IReadOnlyList<JobView>>(jobs.Select(JobView.From).ToList());

@@ -25,9 +25,12 @@ public sealed class MonitoringHost(ServerStore server, CaptureReader capture, Mo
         return (record, UseCaseLoader.Load(record.UseCaseFolder, new UseCaseOptions(server.Options.DataRoots)));
     }
 
+    /// <summary>The store of the use case the endpoint serves: its packages and their baselines.</summary>
+    public MetadataStore Registry(EndpointRecord endpoint) => _stores.Value.Get(endpoint.UseCaseFolder);
+
     public MonitoringService Service(EndpointRecord endpoint)
     {
-        var registry = _stores.Value.Get(endpoint.UseCaseFolder);
+        var registry = Registry(endpoint);
         var engine = options.Engine?.Invoke(registry, capture)
             ?? new MonitoringEngine(registry, capture, services.GetService<IHumanLabels>(), loggers.CreateLogger<MonitoringEngine>());
         var notifier = new AlertNotifier(sender, options.Webhooks, loggers.CreateLogger<AlertNotifier>());

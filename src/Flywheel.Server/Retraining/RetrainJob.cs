@@ -18,7 +18,7 @@ public sealed record RetrainJobSpec(string UseCase, string Folder, string? Endpo
 /// </summary>
 public sealed class RetrainJob(ServerStore store, JobsOptions options, IServiceProvider services, ILogger<RetrainJob> logger)
 {
-    public const string Kind = "retrain";
+    public const string Kind = JobKinds.Retrain;
 
     public Task RunAsync(Guid jobId, CancellationToken cancellation)
     {

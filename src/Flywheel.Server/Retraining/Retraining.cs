@@ -18,7 +18,8 @@ public sealed record ComparisonList(IReadOnlyList<ModelComparison> Comparisons);
 /// <summary>
 /// Retraining: <c>POST /api/v1/use-cases/{name}/retrain-jobs</c> (Deploy) starts a <see cref="RetrainJob"/> and
 /// answers 202 with the job; the comparisons it stores are read at <c>/api/v1/comparisons/{id}</c> and
-/// <c>/api/v1/use-cases/{name}/comparisons</c> (Read). Promotion and rollback are the registry's routes.
+/// <c>/api/v1/use-cases/{name}/comparisons</c> (Read); a shadowed candidate's answers are compared with the
+/// champion's at <c>/api/v1/endpoints/{name}/shadow-comparison</c> (Read). Promotion and rollback are the registry's routes.
 /// </summary>
 public static class Retraining
 {
@@ -37,6 +38,7 @@ public static class Retraining
         app.MapGet("/api/v1/comparisons/{id:guid}", GetAsync).Requires(Permission.Read).WithTags("Retraining").WithName("GetComparison")
             .WithSummary("One comparison: both models' metrics on the holdout and the value per day added with its 95% interval")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        ShadowComparisonRoutes.Map(app);
         return app;
     }
 

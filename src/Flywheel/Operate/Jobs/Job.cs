@@ -16,6 +16,10 @@ public static class JobKinds
     public const string BatchTransform = "batch-transform";
     public const string AsyncInference = "async-inference";
     public const string Monitoring = "monitoring";
+    public const string Retrain = "retrain";
+
+    /// <summary>Every kind, in the order the API lists them when it refuses an unknown one.</summary>
+    public static readonly IReadOnlyList<string> All = [BatchTransform, AsyncInference, Monitoring, Retrain];
 }
 
 /// <summary>How far a job got: rows done of the total (null while unknown), the rate and the time it still needs.</summary>

@@ -56,6 +56,9 @@ public sealed class Promotions(MetadataStore store)
     public async Task<PromotionOutcome> RollbackAsync(string model, string actor, string? reason, CancellationToken cancellation = default)
     {
         var history = await store.Models.AliasHistoryAsync(model, cancellation);
+        // The alias history of an unknown model is just empty: name the mistake instead of "nothing to roll back".
+        if (history.Count == 0 && await store.Models.ListModelNamesAsync(cancellation) is var names && !names.Contains(model))
+            throw new NotFoundException($"unknown model '{model}'; registered models: {string.Join(", ", names)}", "model");
         var last = history.LastOrDefault(e => e.Alias == Production && e.ToVersion is not null)
             ?? throw new ConflictException($"{model} has never had @{Production}; there is nothing to roll back", "model");
         var current = await CurrentAsync(model, cancellation);
