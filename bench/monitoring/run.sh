@@ -7,7 +7,9 @@
 # and writes bench/out/monitoring/results.md. Run by hand, never in CI.
 # Needs: Debian's python3-pandas and python3-scipy (/usr/bin/python3), /usr/bin/time.
 # Usage: bench/monitoring/run.sh [CAPTURED_ROWS]     (default 1,000,000; TRAIN_ROWS=126000 gives a 100,000-row train split)
-# Everything but the two measured commands (generate, train, prepare the capture, build) happens before the measurement.
+# BASELINE=/path/to/other/checkout also measures that checkout's built CLI (dotnet build src/Flywheel.Cli -c Release
+# there first) over the same capture in the same run, for before/after figures on a shared machine.
+# Everything but the measured commands (generate, train, prepare the capture, build) happens before the measurement.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -51,6 +53,9 @@ measure() { # name, command...
   echo "$name $wall $peak $cpu"
 }
 
+if [ -n "${BASELINE:-}" ]; then
+  baseline=$(measure baseline dotnet "$BASELINE/src/Flywheel.Cli/bin/Release/net10.0/Flywheel.Cli.dll" monitor "$work/usecase" --since "$since" --until "$until" --json)
+fi
 flywheel=$(measure flywheel dotnet "$dll" monitor "$work/usecase" --since "$since" --until "$until" --json)
 pandas=$(measure pandas /usr/bin/python3 "$here/peer.py" "$work/peer")
 agreement=$(/usr/bin/python3 "$here/agree.py" "$work/flywheel.out" "$work/pandas.out") || { echo "$agreement"; echo "flywheel and the peer disagree: the timings are not comparable" >&2; exit 1; }
@@ -64,6 +69,10 @@ table=$(
   printf "| %-26s | %9s | %9s | %13s |\n" "$rows rows x 20 features" "wall (s)" "CPU (s)" "peak RSS (MB)"
   printf "|%s|%s|%s|%s|\n" "----------------------------" "-----------" "-----------" "---------------"
   row "flywheel monitor" "$fw_wall" "$fw_peak" "$fw_cpu"
+  if [ -n "${baseline:-}" ]; then
+    read -r _ bl_wall bl_peak bl_cpu <<< "$baseline"
+    row "baseline flywheel monitor" "$bl_wall" "$bl_peak" "$bl_cpu"
+  fi
   row "pandas + scipy (peer.py)" "$pd_wall" "$pd_peak" "$pd_cpu"
 )
 ratios=$(awk -v fw="$fw_wall" -v pd="$pd_wall" -v fwm="$fw_peak" -v pdm="$pd_peak" -v fwc="$fw_cpu" -v pdc="$pd_cpu" 'BEGIN {
