@@ -1,3 +1,5 @@
+using Flywheel.Operate.Capture;
+using Flywheel.Operate.Monitoring.Windows;
 using static Flywheel.Tests.Operate.Monitoring.MonitoringFixtures;
 
 namespace Flywheel.Tests.Operate.Monitoring;
@@ -89,6 +91,26 @@ public sealed class WindowDecoderTests
         Assert.Equal([7.0], window.Numbers[0]!);
         Assert.Equal([0.7], window.Scores);
         Assert.Equal("yes", Join(window.Predicted));
+    }
+
+    [Fact]
+    public void Records_read_ahead_on_another_thread_keep_their_order_and_the_readers_error_reaches_the_caller()
+    {
+        var records = Enumerable.Range(0, 500).Select(i => Csv(i, $"{i},basic\n", Answer(("no", i / 1000.0, "automatic")))).ToList();
+
+        var window = WindowDecoder.Decode(Spec, records);
+
+        Assert.Equal(Enumerable.Range(0, 500).Select(i => (double)i), window.Numbers[0]!);
+        Assert.Equal(Enumerable.Range(0, 500), window.Request);
+        Assert.Same(window.Texts[1]![0], window.Texts[1]![499]); // a repeated category value is one string
+        var error = Assert.Throws<InputException>(() => WindowDecoder.Decode(Spec, Failing(records.Take(100))));
+        Assert.Contains("capture file torn", error.Message, StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<CapturedRecord> Failing(IEnumerable<CapturedRecord> first)
+    {
+        foreach (var record in first) yield return record;
+        throw new InputException("capture file torn", "capture");
     }
 
     private static string Join(string?[]? values) => string.Join("|", (values ?? []).Select(v => v ?? "∅"));

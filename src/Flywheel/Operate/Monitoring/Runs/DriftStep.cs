@@ -35,15 +35,20 @@ public static class DriftStep
         else
             columns.Add((PredictionFeature, "prediction", new ColumnSample.Numeric(baseline.Predictions.Scores.ToArray()), new ColumnSample.Numeric(window.Scores)));
 
-        var drift = new List<FeatureDrift>();
-        var distributions = new List<FeatureDistribution>();
-        foreach (var (feature, kind, reference, current) in columns)
+        // Each column is sorted or counted once for both its test and its distribution, and the columns are
+        // independent, so they are judged in parallel (a 1,000,000-row window: ~20 sorts of a million values).
+        var judged = new (FeatureDrift Drift, FeatureDistribution Distribution)?[columns.Count];
+        Parallel.For(0, columns.Count, new ParallelOptions { CancellationToken = cancellation }, c =>
         {
-            cancellation.ThrowIfCancellationRequested();
-            if (Present(current) == 0 || Present(reference) == 0) continue;
-            drift.Add(DriftDetector.Compare(feature, kind, reference, current, settings));
-            distributions.Add(DriftDetector.Distribution(feature, kind, reference, current));
-        }
+            var (feature, kind, reference, current) = columns[c];
+            PreparedColumn preparedReference = PreparedColumn.From(reference), preparedCurrent = PreparedColumn.From(current);
+            if (preparedCurrent.Rows == 0 || preparedReference.Rows == 0) return;
+            judged[c] = (DriftDetector.Compare(feature, kind, preparedReference, preparedCurrent, settings),
+                DriftDetector.Distribution(feature, kind, preparedReference, preparedCurrent));
+        });
+        var found = judged.Where(j => j is not null).Select(j => j!.Value).ToList();
+        var drift = found.Select(j => j.Drift).ToList();
+        var distributions = found.Select(j => j.Distribution).ToList();
         var violations = drift.Where(d => d.Drifted).Select(d => new Violation(d.Feature, CheckTypes.BaselineDrift,
             $"'{d.Feature}' drifted: {d.Method} {d.Statistic:G4}{(d.PValue is { } p ? $", p = {p:G3}" : "")} (threshold {d.Threshold:G3}); PSI {d.Psi:G3}",
             d.PValue ?? d.Statistic, d.Threshold)).ToList();
@@ -55,11 +60,4 @@ public static class DriftStep
     private static double Severity(FeatureDrift drift) => drift.PValue is { } p
         ? (drift.Threshold > 0 ? drift.Threshold / Math.Max(p, 1e-300) : 0)
         : (drift.Threshold > 0 ? drift.Statistic / drift.Threshold : drift.Statistic);
-
-    private static int Present(ColumnSample sample) => sample switch
-    {
-        ColumnSample.Numeric n => n.Values.Count(v => !double.IsNaN(v)),
-        ColumnSample.Categorical c => c.Values.Count(v => v is not null),
-        _ => 0,
-    };
 }

@@ -18,7 +18,7 @@ internal static class ResponseReader
         try
         {
             if (encoding == "CSV" || body.TrimStart() is not ['{', ..] and not ['[', ..]) Csv(spec, body, scores, predicted, reviewed);
-            else Json(body, scores, predicted, reviewed);
+            else Json(spec, body, scores, predicted, reviewed);
         }
         catch (Exception error) when (error is JsonException or InputException or FormatException or InvalidOperationException)
         {
@@ -36,29 +36,37 @@ internal static class ResponseReader
         }
     }
 
-    private static void Json(string body, Growing<double> scores, Growing<string?> predicted, Growing<bool> reviewed)
+    private static void Json(ServingSpec spec, string body, Growing<double> scores, Growing<string?> predicted, Growing<bool> reviewed)
     {
-        var document = JsonBody.ParseOrEachLine(body, line => One(line, scores, predicted, reviewed));
+        var document = JsonBody.ParseOrEachLine(body, line => One(spec, line, scores, predicted, reviewed));
         if (document is null) return;
         using (document)
         {
             var root = document.RootElement;
             var list = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("predictions", out var p) ? p : root;
             if (list.ValueKind == JsonValueKind.Array)
-                foreach (var item in list.EnumerateArray()) One(item, scores, predicted, reviewed);
-            else One(list, scores, predicted, reviewed);
+                foreach (var item in list.EnumerateArray()) One(spec, item, scores, predicted, reviewed);
+            else One(spec, list, scores, predicted, reviewed);
         }
     }
 
-    private static void One(JsonElement item, Growing<double> scores, Growing<string?> predicted, Growing<bool> reviewed)
+    private static void One(ServingSpec spec, JsonElement item, Growing<double> scores, Growing<string?> predicted, Growing<bool> reviewed)
     {
         if (item.ValueKind != JsonValueKind.Object) throw new FormatException("a prediction is not an object");
         var score = item.TryGetProperty("score", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetDouble() : double.NaN;
-        string? label = item.TryGetProperty("predicted_label", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString()
+        string? label = item.TryGetProperty("predicted_label", out var l) && l.ValueKind == JsonValueKind.String ? ClassLabel(spec, l)
             : item.TryGetProperty("predicted_score", out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble().ToString("R", CultureInfo.InvariantCulture) : null;
         scores.Add(score);
         predicted.Add(label);
-        reviewed.Add(item.TryGetProperty("decision", out var d) && d.ValueKind == JsonValueKind.String && d.GetString() == CsvPredictor.ReviewDecision);
+        reviewed.Add(item.TryGetProperty("decision", out var d) && d.ValueKind == JsonValueKind.String && d.ValueEquals(CsvPredictor.ReviewDecision));
+    }
+
+    // The package's own string for a class: a million rows answer with a handful of labels, not a million strings.
+    private static string? ClassLabel(ServingSpec spec, JsonElement label)
+    {
+        foreach (var name in spec.Classes)
+            if (label.ValueEquals(name)) return name;
+        return label.GetString();
     }
 
     // CSV: classification "label,probability,probabilities,labels,score,decision,inference_id"; regression "score,decision,inference_id".

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -23,6 +24,7 @@ public sealed class WindowDecoder
     private readonly IReadOnlySet<string> _keep;
     private readonly Growing<double>?[] _numbers;
     private readonly Growing<string?>?[] _texts;
+    private readonly Dictionary<string, string>?[] _pools;
     private readonly Dictionary<string, Growing<string?>> _extras = new(StringComparer.Ordinal);
     private readonly Growing<int> _request = new();
     private readonly Growing<double> _scores = new();
@@ -43,18 +45,46 @@ public sealed class WindowDecoder
         _keep = keep ?? new HashSet<string>();
         _numbers = spec.Inputs.Select(input => input.Numeric ? new Growing<double>() : null).ToArray();
         _texts = spec.Inputs.Select(input => input.Numeric ? null : new Growing<string?>()).ToArray();
+        _pools = spec.Inputs.Select(input => input.Numeric ? null : new Dictionary<string, string>(StringComparer.Ordinal)).ToArray();
         foreach (var name in _keep.Where(name => !_index.ContainsKey(name))) _extras[name] = new Growing<string?>();
         (_typeErrors, _missing, _absent) = (new long[_inputs], new long[_inputs], new long[_inputs]);
     }
 
+    /// <summary>Records the reader may run ahead of the decoder (a few megabytes of request and response text).</summary>
+    private const int ReadAhead = 64;
+
+    /// <summary>
+    /// Decodes <paramref name="records"/>, enumerated on another thread while this one decodes: reading the capture
+    /// (DuckDB parsing the JSON Lines, the records' text crossing into .NET) takes about as long as decoding it, and
+    /// the two overlap. The order of the records is kept; an error of the reader is rethrown here.
+    /// </summary>
     public static WindowRows Decode(ServingSpec spec, IEnumerable<CapturedRecord> records, IReadOnlySet<string>? keep = null, CancellationToken cancellation = default)
     {
         var decoder = new WindowDecoder(spec, keep);
-        foreach (var record in records)
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        using var queue = new BlockingCollection<CapturedRecord>(ReadAhead);
+        var reading = Task.Run(() =>
         {
-            cancellation.ThrowIfCancellationRequested();
-            decoder.Add(record);
+            try
+            {
+                foreach (var record in records) queue.Add(record, stop.Token);
+            }
+            finally
+            {
+                queue.CompleteAdding();
+            }
+        }, CancellationToken.None);
+        try
+        {
+            foreach (var record in queue.GetConsumingEnumerable(cancellation)) decoder.Add(record);
         }
+        catch
+        {
+            stop.Cancel();
+            ((IAsyncResult)reading).AsyncWaitHandle.WaitOne(); // the reader ends (cancelled or not) before the queue is disposed
+            throw;
+        }
+        reading.GetAwaiter().GetResult();
         return decoder.Build();
     }
 
@@ -238,9 +268,22 @@ public sealed class WindowDecoder
     private void SetText(int i, string? text)
     {
         if (text is null || _spec.Dialect.IsMissing(text)) Missing(i);
-        else if (_texts[i] is { } texts) texts.Add(text);
+        else if (_texts[i] is { } texts) texts.Add(Pooled(i, text));
         else if (_spec.Dialect.TryNumber(text, out var number) || double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out number)) _numbers[i]!.Add(number);
         else TypeError(i);
+    }
+
+    /// <summary>At most this many distinct values of a text input share one string each (a free-text column stops pooling there).</summary>
+    private const int PoolLimit = 10_000;
+
+    // Category values repeat: one string per distinct value keeps a million-row window's text columns to their
+    // references, instead of a string per row that lives as long as the window.
+    private string Pooled(int i, string text)
+    {
+        var pool = _pools[i]!;
+        if (pool.TryGetValue(text, out var known)) return known;
+        if (pool.Count < PoolLimit) pool[text] = text;
+        return text;
     }
 
     private void Missing(int i)
