@@ -67,7 +67,9 @@ public static class ModelQuality
                 var classes = spec.BinaryClasses();
                 var keep = Enumerable.Range(0, rows.Count).Where(i => !double.IsNaN(rows.Scores[i]) && (rows.Labels[i] == classes.Positive || rows.Labels[i] == classes.Negative)).ToList();
                 if (keep.Count == 0) return null;
-                var predictions = new BinaryPredictions(keep.Select(i => rows.Labels[i] == classes.Positive).ToList(), keep.Select(i => rows.Scores[i]).ToList(), spec.Policy.Threshold ?? 0.5);
+                // At the catalog's own threshold, as training measured the test split (the expected values beside these)
+                // and as the challenger comparison measures: the policy's threshold is priced in the realized value instead.
+                var predictions = new BinaryPredictions(keep.Select(i => rows.Labels[i] == classes.Positive).ToList(), keep.Select(i => rows.Scores[i]).ToList());
                 foreach (var metric in MetricCatalog.Binary) Add(values, metric.Name, metric.Compute(predictions));
                 break;
             }
