@@ -61,6 +61,20 @@ public sealed class QualityAndValueTests
     }
 
     [Fact]
+    public void Threshold_metrics_are_at_the_catalogs_threshold_as_the_test_split_measured_them_not_at_the_policys()
+    {
+        // A policy threshold of 0.15 would call the 0.2 row a churner (accuracy 0.75); the test split's expected
+        // values are measured at 0.5, so production quality must be too, or the quality check compares two thresholds.
+        var spec = Spec with { Policy = Spec.Policy with { Threshold = 0.15 } };
+        var labelled = LabelledRows.Join(Decode(Four), []);
+
+        var quality = ModelQuality.Measure(spec, labelled, new Dictionary<string, double>(), Start, Start.AddDays(1), 1)!;
+
+        Assert.Equal(0.5, quality.Metrics["accuracy"], 12);
+        Assert.Equal(0.5, quality.Metrics["recall"], 12);
+    }
+
+    [Fact]
     public void Quality_over_time_is_hourly_for_a_short_window_and_daily_for_a_long_one()
     {
         var labelled = LabelledRows.Join(Decode(Four), []);
