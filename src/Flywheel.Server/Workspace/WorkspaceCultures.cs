@@ -8,7 +8,7 @@ public static class WorkspaceCultures
 {
     public static readonly IReadOnlyList<string> Supported = ["en", "ja"];
 
-    private static readonly string[] ApiPrefixes = ["/api", "/invocations", "/ping", "/health", "/metrics", "/openapi", "/scalar", "/v1", "/invoke", "/version"];
+    private static readonly string[] ApiPrefixes = ["/api", "/invocations", "/endpoints", "/execution-parameters", "/ping", "/health", "/metrics", "/openapi", "/scalar"];
 
     public static bool IsSupported(string? culture) => culture is not null && Supported.Contains(culture, StringComparer.Ordinal);
 
