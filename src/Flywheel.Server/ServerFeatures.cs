@@ -25,6 +25,7 @@ internal static class ServerFeatures
         Monitoring.MonitoringFeature.AddServices(builder);
         Review.ReviewFeature.AddServices(builder, options);
         Retraining.Retraining.AddServices(builder);
+        Workspace.WorkspaceFeature.AddServices(builder);
     }
 
     public static void Map(WebApplication app)
@@ -42,5 +43,6 @@ internal static class ServerFeatures
         Monitoring.MonitoringFeature.MapMonitoring(app);
         Review.ReviewFeature.Map(app);
         Retraining.Retraining.MapRetraining(app);
+        Workspace.WorkspaceFeature.Map(app);
     }
 }

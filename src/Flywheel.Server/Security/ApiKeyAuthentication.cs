@@ -21,9 +21,7 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
         var secret = Presented(Request.Headers);
         if (secret is null) return AuthenticateResult.NoResult();
         var key = await store.Store.Keys.FindBySecretAsync(secret, Context.RequestAborted);
-        if (key is null) return AuthenticateResult.Fail("unknown API key");
-        if (key.RevokedAt is not null) return AuthenticateResult.Fail($"API key {key.Id} was revoked");
-        if (!key.IsActive(clock.GetUtcNow())) return AuthenticateResult.Fail($"API key {key.Id} expired");
+        if (!IsUsable(key, clock.GetUtcNow(), out var refusal)) return AuthenticateResult.Fail(refusal);
         var identity = new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.Name, key.Name),
@@ -44,6 +42,19 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         Problems.WriteAsync(Context, StatusCodes.Status403Forbidden, "Forbidden",
             $"the role '{Context.User.FindFirstValue(ClaimTypes.Role)}' may not do this");
+
+    /// <summary>Whether a found key may be used now; when not, why (unknown, revoked, expired). The workspace's sign-in asks the same.</summary>
+    public static bool IsUsable([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] Flywheel.Storage.Access.ApiKey? key, DateTimeOffset now, out string refusal)
+    {
+        refusal = key switch
+        {
+            null => "unknown API key",
+            { RevokedAt: not null } => $"API key {key.Id} was revoked",
+            _ when !key.IsActive(now) => $"API key {key.Id} expired",
+            _ => "",
+        };
+        return refusal.Length == 0;
+    }
 
     /// <summary>The key text a request carries, or null.</summary>
     public static string? Presented(IHeaderDictionary headers)

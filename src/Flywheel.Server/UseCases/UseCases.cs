@@ -22,7 +22,7 @@ public static class UseCases
         return app;
     }
 
-    private static UseCaseListings Listings(ServerStore store) =>
+    internal static UseCaseListings Listings(ServerStore store) =>
         new(store.Options.UseCases, new Flywheel.UseCases.UseCaseOptions(store.Options.DataRoots), store.Store);
 
     private static async Task<Ok<UseCaseList>> ListAsync(ServerStore store, CancellationToken cancellationToken) =>

@@ -1,7 +1,7 @@
 namespace Flywheel.Reports;
 
 /// <summary>The one stylesheet every report inlines. The font stack lists CJK fonts so Japanese renders everywhere.</summary>
-internal static class ReportStyle
+public static class ReportStyle
 {
     public const string FontStack =
         "\"Noto Sans CJK JP\", \"Noto Sans JP\", \"Hiragino Sans\", \"Hiragino Kaku Gothic ProN\", \"Yu Gothic\", Meiryo, system-ui, -apple-system, \"Segoe UI\", sans-serif";

@@ -15,15 +15,25 @@ namespace Flywheel.Server.Tests.Security;
 /// <summary>
 /// Every route the server maps (read from its <see cref="EndpointDataSource"/>, so the routes every feature adds are
 /// covered without listing them) × every role, no key, a revoked key and an expired key: the status must follow
-/// <see cref="Roles.Allows"/>. Health routes are the only anonymous ones; every other route declares exactly one permission.
+/// <see cref="Roles.Allows"/>. Health routes are the only anonymous API routes; every other route declares exactly one permission.
+/// The workspace's pages are routes too: they declare a page permission (the same role table, on the session cookie), are
+/// reached with a signed-in session per role, send a caller with no session — or only an API key — to /login, and only
+/// /login and the language switch are open. An API route never acts on a session cookie.
 /// </summary>
 public class RouteRoleTableTests
 {
     private static readonly string[] Anonymous = ["/ping", "/health"];
+    private static readonly string[] AnonymousPages = ["/login", "/culture"];
+    internal const string StaticAssetsFallback = "/{**path:file}";
 
     // The API page's own script and icon (Scalar's published files, served from its package): Scalar marks them
     // anonymous; the page and the document they load need Read.
     private static bool IsPageAsset(string pattern) => pattern.StartsWith("/scalar/", StringComparison.Ordinal) && Path.HasExtension(pattern) && !pattern.Contains('{');
+
+    // The workspace's published files (blazor.web.js, MudBlazor's CSS and JS, workspace.css): static, the same for everyone.
+    internal static bool IsWorkspaceAsset(string pattern) =>
+        (pattern.StartsWith("/_framework/", StringComparison.Ordinal) || pattern.StartsWith("/_content/", StringComparison.Ordinal) || pattern.StartsWith("/workspace/", StringComparison.Ordinal))
+        && Path.HasExtension(pattern) && !pattern.Contains('{');
 
     [Fact]
     public async Task Every_route_answers_every_role_as_the_role_table_says()
@@ -45,19 +55,43 @@ public class RouteRoleTableTests
             ["expired"] = host.WithKey(expired.Secret),
         };
 
+        var sessions = new Dictionary<string, HttpClient>(StringComparer.Ordinal);
+        foreach (var role in Roles.All)
+            sessions[role] = await WorkspaceSessions.SignInAsync(host, role == Roles.Admin ? host.Options.AdminKey! : (await keys.CreateAsync($"session-{role}", role, null, "test")).Secret)
+                ?? throw new InvalidOperationException($"a {role} key opened no session");
+        Assert.Null(await WorkspaceSessions.SignInAsync(host, revoked.Secret));
+        Assert.Null(await WorkspaceSessions.SignInAsync(host, expired.Secret));
+        var refusedPages = new Dictionary<string, HttpClient>(StringComparer.Ordinal) { ["anonymous"] = host.Anonymous(), ["api-key-only"] = host.Admin() };
+        refused["session-only"] = sessions[Roles.Admin];
+
         var routes = Routes(host.App);
         Assert.NotEmpty(routes);
+        Assert.Contains(routes, r => r.IsPage && !r.IsAnonymous);
         var table = new StringBuilder();
         var failures = new List<string>();
         foreach (var route in routes)
         {
             var row = new StringBuilder($"{route.Method,-6} {route.Pattern,-55}");
+            if (route.Pattern == StaticAssetsFallback)
+            {
+                // MapStaticAssets' fallback for files the build manifest does not list: it declares nothing, so the
+                // server's fallback policy (an API key) closes it; nothing is served to a caller without one.
+                var status = await SendAsync(refused["anonymous"], route);
+                if (status != HttpStatusCode.Unauthorized) failures.Add($"{route.Method} {route.Pattern} as anonymous: {(int)status}, expected 401");
+                continue;
+            }
             var permission = route.Permissions.Count == 1 ? route.Permissions[0] : (Permission?)null;
             if (!route.IsAnonymous && route.Permissions.Count != 1)
                 failures.Add($"{route.Method} {route.Pattern} declares {route.Permissions.Count} permissions ({string.Join(", ", route.Permissions)}); it must declare exactly one");
-            if (route.IsAnonymous && IsPageAsset(route.Pattern)) continue;
-            if (route.IsAnonymous && !Anonymous.Contains(route.Pattern))
-                failures.Add($"{route.Method} {route.Pattern} is anonymous; only {string.Join(", ", Anonymous)} may be");
+            if (route.IsAnonymous && (IsPageAsset(route.Pattern) || IsWorkspaceAsset(route.Pattern))) continue;
+            if (route.IsAnonymous && !Anonymous.Contains(route.Pattern) && !AnonymousPages.Contains(route.Pattern))
+                failures.Add($"{route.Method} {route.Pattern} is anonymous; only {string.Join(", ", Anonymous.Concat(AnonymousPages))} may be");
+            if (route.IsPage)
+            {
+                await CheckPageAsync(route, permission, refusedPages, sessions, row, failures);
+                table.AppendLine(row.ToString());
+                continue;
+            }
             foreach (var (who, client) in refused)
             {
                 var status = await SendAsync(client, route);
@@ -80,7 +114,37 @@ public class RouteRoleTableTests
         Assert.True(failures.Count == 0, string.Join("\n", failures) + "\n\nroute × role table:\n" + table);
     }
 
-    internal sealed record Route(string Method, string Pattern, string Path, bool IsAnonymous, IReadOnlyList<Permission> Permissions);
+    private static async Task CheckPageAsync(Route route, Permission? permission, Dictionary<string, HttpClient> refused, Dictionary<string, HttpClient> sessions,
+        StringBuilder row, List<string> failures)
+    {
+        foreach (var (who, client) in refused)
+        {
+            var (status, location) = await SendPageAsync(client, route);
+            row.Append($" {who}:{(int)status}");
+            var toLogin = status is HttpStatusCode.Redirect or HttpStatusCode.Unauthorized && (status == HttpStatusCode.Unauthorized || location?.Contains("/login", StringComparison.Ordinal) == true);
+            if (!route.IsAnonymous && !toLogin) failures.Add($"{route.Method} {route.Pattern} as {who}: {(int)status} → {location}, expected the way to /login");
+            if (route.IsAnonymous && status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) failures.Add($"{route.Method} {route.Pattern} as {who}: {(int)status}, it is open");
+        }
+        foreach (var role in Roles.All)
+        {
+            var (status, location) = await SendPageAsync(sessions[role], route);
+            row.Append($" {role}:{(int)status}");
+            var allowed = route.IsAnonymous || (permission is { } p && Roles.Allows(role, p));
+            var refusedHere = status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden || location?.Contains("/login", StringComparison.Ordinal) == true;
+            if (allowed && refusedHere) failures.Add($"{route.Method} {route.Pattern} as a {role} session: {(int)status} → {location}, but {role} has {permission}");
+            if (!allowed && status != HttpStatusCode.Forbidden) failures.Add($"{route.Method} {route.Pattern} as a {role} session: {(int)status}, expected 403 ({role} lacks {permission})");
+        }
+    }
+
+    private static async Task<(HttpStatusCode Status, string? Location)> SendPageAsync(HttpClient client, Route route)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(route.Method), route.Path);
+        if (route.Method is "POST") request.Content = new FormUrlEncodedContent([]);
+        using var response = await client.SendAsync(request);
+        return (response.StatusCode, response.Headers.Location?.ToString());
+    }
+
+    internal sealed record Route(string Method, string Pattern, string Path, bool IsAnonymous, IReadOnlyList<Permission> Permissions, bool IsPage = false);
 
     /// <summary>Every routed endpoint and method, with placeholders for its route values.</summary>
     internal static IReadOnlyList<Route> Routes(WebApplication app)
@@ -91,12 +155,13 @@ public class RouteRoleTableTests
         {
             var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
             var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
-            var permissions = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>()
-                .Select(a => a.Policy).Where(p => p?.StartsWith("flywheel:", StringComparison.Ordinal) == true)
-                .Select(p => Enum.Parse<Permission>(p!["flywheel:".Length..])).ToList();
+            var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy ?? "").ToList();
+            var permissions = policies.Where(p => p.StartsWith("flywheel:", StringComparison.Ordinal)).Select(p => Enum.Parse<Permission>(p["flywheel:".Length..]))
+                .Concat(policies.Where(p => p.StartsWith("flywheel-page:", StringComparison.Ordinal)).Select(p => Enum.Parse<Permission>(p["flywheel-page:".Length..]))).ToList();
             var pattern = "/" + (endpoint.RoutePattern.RawText ?? "").Trim('/');
+            var isPage = policies.Any(p => p.StartsWith("flywheel-page:", StringComparison.Ordinal)) || AnonymousPages.Contains(pattern);
             foreach (var method in methods.Where(m => m != "OPTIONS" && m != "HEAD"))
-                routes.Add(new Route(method, pattern, Fill(endpoint.RoutePattern), anonymous, permissions));
+                routes.Add(new Route(method, pattern, Fill(endpoint.RoutePattern), anonymous, permissions, isPage));
         }
         return routes.DistinctBy(r => (r.Method, r.Pattern)).OrderBy(r => r.Pattern, StringComparer.Ordinal).ThenBy(r => r.Method, StringComparer.Ordinal).ToList();
     }

@@ -1,0 +1,27 @@
+using Flywheel.Operate.Access;
+
+namespace Flywheel.Server.Workspace.Layout;
+
+/// <summary>A page of issue 12's workspace: its title (a resource key), the permission it needs, and its address once it exists.</summary>
+public sealed record WorkspacePage(string Title, Permission Needs, string? Href);
+
+/// <summary>The workspace's pages in the issue's order; the navigation lists those the signed-in role may open, unbuilt ones as coming.</summary>
+public static class WorkspacePages
+{
+    public static readonly IReadOnlyList<WorkspacePage> All =
+    [
+        new("PageUseCases", Permission.Read, "/"),
+        new("PageValue", Permission.Read, null),
+        new("PageCanvas", Permission.Read, null),
+        new("PagePlan", Permission.Read, null),
+        new("PageData", Permission.Read, null),
+        new("PageModels", Permission.Read, null),
+        new("PageDecisions", Permission.Read, null),
+        new("PageDeployments", Permission.Read, null),
+        new("PageMonitoring", Permission.Read, null),
+        new("PageReview", Permission.Review, null),
+        new("PageGrowth", Permission.Read, null),
+        new("PageRequests", Permission.Read, null),
+        new("PageAdmin", Permission.Administer, null),
+    ];
+}
