@@ -81,8 +81,7 @@ internal sealed class InvocationHandler(EndpointRuntime runtime, InvocationOptio
             await response.WriteAsync(output, context.RequestAborted);
             OperateTelemetry.RowsInvoked.Add(result.Predictions.Count, tags);
             var latency = Stopwatch.GetElapsedTime(started);
-            var share = state.Definition.CaptureShare;
-            var captured = _capture is not null && (share >= 100 || Random.Shared.NextDouble() * 100 < share);
+            var captured = _capture is not null && state.Definition.Captures(Random.Shared);
             if (captured)
                 _capture!.Offer(new CaptureEvent(state.Name, result.Variant.Variant.Name, result.Model.Reference, inferenceId, Guid.NewGuid().ToString("D"), at,
                     request.ContentType ?? mediaType, body, response.ContentType, output, latency, false, attributes));

@@ -29,6 +29,9 @@ public sealed partial record EndpointDefinition(string Name, string UseCaseFolde
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>Whether one request is captured under <see cref="CaptureShare"/>: always at 100 %, else by a draw of <paramref name="random"/>.</summary>
+    public bool Captures(Random random) => CaptureShare >= 100 || random.NextDouble() * 100 < CaptureShare;
+
     /// <summary>The variants that answer requests (weight &gt; 0, not shadow).</summary>
     [JsonIgnore]
     public IReadOnlyList<EndpointVariant> Live => Variants.Where(v => !v.Shadow && v.Weight > 0).ToList();

@@ -53,8 +53,7 @@ public sealed class InProcessSimulation(EndpointState endpoint, string artifactR
         var result = Invoker.Invoke(endpoint, invocation, draws.NextDouble());
         var output = ResponseEncoder.Encode(result.Model.Spec, result.Predictions, request.InferenceId, RequestDecoder.Json);
         var latency = Stopwatch.GetElapsedTime(started);
-        var share = endpoint.Definition.CaptureShare;
-        if (!(share >= 100 || draws.NextDouble() * 100 < share)) return (result.Model.Reference, 0);
+        if (!endpoint.Definition.Captures(draws)) return (result.Model.Reference, 0);
         files.Write(new CaptureEvent(endpoint.Name, result.Variant.Variant.Name, result.Model.Reference, request.InferenceId, request.EventId, request.Time,
             RequestDecoder.Json, request.Body, RequestDecoder.Json, output, latency));
         if (Invoker.Shadow(endpoint, invocation) is var (shadow, predictions))
