@@ -21,39 +21,18 @@ public class ModelsBaselineCommandTests : IDisposable
     {
         File.WriteAllText(Path.Combine(_folder, "flywheel.yaml"), "name: churn\nstatement: As a subscriber about to leave, I get an offer that keeps me.\n");
         var catalog = new ModelCatalog(MetadataStore.ForUseCase(_folder, storeSpec: ""));
-        catalog.RegisterAsync(catalog.Write(Content("one", new Dictionary<string, byte[]>
+        catalog.RegisterAsync(catalog.Write(ModelsCommandTests.Content("one", new Dictionary<string, byte[]>
         {
             [BaselineFiles.Statistics] = Statistics,
             [BaselineFiles.Constraints] = Constraints,
         })), "aiko").GetAwaiter().GetResult();
-        catalog.RegisterAsync(catalog.Write(Content("two", new Dictionary<string, byte[]>())), "aiko").GetAwaiter().GetResult();
+        catalog.RegisterAsync(catalog.Write(ModelsCommandTests.Content("two", new Dictionary<string, byte[]>())), "aiko").GetAwaiter().GetResult();
     }
 
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
-    }
-
-    private static ModelPackageContent Content(string weights, IReadOnlyDictionary<string, byte[]> attachments)
-    {
-        using var memory = new MemoryStream();
-        using (var archive = new ZipArchive(memory, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            using var writer = new StreamWriter(archive.CreateEntry("Model.key").Open());
-            writer.Write(weights);
-        }
-        return new ModelPackageContent
-        {
-            ModelName = "churn",
-            Task = "binary",
-            Trainer = "FastTree",
-            ModelZip = memory.ToArray(),
-            InputSchema = [new InputColumn("tenure", "Single", "feature"), new InputColumn("churn", "Boolean", "label")],
-            Metrics = JsonSerializer.SerializeToElement(new { auc = 0.8 }),
-            TrainingDataFingerprint = "sha256:abc",
-            Attachments = attachments,
-        };
     }
 
     private async Task<(int Exit, string Out, string Error)> RunAsync(params string[] args)

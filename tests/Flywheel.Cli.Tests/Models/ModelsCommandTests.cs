@@ -26,7 +26,8 @@ public class ModelsCommandTests : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    private static ModelPackageContent Content(string weights)
+    /// <summary>A tiny package (one weights entry, a two-column schema) with the given attachments; the models tests register these.</summary>
+    internal static ModelPackageContent Content(string weights, IReadOnlyDictionary<string, byte[]>? attachments = null)
     {
         using var memory = new MemoryStream();
         using (var archive = new ZipArchive(memory, ZipArchiveMode.Create, leaveOpen: true))
@@ -43,6 +44,7 @@ public class ModelsCommandTests : IDisposable
             InputSchema = [new InputColumn("tenure", "Single", "feature"), new InputColumn("churn", "Boolean", "label")],
             Metrics = JsonSerializer.SerializeToElement(new { auc = 0.8 }),
             TrainingDataFingerprint = "sha256:abc",
+            Attachments = attachments ?? new Dictionary<string, byte[]>(),
         };
     }
 
