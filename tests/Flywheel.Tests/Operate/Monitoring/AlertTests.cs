@@ -48,6 +48,9 @@ public class AlertTests
         var trail = await store.AuditTrailAsync(MonitoringStore.Subject(opened.Id));
         Assert.Equal(["alert.open", "alert.resolve"], trail.Select(e => e.Action));
         Assert.Equal(3, (await new MonitoringStore(store).ListRunsAsync("churn")).Total);
+        var recorded = Assert.Single(await store.AuditTrailAsync(MonitoringStore.RunSubject(third.Run.Summary.Id)));
+        Assert.Equal(("monitoring-run.record", "test"), (recorded.Action, recorded.Actor));
+        Assert.Contains("\"resolved\":1", recorded.DetailsJson, StringComparison.Ordinal);
         // The stored report is the contract: alerts filled, pValue kept.
         var run = await new MonitoringStore(store).GetRunAsync(first.Run.Summary.Id);
         Assert.Equal("age", Assert.Single(run.Report.Alerts).Feature);

@@ -11,7 +11,8 @@ namespace Flywheel.Operate.Monitoring.Runs;
 /// endpoint's alerts in one transaction: a candidate whose (check, feature) has an alert that is not resolved updates it
 /// (last seen, count, evidence); a new one opens an alert; an unresolved alert the run no longer finds is resolved.
 /// Opening, resolving and acknowledging are audited (<c>alert.open</c>, <c>alert.resolve</c>, <c>alert.acknowledge</c>
-/// on <c>alert:&lt;id&gt;</c>, before → after). Two runs of one endpoint are serialized by the caller (one job per endpoint).
+/// on <c>alert:&lt;id&gt;</c>, before → after), and so is the run itself (<c>monitoring-run.record</c> on
+/// <c>monitoring-run:&lt;id&gt;</c>: window, rows, violations, alerts opened and resolved). Two runs of one endpoint are serialized by the caller (one job per endpoint).
 /// </summary>
 public sealed class MonitoringStore(MetadataStore store)
 {
@@ -21,6 +22,8 @@ public sealed class MonitoringStore(MetadataStore store)
     public MetadataStore Store => store;
 
     public static string Subject(Guid alert) => $"alert:{alert}";
+
+    public static string RunSubject(long run) => $"monitoring-run:{run}";
 
     public async Task<(MonitoringRun Run, AlertChanges Changes)> RecordAsync(MonitoringReport report, IReadOnlyList<AlertCandidate> candidates, string actor,
         DateTimeOffset startedAt, string? variant = null, CancellationToken cancellation = default)
@@ -80,6 +83,9 @@ public sealed class MonitoringStore(MetadataStore store)
         var filled = report with { Alerts = changes.Current.Select(a => a.ToReportAlert()).ToList() };
         run.ReportJson = MonitoringJson.Serialize(filled);
         run.Alerts = filled.Alerts.Count;
+        Audit.Add(context, actor, "monitoring-run.record", RunSubject(run.Id), now,
+            new { endpoint = run.Endpoint, variant, from = run.WindowFrom, to = run.WindowTo, rows = run.Rows, violations = run.Violations, driftedFeatures = run.DriftedFeatures,
+                opened = opened.Count, resolved = resolved.Count });
         await context.SaveChangesAsync(cancellation);
         await transaction.CommitAsync(cancellation);
         return (new MonitoringRun(Summary(run), filled), changes);
