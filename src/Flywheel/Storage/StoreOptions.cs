@@ -42,6 +42,7 @@ public static class WritePoints
     public const string AliasCommit = "alias.commit";
     public const string OutputTemp = "output.temp";
     public const string OutputRename = "output.rename";
+    public const string MonitoringCommit = "monitoring.commit";
 
     /// <summary>The points <c>flywheel train</c> passes, in order.</summary>
     public static IReadOnlyList<string> Train { get; } =

@@ -70,6 +70,42 @@ public sealed class SimulateCommandTests(TrainedChurn churn) : IClassFixture<Tra
     }
 
     [Fact]
+    public async Task A_monitor_killed_before_its_commit_leaves_no_run_no_alert_and_no_audit_and_the_next_run_records_one()
+    {
+        var folder = churn.Copy();
+        Assert.Equal(0, CliProcess.RunIn(folder, ["simulate", folder, .. Common, .. Drifts]).ExitCode);
+        string[] monitor = ["monitor", folder, "--since", End.AddDays(-4).ToString("O"), "--until", Until, "--json"];
+
+        var killed = Flywheel.Cli.Tests.Storage.StoreProcess.Run(folder, new Dictionary<string, string> { ["FLYWHEEL_FAULT_KILL_AT"] = Flywheel.Storage.WritePoints.MonitoringCommit }, monitor);
+        Assert.NotEqual(0, killed.ExitCode);
+        Assert.Contains($"fault injection: killed at {Flywheel.Storage.WritePoints.MonitoringCommit}", killed.Stderr);
+        Assert.Equal((0, 0, 0), await MonitoringStateAsync(folder));
+
+        var again = CliProcess.RunIn(folder, monitor);
+        Assert.True(again.ExitCode == 0, again.Stderr);
+        var (runs, alerts, audited) = await MonitoringStateAsync(folder);
+        Assert.Equal(1, runs);
+        Assert.Equal(1, audited);
+        Assert.Equal(JsonSerializer.Deserialize<JsonElement>(again.Stdout).GetProperty("alerts").GetArrayLength(), alerts);
+        Assert.True(alerts > 0, "the drifted window opens alerts");
+    }
+
+    private static async Task<(int Runs, int Alerts, int Audited)> MonitoringStateAsync(string folder)
+    {
+        var store = Flywheel.Storage.MetadataStore.ForUseCase(folder, storeSpec: null);
+        try
+        {
+            var monitoring = new Flywheel.Operate.Monitoring.Runs.MonitoringStore(store);
+            var audit = await store.QueryAuditAsync(new Flywheel.Storage.AuditQuery(Action: "monitoring-run.record"));
+            return ((await monitoring.ListRunsAsync("telco-churn")).Total, (await monitoring.ListAlertsAsync("telco-churn")).Count, audit.Entries.Count);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        }
+    }
+
+    [Fact]
     public void The_same_seed_draws_the_same_traffic_and_the_drifts_move_the_feature_as_specified()
     {
         var (first, second, plain) = (churn.Copy(), churn.Copy(), churn.Copy());

@@ -87,6 +87,7 @@ public sealed class MonitoringStore(MetadataStore store)
             new { endpoint = run.Endpoint, variant, from = run.WindowFrom, to = run.WindowTo, rows = run.Rows, violations = run.Violations, driftedFeatures = run.DriftedFeatures,
                 opened = opened.Count, resolved = resolved.Count });
         await context.SaveChangesAsync(cancellation);
+        store.Options.Reach(WritePoints.MonitoringCommit);
         await transaction.CommitAsync(cancellation);
         return (new MonitoringRun(Summary(run), filled), changes);
     }
