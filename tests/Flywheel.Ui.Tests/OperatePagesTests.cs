@@ -70,7 +70,7 @@ public sealed class OperatePagesTests(OperateServer server, ITestOutputHelper ou
         await item.WaitForAsync();
         var itemId = await item.GetAttributeAsync("data-item");
         var inference = await item.GetAttributeAsync("data-inference");
-        Assert.Contains(inference, server.Queued);
+        Assert.Contains(inference!, server.Queued);
         Assert.Contains("1 = ", await page.Locator("[data-testid=announce]").TextContentAsync() ?? "");
         Assert.Equal("0", (await page.Locator("[data-testid=my-answers]").TextContentAsync())?.Trim());
 
