@@ -18,7 +18,7 @@ namespace Flywheel.Ui.Tests;
 
 /// <summary>
 /// The growth loop turned once for the operate pages, as GrowthLoopTests turns it but small: the churn sample trained
-/// with one trial, served by Kestrel on a free loopback port with jobs running; 120 one-row requests (total_day_minutes
+/// with one trial, v1 at @production, served by Kestrel on a free loopback port with jobs running; 120 one-row requests (total_day_minutes
 /// scaled by 1.6, so it drifts) captured; the review intake queues the review band and a 20 % sample; ground truth for
 /// the first 80 rows that are not queued; a monitoring run; a retrain (one trial) compared with the champion on the
 /// fresh holdout. Shared by a test class; a new browser context per test.
@@ -53,6 +53,9 @@ public sealed class OperateServer : IAsyncLifetime
         Copy("data/mlc_churn.csv");
         File.AppendAllText(Path.Combine(_folder, "flywheel.yaml"), "review:\n  sample: 0.2\n");
         TrainWorkflow.Run(UseCaseLoader.Load(_folder), new TrainRequest(Budget: TimeSpan.FromMinutes(5), MaxTrials: 1, Seed: 7, Importance: false));
+        // The first version went to production before the loop starts (as a team's first approved deployment), so the
+        // endpoint follows @production and the retrain's challenger has a champion to beat.
+        await Flywheel.Storage.MetadataStore.ForUseCase(_folder).Models.SetAliasAsync(Endpoint, "production", 1, "test");
 
         var port = FreePort();
         _app = FlywheelServer.Build(new ServerOptions { UseCases = [_folder], Port = port, RunJobs = true, WorkerCount = 1, AdminKey = AdminSecret }, builder =>
