@@ -48,13 +48,21 @@ internal static class MonitoringRoutes
     private static async Task<Accepted<JobView>> SubmitAsync(string name, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] MonitoringRunRequest? request,
         MonitoringHost host, JobStore jobs, IBackgroundJobClient queue, TimeProvider clock, HttpContext http, CancellationToken cancellation)
     {
+        var job = await SubmitJobAsync(name, request, Caller.Actor(http.User), host, jobs, queue, clock, cancellation);
+        return TypedResults.Accepted($"/api/v1/jobs/{job.Id}", JobView.From(job));
+    }
+
+    /// <summary>Checks the window and queues the run (the route's and the workspace's one way to start a monitoring job).</summary>
+    internal static async Task<Job> SubmitJobAsync(string name, MonitoringRunRequest? request, string actor, MonitoringHost host, JobStore jobs,
+        IBackgroundJobClient queue, TimeProvider clock, CancellationToken cancellation)
+    {
         var (_, useCase) = await host.ResolveAsync(name, cancellation);
         MonitoringTimes.Window(request?.Since, request?.Until, useCase.MonitoringOrDefault.Window, clock.GetUtcNow()); // 400 now, not in the job
         var spec = new MonitoringJobSpec(name, request?.Since, request?.Until, request?.Variant);
-        var job = await jobs.SubmitAsync(JobKinds.Monitoring, Caller.Actor(http.User), JsonSerializer.Serialize(spec, BatchTransformJob.Json), null, cancellation);
+        var job = await jobs.SubmitAsync(JobKinds.Monitoring, actor, JsonSerializer.Serialize(spec, BatchTransformJob.Json), null, cancellation);
         var hangfireId = queue.Enqueue<MonitoringRunJob>(runner => runner.RunAsync(job.Id, CancellationToken.None));
         await jobs.SetHangfireIdAsync(job.Id, hangfireId, cancellation);
-        return TypedResults.Accepted($"/api/v1/jobs/{job.Id}", JobView.From(await jobs.GetAsync(job.Id, cancellation)));
+        return await jobs.GetAsync(job.Id, cancellation);
     }
 
     private static async Task<Ok<MonitoringRunPage>> ListAsync(string name, int? offset, int? limit, MonitoringHost host, CancellationToken cancellation)

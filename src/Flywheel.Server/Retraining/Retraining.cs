@@ -39,6 +39,7 @@ public static class Retraining
             .WithSummary("One comparison: both models' metrics on the holdout and the value per day added with its 95% interval")
             .ProducesProblem(StatusCodes.Status404NotFound);
         ShadowComparisonRoutes.Map(app);
+        ProductionDatasetRoutes.Map(app);
         return app;
     }
 

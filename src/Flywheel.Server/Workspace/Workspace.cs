@@ -36,6 +36,7 @@ public static class WorkspaceFeature
         app.MapStaticAssets(Path.Combine(AppContext.BaseDirectory, "Flywheel.Server.staticwebassets.endpoints.json")).AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().Add(PagesNeedReadByDefault);
         app.MapPost("/logout", SignOutAsync).RequireAuthorization(WorkspaceSession.PagePolicy(Permission.Read)).ExcludeFromDescription();
+        Operate.OperateActions.Map(app);
         app.MapPost("/culture", ChooseCulture).AllowAnonymous().ExcludeFromDescription();
     }
 

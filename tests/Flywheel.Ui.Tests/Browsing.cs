@@ -1,0 +1,49 @@
+using Microsoft.Playwright;
+
+namespace Flywheel.Ui.Tests;
+
+/// <summary>What every operate page test does in the browser: sign in, collect errors, check axe, read the first-paint timings.</summary>
+internal static class Browsing
+{
+    public static async Task SignInAsync(IPage page, string key)
+    {
+        await page.GotoAsync("/login");
+        await page.FillAsync("#api-key", key);
+        await page.ClickAsync("button.primary");
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+    }
+
+    public static List<string> CollectErrors(IPage page)
+    {
+        var errors = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
+        page.PageError += (_, error) => errors.Add(error);
+        page.Response += (_, response) => { if (response.Status >= 400) errors.Add($"{response.Status} {response.Url}"); };
+        return errors;
+    }
+
+    public static void AssertNoSeriousViolation(Deque.AxeCore.Commons.AxeResult result, string where)
+    {
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, $"{where}: " + string.Join("\n", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
+    }
+
+    /// <summary>The server-rendered page's timings from the Navigation Timing and Paint Timing entries (measured, never asserted).</summary>
+    public static Task<string> FirstPaintAsync(IPage page) => page.EvaluateAsync<string>("""
+        () => {
+          const n = performance.getEntriesByType('navigation')[0];
+          const p = performance.getEntriesByName('first-contentful-paint')[0];
+          return `responseEnd ${n.responseEnd.toFixed(0)} ms, domContentLoaded ${n.domContentLoadedEventEnd.toFixed(0)} ms, first-contentful-paint ${p ? p.startTime.toFixed(0) + ' ms' : 'n/a'}`;
+        }
+        """);
+}
+
+/// <summary>A theory that needs Debian's chromium, skipped or failed exactly as <see cref="BrowserFactAttribute"/>.</summary>
+public sealed class BrowserTheoryAttribute : TheoryAttribute
+{
+    public BrowserTheoryAttribute()
+    {
+        if (!File.Exists(Browsers.Chromium) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
+            Skip = $"browser test not run: {Browsers.Chromium} is missing (apt-get install chromium; with CI set, this test fails instead)";
+    }
+}
