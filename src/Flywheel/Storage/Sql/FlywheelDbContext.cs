@@ -28,6 +28,8 @@ internal abstract class FlywheelDbContext(DbContextOptions options) : DbContext(
     public DbSet<ProductionDatasetRow> ProductionDatasets => Set<ProductionDatasetRow>();
     public DbSet<ModelComparisonRow> ModelComparisons => Set<ModelComparisonRow>();
     public DbSet<PromotionApprovalRow> PromotionApprovals => Set<PromotionApprovalRow>();
+    public DbSet<TeamRequestRow> TeamRequests => Set<TeamRequestRow>();
+    public DbSet<PersonRoleRow> PersonRoles => Set<PersonRoleRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -88,5 +90,6 @@ internal abstract class FlywheelDbContext(DbContextOptions options) : DbContext(
         MonitoringRows.Configure(model);
         ReviewRows.Configure(model);
         ProductionRows.Configure(model);
+        RequestRows.Configure(model);
     }
 }

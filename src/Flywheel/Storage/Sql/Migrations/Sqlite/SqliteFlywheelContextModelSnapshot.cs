@@ -543,6 +543,35 @@ namespace Flywheel.Storage.Sql.Migrations.Sqlite
                     b.ToTable("monitoring_runs", (string)null);
                 });
 
+            modelBuilder.Entity("Flywheel.Storage.Sql.PersonRoleRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Person")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Person", "Role")
+                        .IsUnique();
+
+                    b.ToTable("person_roles", (string)null);
+                });
+
             modelBuilder.Entity("Flywheel.Storage.Sql.ProductionDatasetRow", b =>
                 {
                     b.Property<long>("Id")
@@ -877,6 +906,63 @@ namespace Flywheel.Storage.Sql.Migrations.Sqlite
                     b.HasIndex("UseCase");
 
                     b.ToTable("runs", (string)null);
+                });
+
+            modelBuilder.Entity("Flywheel.Storage.Sql.TeamRequestRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AskedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnUrl")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Role");
+
+                    b.HasIndex("Subject");
+
+                    b.ToTable("team_requests", (string)null);
                 });
 
             modelBuilder.Entity("Flywheel.Storage.Sql.TrialRow", b =>
