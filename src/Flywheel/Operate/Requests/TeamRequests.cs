@@ -25,7 +25,7 @@ public static class RequestStatuses
 }
 
 /// <summary>A request as asked: the subject id, the team role, the kind, the message, the due date and where it was asked from.</summary>
-public sealed record RequestAsk(string? Subject, string? Role, string? Kind, string? Message, DateTimeOffset? DueAt, string? ReturnUrl);
+public sealed record RequestAsk(string? Subject, string? Role, string? Kind, string? Message, DateTimeOffset? Due, string? ReturnUrl);
 
 /// <summary>A stored request; <see cref="Answer"/> is the answer or the approver's comment.</summary>
 public sealed record TeamRequest(long Id, string Subject, string Role, string Kind, string Message, DateTimeOffset DueAt, string? ReturnUrl,
@@ -69,7 +69,7 @@ public sealed class TeamRequests(MetadataStore store)
         var message = ask.Message?.Trim() ?? "";
         if (message.Length == 0) throw new InputException("a request says what is asked", "message");
         if (message.Length > MaxMessage) throw new InputException($"the message is longer than {MaxMessage} characters", "message");
-        if (ask.DueAt is not { } due) throw new InputException("a request has a due date", "due");
+        if (ask.Due is not { } due) throw new InputException("a request has a due date", "due");
         if (due < now.AddDays(-1)) throw new InputException($"the due date {due:yyyy-MM-dd} is in the past", "due");
         // Only a path on this site, so the "back to where it was asked" link cannot send anyone elsewhere.
         var back = ask.ReturnUrl is { } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : null;

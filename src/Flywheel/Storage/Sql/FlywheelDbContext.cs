@@ -30,6 +30,7 @@ internal abstract class FlywheelDbContext(DbContextOptions options) : DbContext(
     public DbSet<PromotionApprovalRow> PromotionApprovals => Set<PromotionApprovalRow>();
     public DbSet<TeamRequestRow> TeamRequests => Set<TeamRequestRow>();
     public DbSet<PersonRoleRow> PersonRoles => Set<PersonRoleRow>();
+    public DbSet<UserAccountRow> UserAccounts => Set<UserAccountRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -91,5 +92,6 @@ internal abstract class FlywheelDbContext(DbContextOptions options) : DbContext(
         ReviewRows.Configure(model);
         ProductionRows.Configure(model);
         RequestRows.Configure(model);
+        UserAccountRow.Configure(model);
     }
 }

@@ -1048,6 +1048,44 @@ namespace Flywheel.Storage.Sql.Migrations.PostgreSql
                     b.ToTable("trials", (string)null);
                 });
 
+            modelBuilder.Entity("Flywheel.Storage.Sql.UserAccountRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Stamp")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("user_accounts", (string)null);
+                });
+
             modelBuilder.Entity("Flywheel.Storage.Sql.JobLogRow", b =>
                 {
                     b.HasOne("Flywheel.Storage.Sql.JobRow", null)

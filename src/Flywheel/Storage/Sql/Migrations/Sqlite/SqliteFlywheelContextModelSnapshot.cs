@@ -1013,6 +1013,44 @@ namespace Flywheel.Storage.Sql.Migrations.Sqlite
                     b.ToTable("trials", (string)null);
                 });
 
+            modelBuilder.Entity("Flywheel.Storage.Sql.UserAccountRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DisabledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stamp")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("user_accounts", (string)null);
+                });
+
             modelBuilder.Entity("Flywheel.Storage.Sql.JobLogRow", b =>
                 {
                     b.HasOne("Flywheel.Storage.Sql.JobRow", null)
