@@ -21,7 +21,7 @@ public static class WorkspacePages
         new("PageMonitoring", Permission.Read, null),
         new("PageReview", Permission.Review, null),
         new("PageGrowth", Permission.Read, null),
-        new("PageRequests", Permission.Read, null),
-        new("PageAdmin", Permission.Administer, null),
+        new("PageRequests", Permission.Read, "/requests"),
+        new("PageAdmin", Permission.Administer, "/admin"),
     ];
 }
