@@ -81,6 +81,8 @@ public sealed class TeamRequests(MetadataStore store)
         var now = Clock.GetUtcNow();
         var (subject, role, kind, message, due, back) = Validate(ask, now);
         await using var context = store.Database.CreateContext();
+        // The id names the audit entry's subject: saved twice, in one transaction.
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellation);
         var row = new TeamRequestRow
         {
             Subject = subject, Role = role.Id, Kind = kind, Message = message, DueAt = due, ReturnUrl = back,
@@ -90,6 +92,7 @@ public sealed class TeamRequests(MetadataStore store)
         await context.SaveChangesAsync(cancellation);
         Audit.Add(context, actor, "request.ask", $"request:{row.Id}", now, new { subject, role = role.Id, kind, due, message });
         await context.SaveChangesAsync(cancellation);
+        await transaction.CommitAsync(cancellation);
         return ToRecord(row);
     }
 
