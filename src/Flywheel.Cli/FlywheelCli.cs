@@ -35,6 +35,7 @@ public static class FlywheelCli
         root.Add(Serve.ServeCommand.Create());
         root.Add(Audit.AuditCommand.Create());
         root.Add(Keys.KeysCommand.Create());
+        root.Add(Users.UsersCommand.Create());
         root.Add(Monitor.MonitorCommand.Create());
         root.Add(Growth.GrowthCommand.Create());
         root.Add(Simulate.SimulateCommand.Create());

@@ -25,6 +25,7 @@ internal static class ServerFeatures
         Monitoring.MonitoringFeature.AddServices(builder);
         Review.ReviewFeature.AddServices(builder, options);
         Retraining.Retraining.AddServices(builder);
+        Requests.RequestRoutes.AddServices(builder);
         Workspace.WorkspaceFeature.AddServices(builder);
     }
 
@@ -43,6 +44,7 @@ internal static class ServerFeatures
         Monitoring.MonitoringFeature.MapMonitoring(app);
         Review.ReviewFeature.Map(app);
         Retraining.Retraining.MapRetraining(app);
+        Requests.RequestRoutes.MapRequests(app);
         Workspace.WorkspaceFeature.Map(app);
     }
 }

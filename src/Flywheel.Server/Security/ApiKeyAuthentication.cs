@@ -69,7 +69,11 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
 /// <summary>Who is calling, for audit entries: <c>key:&lt;name&gt;</c>.</summary>
 public static class Caller
 {
-    public static string Actor(this ClaimsPrincipal user) => $"key:{user.FindFirstValue(ClaimTypes.Name) ?? "anonymous"}";
+    /// <summary>The claim a local account's session carries (its user name); a key session has none.</summary>
+    public const string UserClaim = "flywheel:user";
+
+    public static string Actor(this ClaimsPrincipal user) =>
+        user.FindFirstValue(UserClaim) is { } account ? $"user:{account}" : $"key:{user.FindFirstValue(ClaimTypes.Name) ?? "anonymous"}";
 
     public static string? Role(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Role);
 }

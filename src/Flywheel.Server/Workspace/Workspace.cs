@@ -58,7 +58,8 @@ public static class WorkspaceFeature
 
     private static async Task<IResult> SignOutAsync(HttpContext http, [FromForm] string? returnUrl, ServerStore store)
     {
-        await store.Store.AuditAsync(http.User.Actor(), "workspace.sign-out", $"key:{http.User.FindFirst(ApiKeyAuthentication.KeyIdClaim)?.Value}", new { });
+        var subject = http.User.FindFirst(Caller.UserClaim) is { } user ? $"user:{user.Value}" : $"key:{http.User.FindFirst(ApiKeyAuthentication.KeyIdClaim)?.Value}";
+        await store.Store.AuditAsync(http.User.Actor(), "workspace.sign-out", subject, new { });
         await http.SignOutAsync(WorkspaceSession.SchemeName);
         return TypedResults.LocalRedirect(WorkspaceSession.LoginPath);
     }

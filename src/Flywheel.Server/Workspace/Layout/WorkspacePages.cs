@@ -21,7 +21,7 @@ public static class WorkspacePages
         new("PageMonitoring", Permission.Read, "/monitoring"),
         new("PageReview", Permission.Review, "/review"),
         new("PageGrowth", Permission.Read, "/growth"),
-        new("PageRequests", Permission.Read, null),
-        new("PageAdmin", Permission.Administer, null),
+        new("PageRequests", Permission.Read, "/requests"),
+        new("PageAdmin", Permission.Administer, "/admin"),
     ];
 }

@@ -21,6 +21,7 @@ public static class WorkspaceSession
     public const string LoginPath = "/login";
     public const string ExpiresClaim = "flywheel:expires";
     public const string CheckedClaim = "flywheel:checked";
+    public const string StampClaim = "flywheel:stamp";
 
     /// <summary>A revoked key's session ends within this time (its expiry is checked on every request).</summary>
     public static readonly TimeSpan RevalidateEvery = TimeSpan.FromMinutes(2);
@@ -63,6 +64,16 @@ public static class WorkspaceSession
         return new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
     }
 
+    /// <summary>The session's principal for a local account, checked now: its name, role and stamp (a password reset or disable ends it).</summary>
+    public static ClaimsPrincipal Principal(UserAccount user, DateTimeOffset now) => new(new ClaimsIdentity(
+    [
+        new(ClaimTypes.Name, user.Name),
+        new(ClaimTypes.Role, user.Role),
+        new(Caller.UserClaim, user.Name),
+        new(StampClaim, user.Stamp),
+        new(CheckedClaim, now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
+    ], SchemeName));
+
     // Every request: the key's expiry. Every RevalidateEvery: the key itself, from the store (revoked, gone, role changed).
     private static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
@@ -75,6 +86,11 @@ public static class WorkspaceSession
             return;
         }
         if (Seconds(principal, CheckedClaim) is { } checkedAt && now - checkedAt < RevalidateEvery) return;
+        if (principal.FindFirstValue(Caller.UserClaim) is { } name)
+        {
+            await ValidateUserAsync(context, name, now);
+            return;
+        }
         var id = principal.FindFirstValue(ApiKeyAuthentication.KeyIdClaim);
         var store = context.HttpContext.RequestServices.GetRequiredService<ServerStore>();
         var key = (await store.Store.Keys.ListAsync(context.HttpContext.RequestAborted)).FirstOrDefault(k => k.Id == id);
@@ -87,11 +103,35 @@ public static class WorkspaceSession
         context.ShouldRenew = true;
     }
 
+    // A local account: gone, disabled, role changed or password reset (new stamp) ends the session.
+    private static async Task ValidateUserAsync(CookieValidatePrincipalContext context, string name, DateTimeOffset now)
+    {
+        var store = context.HttpContext.RequestServices.GetRequiredService<ServerStore>();
+        var user = await new UserAccounts(store.Store).FindAsync(name, context.HttpContext.RequestAborted);
+        var principal = context.Principal!;
+        var refusal = user switch
+        {
+            null => "unknown user",
+            { IsDisabled: true } => "user disabled",
+            _ when user.Role != principal.FindFirstValue(ClaimTypes.Role) => "role changed",
+            _ when user.Stamp != principal.FindFirstValue(StampClaim) => "password reset",
+            _ => null,
+        };
+        if (refusal is not null)
+        {
+            await RejectAsync(context, refusal);
+            return;
+        }
+        context.ReplacePrincipal(Principal(user!, now));
+        context.ShouldRenew = true;
+    }
+
     private static async Task RejectAsync(CookieValidatePrincipalContext context, string reason)
     {
         var store = context.HttpContext.RequestServices.GetRequiredService<ServerStore>();
         var principal = context.Principal!;
-        await store.Store.AuditAsync(principal.Actor(), "workspace.session-ended", $"key:{principal.FindFirstValue(ApiKeyAuthentication.KeyIdClaim)}", new { reason });
+        var subject = principal.FindFirstValue(Caller.UserClaim) is { } user ? $"user:{user}" : $"key:{principal.FindFirstValue(ApiKeyAuthentication.KeyIdClaim)}";
+        await store.Store.AuditAsync(principal.Actor(), "workspace.session-ended", subject, new { reason });
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(SchemeName);
     }

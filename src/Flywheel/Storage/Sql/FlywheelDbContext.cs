@@ -28,6 +28,9 @@ internal abstract class FlywheelDbContext(DbContextOptions options) : DbContext(
     public DbSet<ProductionDatasetRow> ProductionDatasets => Set<ProductionDatasetRow>();
     public DbSet<ModelComparisonRow> ModelComparisons => Set<ModelComparisonRow>();
     public DbSet<PromotionApprovalRow> PromotionApprovals => Set<PromotionApprovalRow>();
+    public DbSet<TeamRequestRow> TeamRequests => Set<TeamRequestRow>();
+    public DbSet<PersonRoleRow> PersonRoles => Set<PersonRoleRow>();
+    public DbSet<UserAccountRow> UserAccounts => Set<UserAccountRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -88,5 +91,7 @@ internal abstract class FlywheelDbContext(DbContextOptions options) : DbContext(
         MonitoringRows.Configure(model);
         ReviewRows.Configure(model);
         ProductionRows.Configure(model);
+        RequestRows.Configure(model);
+        UserAccountRow.Configure(model);
     }
 }
