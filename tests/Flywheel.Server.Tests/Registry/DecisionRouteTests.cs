@@ -153,7 +153,8 @@ public sealed class DecisionRouteTests(TrainedModels trained)
             ModelZip = memory.ToArray(),
             InputSchema = [new InputColumn("x", "numeric", "feature")],
             LabelMapping = ["no", "yes"],
-            DecisionPolicy = JsonSerializer.SerializeToElement(new ServingPolicy("y", "yes", false, 0.65, null, null, "JPY"), PackageJson.Options),
+            DecisionPolicy = new ServingSpec(Flywheel.Tasks.MlTask.Binary, [new ServingInputColumn("x", true)], ["no", "yes"],
+                new ServingPolicy("y", "yes", false, 0.65, null, null, "JPY")).PolicyJson(),
             TrainingDataFingerprint = "sha256:hand",
             Attachments = withRows ? new Dictionary<string, byte[]> { [DecisionRowsFile.FileName] = Rows.ToBytes() } : new Dictionary<string, byte[]>(),
         };
