@@ -45,9 +45,7 @@ public static class Registry
 {
     public const string Production = "production";
 
-    public static void AddServices(WebApplicationBuilder builder)
-    {
-    }
+    public static void AddServices(WebApplicationBuilder builder) => DecisionRoutes.AddServices(builder);
 
     public static IEndpointRouteBuilder MapRegistry(this IEndpointRouteBuilder app)
     {
@@ -59,6 +57,7 @@ public static class Registry
         group.MapGet("/{name}/versions/{version:int}", GetVersionAsync).Requires(Permission.Read).WithName("GetModelVersion")
             .WithSummary("A model version: input schema, classes, decision policy, metrics, training data fingerprint, libraries and model card")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        DecisionRoutes.Map(group);
         group.MapPut($"/{{name}}/aliases/{Production}", PromoteAsync)
             .Requires(Permission.Promote).WithName("PromoteModel")
             .WithSummary("Point @production at a version (approvers), on the comparison it is approved on: {version, comparisonId, reason} (or override: true with a reason)")

@@ -25,6 +25,7 @@ public static class WorkspaceFeature
         builder.Services.AddLocalization();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<UseCaseOverview>();
+        builder.Services.AddSingleton<Flywheel.Operate.Listings.DataFindingsCache>();
         WorkspaceSession.AddServices(builder);
     }
 

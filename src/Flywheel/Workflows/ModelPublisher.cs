@@ -26,7 +26,7 @@ public static class ModelPublisher
     public static async Task<PublishedModel> PublishAsync(
         UseCase useCase, MLContext ml, ITransformer chain, PreparedData prepared, ServingSpec spec,
         TrainingRecord record, EvaluationReport test, EvaluationReport validation, TrainingRun run, CancellationToken cancellation = default,
-        IReadOnlyDictionary<string, byte[]>? baseline = null)
+        IReadOnlyDictionary<string, byte[]>? baseline = null, IReadOnlyDictionary<string, byte[]>? attachments = null)
     {
         var catalog = new ModelCatalog(run.Store);
         var actor = Environment.UserName is { Length: > 0 } user ? user : "flywheel";
@@ -50,7 +50,7 @@ public static class ModelPublisher
             InputDialect = spec.Dialect,
             Card = CardText(useCase, record, test),
             BaselineStatistics = baseline is null ? null : Baselines.BaselineManifest.Describe(baseline),
-            Attachments = baseline ?? new Dictionary<string, byte[]>(),
+            Attachments = (baseline ?? new Dictionary<string, byte[]>()).Concat(attachments ?? new Dictionary<string, byte[]>()).ToDictionary(),
         };
         // Package, version, @candidate and the run's end commit together: a crash leaves all of them or none.
         var (package, published) = await catalog.PublishAsync(content, actor, CandidateAlias, run.Id, cancellationToken: cancellation);

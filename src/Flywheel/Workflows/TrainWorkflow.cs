@@ -123,8 +123,9 @@ public static class TrainWorkflow
         var testRows = labelled(SplitName.Test);
         var nonTestRows = labelled(SplitName.Train).Concat(labelled(SplitName.Validation)).ToList();
         var choiceRows = result.DecisionRows.Rows.Select(position => nonTestRows[position]).ToList();
+        var ruleScores = task == MlTask.Binary || decision is not null ? PlanRuleScores(useCase, table, choiceRows, testRows) : [];
         var decided = decision is null ? null
-            : Decide(task, decision, result.DecisionRows, testPredictions, train, prepared.Label, PlanRuleScores(useCase, table, choiceRows, testRows), seed);
+            : Decide(task, decision, result.DecisionRows, testPredictions, train, prepared.Label, ruleScores, seed);
         if (decided is not null)
         {
             testReport = testReport with { Decision = decided.Test };
@@ -174,7 +175,11 @@ public static class TrainWorkflow
         cancellation.ThrowIfCancellationRequested();
         progress?.Report(new("package", "writing and registering the model package"));
         using var publishing = FlywheelTelemetry.Start(FlywheelTelemetry.Spans.Publish, "flywheel.model", useCase.Name);
-        var published = await ModelPublisher.PublishAsync(useCase, prepared.Context, chain, prepared, spec, record, testReport, validationReport, run, cancellation, baseline);
+        // A binary package keeps its scored rows, so the decision explorer can price any threshold and band later.
+        var decisionRows = task == MlTask.Binary
+            ? new Dictionary<string, byte[]> { [DecisionRowsFile.FileName] = DecisionRowsFile.From(result.DecisionRows, testPredictions.ToBinary(), prepared.Label.BinaryClasses(), ruleScores).ToBytes() }
+            : null;
+        var published = await ModelPublisher.PublishAsync(useCase, prepared.Context, chain, prepared, spec, record, testReport, validationReport, run, cancellation, baseline, decisionRows);
         log.LogInformation("published {Model}:{Version} ({Package}) as @candidate", published.Version.ModelName, published.Version.Version, published.Package.Id);
         return new TrainOutcome(record, testReport, validationReport, result, published.Package.Path, published.Package.Id,
             $"{published.Version.ModelName}:{published.Version.Version}", published.RunId)
