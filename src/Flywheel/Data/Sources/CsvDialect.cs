@@ -22,16 +22,21 @@ public sealed record CsvDialect(string Delimiter, string Quote, string Escape, b
     /// <summary>What a package written before dialects were recorded reads: RFC 4180 with commas, empty = missing.</summary>
     public static CsvDialect Legacy { get; } = new(",", "\"", "\"", true);
 
-    public bool IsMissing(string field)
+    public bool IsMissing(string field) => IsMissing(field.AsSpan());
+
+    /// <summary>The same test on a field still inside its line (the monitoring decoder reads fields without a string each).</summary>
+    public bool IsMissing(ReadOnlySpan<char> field)
     {
         var text = field.Trim();
         foreach (var token in Missing)
-            if (string.Equals(text, token, StringComparison.Ordinal)) return true;
+            if (text.SequenceEqual(token)) return true;
         return false;
     }
 
     /// <summary>Parses a number as DuckDB did at training: invariant digits, this dialect's decimal separator.</summary>
-    public bool TryNumber(string field, out double value) =>
+    public bool TryNumber(string field, out double value) => TryNumber(field.AsSpan(), out value);
+
+    public bool TryNumber(ReadOnlySpan<char> field, out double value) =>
         double.TryParse(field.Trim(), NumberStyles.Float, Decimal == "," ? CommaDecimal : CultureInfo.InvariantCulture, out value);
 
     /// <summary>The names DuckDB gives the columns of a file without a header line.</summary>

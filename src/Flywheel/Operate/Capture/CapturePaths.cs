@@ -39,17 +39,29 @@ public static partial class CapturePaths
     /// </summary>
     public static IReadOnlyList<string> FilesBetween(string parent, DateTimeOffset? since, DateTimeOffset? until, int variantLevels)
     {
+        var files = HoursBetween(parent, since, until, variantLevels).SelectMany(hour => hour.Files).ToList();
+        files.Sort(StringComparer.Ordinal);
+        return files;
+    }
+
+    /// <summary>The same files grouped by their hour (every variant's files of an hour together), oldest hour first.</summary>
+    public static IReadOnlyList<(DateTime Hour, IReadOnlyList<string> Files)> HoursBetween(string parent, DateTimeOffset? since, DateTimeOffset? until, int variantLevels)
+    {
         if (!Directory.Exists(parent)) return [];
         var firstHour = since is { } from ? Truncate(from) : DateTime.MinValue;
-        var files = new List<string>();
+        var hours = new SortedDictionary<DateTime, List<string>>();
         foreach (var hourFolder in HourFolders(parent, variantLevels))
         {
             if (HourOf(hourFolder) is not { } hour) continue;
             if (hour < firstHour || (until is { } to && hour >= to.UtcDateTime)) continue;
+            if (!hours.TryGetValue(hour, out var files)) hours[hour] = files = [];
             files.AddRange(Directory.EnumerateFiles(hourFolder, "*" + Extension));
         }
-        files.Sort(StringComparer.Ordinal);
-        return files;
+        return hours.Where(hour => hour.Value.Count > 0).Select(hour =>
+        {
+            hour.Value.Sort(StringComparer.Ordinal);
+            return (hour.Key, (IReadOnlyList<string>)hour.Value);
+        }).ToList();
     }
 
     /// <summary>A writer id that no other process (here or on another host) or restart shares.</summary>

@@ -29,9 +29,28 @@ public sealed class CaptureReader(string root, ILogger? logger = null)
     public string Root => root;
 
     /// <summary>The records of <paramref name="query"/>, streamed in time order (newest first when asked).</summary>
-    public IEnumerable<CapturedRecord> Read(CaptureQuery query, CancellationToken cancellation = default)
+    public IEnumerable<CapturedRecord> Read(CaptureQuery query, CancellationToken cancellation = default) =>
+        query is { NewestFirst: true, Limit: { } limit, WithGroundTruth: false } ? NewestHoursFirst(query, limit, cancellation) : ReadFiles(query, CaptureFiles(query), cancellation);
+
+    // The newest few records (what a monitoring run asks to learn the model version) are in the newest hour's
+    // files: those are read first, and an older hour only while the limit is not reached. A file holds the records
+    // of its folder's hour, so the hours' records concatenate in the same order one query over all files gives.
+    private IEnumerable<CapturedRecord> NewestHoursFirst(CaptureQuery query, int limit, CancellationToken cancellation)
     {
-        var captureFiles = CaptureFiles(query);
+        var hours = query.Variant is { } variant
+            ? CapturePaths.HoursBetween(CapturePaths.VariantFolder(root, query.Endpoint, variant), query.Since, query.Until, variantLevels: 0)
+            : CapturePaths.HoursBetween(CapturePaths.EndpointFolder(root, query.Endpoint), query.Since, query.Until, variantLevels: 1);
+        var left = limit;
+        for (var h = hours.Count - 1; h >= 0 && left > 0; h--)
+            foreach (var record in ReadFiles(query with { Limit = left }, hours[h].Files, cancellation))
+            {
+                left--;
+                yield return record;
+            }
+    }
+
+    private IEnumerable<CapturedRecord> ReadFiles(CaptureQuery query, IReadOnlyList<string> captureFiles, CancellationToken cancellation)
+    {
         if (captureFiles.Count == 0) yield break;
         var truthFiles = query.WithGroundTruth ? GroundTruthFiles(query) : [];
         var sql = new StringBuilder(Captured(captureFiles));

@@ -107,6 +107,56 @@ public sealed class WindowDecoderTests
         Assert.Contains("capture file torn", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Plain_csv_is_read_in_place_as_the_record_reader_reads_it_and_a_quoted_body_still_goes_through_the_reader()
+    {
+        var window = Decode(
+            Csv(1, "1, basic\r\n\r\n2,pre\rmium\n\n 3 ,NA\n", Answer(("no", 0.1, "automatic"), ("no", 0.2, "automatic"), ("no", 0.3, "automatic"))),
+            Csv(2, "plan,x,extra\nbasic,4,z\n", Answer(("no", 0.4, "automatic"))),
+            Csv(3, "5\n", Answer(("no", 0.5, "automatic"))),
+            Csv(4, "6,\"premium, plus\"\n", Answer(("yes", 0.6, "automatic"))));
+
+        Assert.Equal([1.0, 2, 3, 4, 5, 6], window.Numbers[0]!);
+        Assert.Equal(" basic|pre\rmium|NA|basic|∅|premium, plus", Join(window.Texts[1])); // a CRLF ends a line, a lone CR is text
+        Assert.Equal([0L, 1L], window.Evidence.Absent);  // "5" has no plan
+        Assert.Equal([0L, 1L], window.Evidence.Missing);
+        Assert.Empty(window.Evidence.ExtraFields);       // the header named "extra", so it is not column_3
+        Assert.Equal([0, 0, 0, 1, 2, 3], window.Request);
+    }
+
+    [Fact]
+    public void Responses_are_read_for_their_three_fields_in_every_shape_the_document_reader_takes()
+    {
+        const string nested = "{\"endpoint\":\"e\",\"predictions\":[{\"score\":0.3,\"explanation\":{\"score\":9,\"decision\":\"review\"},\"predicted_label\":\"no\",\"decision\":\"automatic\"}],\"model\":\"m\"}";
+        const string list = "[{\"predicted_score\":1.25,\"score\":1.25,\"decision\":\"review\"}]";
+        const string lines = "{\"predicted_label\":\"yes\",\"score\":0.8,\"decision\":\"automatic\"}\n{\"predicted_label\":\"other\",\"score\":\"high\"}\n";
+        var window = Decode(Csv(1, "1,basic\n", nested), Csv(2, "2,basic\n", list), Csv(3, "3,basic\n4,basic\n", lines));
+
+        Assert.Equal([0.3, 1.25, 0.8, double.NaN], window.Scores);
+        Assert.Equal("no|1.25|yes|other", Join(window.Predicted));
+        Assert.Equal([false, true, false, false], window.Reviewed);
+        Assert.Same(Spec.Classes[0], window.Predicted[0]); // the package's own string for a class, in both readers
+        Assert.Same(Spec.Classes[1], window.Predicted[2]);
+    }
+
+    [Fact]
+    public void Requests_decoded_in_parallel_batches_join_in_their_order_with_their_evidence_summed()
+    {
+        var records = Enumerable.Range(0, 1000).Select(i => i % 97 == 5
+            ? Json(i, "{\"instances\": [", Answer(("no", 0.1, "automatic")))
+            : Csv(i, $"{i},p{i % 3}\n{i},p{i % 3}\n", Answer(("no", i / 1000.0, "automatic"), ("no", i / 1000.0, "automatic")))).ToList();
+
+        var window = WindowDecoder.Decode(Spec, records);
+
+        var parsed = Enumerable.Range(0, 1000).Where(i => i % 97 != 5).ToList();
+        Assert.Equal(parsed.SelectMany(i => new[] { (double)i, i }), window.Numbers[0]!);
+        Assert.Equal(parsed.SelectMany(i => new[] { i, i }), window.Request);
+        Assert.Equal(parsed.SelectMany(i => new[] { i / 1000.0, i / 1000.0 }), window.Scores);
+        Assert.Equal((11L, 1000L), (window.Evidence.UnparsedRequests, window.Evidence.Requests));
+        Assert.StartsWith("request inf-5:", window.Evidence.FirstError, StringComparison.Ordinal);
+        Assert.Equal(3, window.Texts[1]!.Distinct(ReferenceEqualityComparer.Instance).Count()); // one string per value across batches
+    }
+
     private static IEnumerable<CapturedRecord> Failing(IEnumerable<CapturedRecord> first)
     {
         foreach (var record in first) yield return record;

@@ -20,6 +20,16 @@ internal sealed class Growing<T>
         set => _items[Count - 1] = value;
     }
 
+    /// <summary>The items added so far (valid until the next add).</summary>
+    public ReadOnlySpan<T> Items => _items.AsSpan(0, Count);
+
+    public void AddRange(ReadOnlySpan<T> items)
+    {
+        if (Count + items.Length > _items.Length) Array.Resize(ref _items, Math.Max(_items.Length * 2, Count + items.Length));
+        items.CopyTo(_items.AsSpan(Count));
+        Count += items.Length;
+    }
+
     public void Truncate(int count) => Count = Math.Min(Count, count);
 
     public T[] ToArray() => _items.AsSpan(0, Count).ToArray();

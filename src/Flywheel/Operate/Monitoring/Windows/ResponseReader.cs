@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Flywheel.Serving;
 using Flywheel.Tasks;
@@ -18,22 +20,115 @@ internal static class ResponseReader
         try
         {
             if (encoding == "CSV" || body.TrimStart() is not ['{', ..] and not ['[', ..]) Csv(spec, body, scores, predicted, reviewed);
-            else Json(spec, body, scores, predicted, reviewed);
+            else if (!PredictionList(spec, body, scores, predicted, reviewed))
+            {
+                Truncate(start, scores, predicted, reviewed);
+                Json(spec, body, scores, predicted, reviewed);
+            }
         }
         catch (Exception error) when (error is JsonException or InputException or FormatException or InvalidOperationException)
         {
             // counted as rows without a prediction below
         }
         if (scores.Count - start == rows) return;
-        scores.Truncate(start);
-        predicted.Truncate(start);
-        reviewed.Truncate(start);
+        Truncate(start, scores, predicted, reviewed);
         for (var r = 0; r < rows; r++)
         {
             scores.Add(double.NaN);
             predicted.Add(null);
             reviewed.Add(false);
         }
+    }
+
+    private static void Truncate(int count, Growing<double> scores, Growing<string?> predicted, Growing<bool> reviewed)
+    {
+        scores.Truncate(count);
+        predicted.Truncate(count);
+        reviewed.Truncate(count);
+    }
+
+    /// <summary>
+    /// The server's own shapes — <c>{…, "predictions": [{…}, …]}</c> or <c>[{…}, …]</c> — read token by token for the
+    /// three fields a row needs, the rest skipped unread (a million rows: no document per response). The values are
+    /// those <see cref="One"/> takes from a document (a repeated property: its last occurrence). False for any other
+    /// shape, with what it added left for the caller to drop: <see cref="Json"/> reads those.
+    /// </summary>
+    private static bool PredictionList(ServingSpec spec, string body, Growing<double> scores, Growing<string?> predicted, Growing<bool> reviewed)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(body.Length));
+        try
+        {
+            var json = new Utf8JsonReader(buffer.AsSpan(0, Encoding.UTF8.GetBytes(body, buffer)));
+            if (!json.Read()) return false;
+            if (json.TokenType == JsonTokenType.StartObject)
+            {
+                var found = false;
+                while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+                {
+                    var isList = json.ValueTextEquals("predictions"u8);
+                    json.Read();
+                    if (!isList)
+                    {
+                        json.Skip();
+                        continue;
+                    }
+                    if (found || json.TokenType != JsonTokenType.StartArray || !Predictions(spec, ref json, scores, predicted, reviewed)) return false;
+                    found = true;
+                }
+                if (!found) return false;
+            }
+            else if (json.TokenType != JsonTokenType.StartArray || !Predictions(spec, ref json, scores, predicted, reviewed)) return false;
+            return !json.Read();
+        }
+        catch (JsonException)
+        {
+            return false; // JSON Lines (a second document after the first) and broken JSON: the document reader decides
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    // From a list's StartArray to its EndArray: one row per object; false at anything else in the list.
+    private static bool Predictions(ServingSpec spec, ref Utf8JsonReader json, Growing<double> scores, Growing<string?> predicted, Growing<bool> reviewed)
+    {
+        while (json.Read() && json.TokenType != JsonTokenType.EndArray)
+        {
+            if (json.TokenType != JsonTokenType.StartObject) return false;
+            var score = double.NaN;
+            string? label = null;
+            var labelIsText = false;
+            double? predictedScore = null;
+            var review = false;
+            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = json.ValueTextEquals("score"u8) ? 1 : json.ValueTextEquals("predicted_label"u8) ? 2
+                    : json.ValueTextEquals("predicted_score"u8) ? 3 : json.ValueTextEquals("decision"u8) ? 4 : 0;
+                json.Read();
+                var number = json.TokenType == JsonTokenType.Number;
+                var text = json.TokenType == JsonTokenType.String;
+                switch (name)
+                {
+                    case 1: score = number ? json.GetDouble() : double.NaN; break;
+                    case 2: (labelIsText, label) = text ? (true, ClassLabel(spec, ref json)) : (false, null); break;
+                    case 3: predictedScore = number ? json.GetDouble() : null; break;
+                    case 4: review = text && json.ValueTextEquals(CsvPredictor.ReviewDecision); break;
+                }
+                json.Skip();
+            }
+            scores.Add(score);
+            predicted.Add(labelIsText ? label : predictedScore?.ToString("R", CultureInfo.InvariantCulture));
+            reviewed.Add(review);
+        }
+        return json.TokenType == JsonTokenType.EndArray;
+    }
+
+    private static string? ClassLabel(ServingSpec spec, ref Utf8JsonReader label)
+    {
+        foreach (var name in spec.Classes)
+            if (label.ValueTextEquals(name)) return name;
+        return label.GetString();
     }
 
     private static void Json(ServingSpec spec, string body, Growing<double> scores, Growing<string?> predicted, Growing<bool> reviewed)

@@ -24,7 +24,7 @@ public sealed class WindowDecoder
     private readonly IReadOnlySet<string> _keep;
     private readonly Growing<double>?[] _numbers;
     private readonly Growing<string?>?[] _texts;
-    private readonly Dictionary<string, string>?[] _pools;
+    private readonly TextPool?[] _pools;
     private readonly Dictionary<string, Growing<string?>> _extras = new(StringComparer.Ordinal);
     private readonly Growing<int> _request = new();
     private readonly Growing<double> _scores = new();
@@ -37,7 +37,12 @@ public sealed class WindowDecoder
     private string? _firstError;
 
     /// <param name="keep">Fields outside the schema whose values are kept (the facet columns).</param>
-    public WindowDecoder(ServingSpec spec, IReadOnlySet<string>? keep = null)
+    public WindowDecoder(ServingSpec spec, IReadOnlySet<string>? keep = null) : this(spec, keep, null)
+    {
+    }
+
+    // A batch's decoder shares the window's text pools, so a category value is one string in the whole window.
+    private WindowDecoder(ServingSpec spec, IReadOnlySet<string>? keep, TextPool?[]? pools)
     {
         _spec = spec;
         _inputs = spec.Inputs.Count;
@@ -45,47 +50,125 @@ public sealed class WindowDecoder
         _keep = keep ?? new HashSet<string>();
         _numbers = spec.Inputs.Select(input => input.Numeric ? new Growing<double>() : null).ToArray();
         _texts = spec.Inputs.Select(input => input.Numeric ? null : new Growing<string?>()).ToArray();
-        _pools = spec.Inputs.Select(input => input.Numeric ? null : new Dictionary<string, string>(StringComparer.Ordinal)).ToArray();
+        _pools = pools ?? spec.Inputs.Select(input => input.Numeric ? null : new TextPool()).ToArray();
         foreach (var name in _keep.Where(name => !_index.ContainsKey(name))) _extras[name] = new Growing<string?>();
         (_typeErrors, _missing, _absent) = (new long[_inputs], new long[_inputs], new long[_inputs]);
     }
 
-    /// <summary>Records the reader may run ahead of the decoder (a few megabytes of request and response text).</summary>
-    private const int ReadAhead = 64;
+    /// <summary>Records one worker decodes at a time (a few hundred kilobytes of request and response text).</summary>
+    private const int BatchRecords = 64;
 
     /// <summary>
-    /// Decodes <paramref name="records"/>, enumerated on another thread while this one decodes: reading the capture
-    /// (DuckDB parsing the JSON Lines, the records' text crossing into .NET) takes about as long as decoding it, and
-    /// the two overlap. The order of the records is kept; an error of the reader is rethrown here.
+    /// Decodes <paramref name="records"/> on every core: one thread enumerates them (DuckDB parsing the JSON Lines,
+    /// the records' text crossing into .NET) in batches, the others decode the batches, each into its own decoder,
+    /// and the batches' rows join the window in the records' order. An error of the reader or a worker is rethrown here.
     /// </summary>
     public static WindowRows Decode(ServingSpec spec, IEnumerable<CapturedRecord> records, IReadOnlySet<string>? keep = null, CancellationToken cancellation = default)
     {
-        var decoder = new WindowDecoder(spec, keep);
+        var window = new WindowDecoder(spec, keep);
+        var joined = new InOrder(window);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        using var queue = new BlockingCollection<CapturedRecord>(ReadAhead);
-        var reading = Task.Run(() =>
+        using var batches = new BlockingCollection<(int Index, List<CapturedRecord> Records)>(2 * Environment.ProcessorCount);
+        var tasks = new List<Task>
         {
-            try
+            Task.Run(() => Stopping(stop, () =>
             {
-                foreach (var record in records) queue.Add(record, stop.Token);
-            }
-            finally
+                try
+                {
+                    var (index, batch) = (0, new List<CapturedRecord>(BatchRecords));
+                    foreach (var record in records)
+                    {
+                        batch.Add(record);
+                        if (batch.Count < BatchRecords) continue;
+                        batches.Add((index++, batch), stop.Token);
+                        batch = new List<CapturedRecord>(BatchRecords);
+                    }
+                    if (batch.Count > 0) batches.Add((index, batch), stop.Token);
+                }
+                finally
+                {
+                    batches.CompleteAdding();
+                }
+            }), CancellationToken.None),
+        };
+        for (var worker = 0; worker < Environment.ProcessorCount; worker++)
+            tasks.Add(Task.Run(() => Stopping(stop, () =>
             {
-                queue.CompleteAdding();
-            }
-        }, CancellationToken.None);
+                foreach (var (index, batch) in batches.GetConsumingEnumerable(stop.Token))
+                {
+                    var part = new WindowDecoder(spec, keep, window._pools);
+                    foreach (var record in batch) part.Add(record);
+                    joined.Done(index, part);
+                }
+            }), CancellationToken.None));
         try
         {
-            foreach (var record in queue.GetConsumingEnumerable(cancellation)) decoder.Add(record);
+            Task.WaitAll(tasks);
+        }
+        catch (AggregateException)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var error = tasks.Where(t => t.IsFaulted).SelectMany(t => t.Exception!.InnerExceptions).First(e => e is not OperationCanceledException);
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+        }
+        return window.Build();
+    }
+
+    // The first failure stops the others, so every task ends before the queue is disposed.
+    private static void Stopping(CancellationTokenSource stop, Action work)
+    {
+        try
+        {
+            work();
         }
         catch
         {
             stop.Cancel();
-            ((IAsyncResult)reading).AsyncWaitHandle.WaitOne(); // the reader ends (cancelled or not) before the queue is disposed
             throw;
         }
-        reading.GetAwaiter().GetResult();
-        return decoder.Build();
+    }
+
+    /// <summary>Appends finished batches to the window in their order, whichever worker finishes first.</summary>
+    private sealed class InOrder(WindowDecoder window)
+    {
+        private readonly Dictionary<int, WindowDecoder> _waiting = [];
+        private int _next;
+
+        public void Done(int index, WindowDecoder part)
+        {
+            lock (_waiting)
+            {
+                _waiting[index] = part;
+                while (_waiting.Remove(_next, out var ready))
+                {
+                    window.Append(ready);
+                    _next++;
+                }
+            }
+        }
+    }
+
+    private void Append(WindowDecoder part)
+    {
+        var offset = _requests.Count;
+        _requests.AddRange(part._requests);
+        for (var i = 0; i < _inputs; i++)
+        {
+            _numbers[i]?.AddRange(part._numbers[i]!.Items);
+            _texts[i]?.AddRange(part._texts[i]!.Items);
+            _typeErrors[i] += part._typeErrors[i];
+            _missing[i] += part._missing[i];
+            _absent[i] += part._absent[i];
+        }
+        foreach (var (name, values) in _extras) values.AddRange(part._extras[name].Items);
+        foreach (var request in part._request.Items) _request.Add(request + offset);
+        _scores.AddRange(part._scores.Items);
+        _predicted.AddRange(part._predicted.Items);
+        _reviewed.AddRange(part._reviewed.Items);
+        foreach (var (name, count) in part._extraFields) _extraFields[name] = _extraFields.GetValueOrDefault(name) + count;
+        _recordRows += part._recordRows;
+        _unparsed += part._unparsed;
+        _firstError ??= part._firstError;
     }
 
     public void Add(CapturedRecord record)
@@ -119,6 +202,7 @@ public sealed class WindowDecoder
 
     private void Csv(string body, int requestIndex)
     {
+        if (PlainCsv(body, requestIndex)) return;
         var records = CsvRecordReader.For(new StringReader(body), "the request", _spec.Dialect with { HasHeader = false }, body.Length + 1);
         int[]? positions = null;
         var first = true;
@@ -147,6 +231,80 @@ public sealed class WindowDecoder
                 for (var extra = _inputs; extra < fields.Length; extra++) Extra($"column_{extra + 1}");
             RowDone(requestIndex);
         }
+    }
+
+    // Field i of the current line is line[_bounds[2i].._bounds[2i + 1]].
+    private int[] _bounds = new int[64];
+
+    /// <summary>
+    /// A body without the quote character (what clients send): the records and fields are those
+    /// <see cref="CsvRecordReader"/> reads (LF or CRLF lines, a lone CR kept as text, empty lines skipped), read in place
+    /// instead of a string per field. False (nothing read) when the body quotes, for the reader to read it.
+    /// </summary>
+    private bool PlainCsv(string body, int requestIndex)
+    {
+        var dialect = _spec.Dialect;
+        if (dialect.Quote is [var quote] && body.Contains(quote)) return false;
+        var delimiter = dialect.Delimiter is [var d] ? d : ',';
+        int[]? positions = null;
+        var first = true;
+        var rest = body.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var end = rest.IndexOf('\n');
+            var line = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? default : rest[(end + 1)..];
+            if (line is [.., '\r']) line = line[..^1];
+            if (line.IsEmpty) continue;
+            var count = Split(line, delimiter);
+            if (first)
+            {
+                first = false;
+                if (count >= _inputs && Header(Fields(line, count)) is { } header)
+                {
+                    positions = header;
+                    continue;
+                }
+            }
+            for (var i = 0; i < _inputs; i++)
+            {
+                var at = positions?[i] ?? i;
+                if (at < count) SetText(i, line[_bounds[2 * at].._bounds[2 * at + 1]], null);
+                else
+                {
+                    _absent[i]++;
+                    Missing(i);
+                }
+            }
+            if (positions is null)
+                for (var extra = _inputs; extra < count; extra++) Extra($"column_{extra + 1}");
+            RowDone(requestIndex);
+        }
+        return true;
+    }
+
+    private int Split(ReadOnlySpan<char> line, char delimiter)
+    {
+        var count = 0;
+        var start = 0;
+        while (true)
+        {
+            if (2 * count + 2 > _bounds.Length) Array.Resize(ref _bounds, _bounds.Length * 2);
+            var next = line[start..].IndexOf(delimiter);
+            var stop = next < 0 ? line.Length : start + next;
+            _bounds[2 * count] = start;
+            _bounds[2 * count + 1] = stop;
+            count++;
+            if (next < 0) return count;
+            start = stop + 1;
+        }
+    }
+
+    private string[] Fields(ReadOnlySpan<char> line, int count)
+    {
+        var fields = new string[count];
+        for (var f = 0; f < count; f++) fields[f] = new string(line[_bounds[2 * f].._bounds[2 * f + 1]]);
+        return fields;
     }
 
     private int[]? Header(string[] fields)
@@ -267,8 +425,15 @@ public sealed class WindowDecoder
 
     private void SetText(int i, string? text)
     {
-        if (text is null || _spec.Dialect.IsMissing(text)) Missing(i);
-        else if (_texts[i] is { } texts) texts.Add(Pooled(i, text));
+        if (text is null) Missing(i);
+        else SetText(i, text.AsSpan(), text);
+    }
+
+    /// <param name="string">The field as a string when it already is one (else one is made only for a new category value).</param>
+    private void SetText(int i, ReadOnlySpan<char> text, string? @string)
+    {
+        if (_spec.Dialect.IsMissing(text)) Missing(i);
+        else if (_texts[i] is { } texts) texts.Add(Pooled(i, text, @string));
         else if (_spec.Dialect.TryNumber(text, out var number) || double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out number)) _numbers[i]!.Add(number);
         else TypeError(i);
     }
@@ -276,14 +441,27 @@ public sealed class WindowDecoder
     /// <summary>At most this many distinct values of a text input share one string each (a free-text column stops pooling there).</summary>
     private const int PoolLimit = 10_000;
 
+    private string Pooled(int i, ReadOnlySpan<char> text, string? @string) => _pools[i]!.Get(text, @string);
+
     // Category values repeat: one string per distinct value keeps a million-row window's text columns to their
-    // references, instead of a string per row that lives as long as the window.
-    private string Pooled(int i, string text)
+    // references, instead of a string per row that lives as long as the window. Shared by the batches' decoders.
+    private sealed class TextPool
     {
-        var pool = _pools[i]!;
-        if (pool.TryGetValue(text, out var known)) return known;
-        if (pool.Count < PoolLimit) pool[text] = text;
-        return text;
+        private readonly ConcurrentDictionary<string, string> _values = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+        private int _count;
+
+        public TextPool() => _lookup = _values.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public string Get(ReadOnlySpan<char> text, string? @string)
+        {
+            if (_lookup.TryGetValue(text, out var known)) return known;
+            var value = @string ?? new string(text);
+            if (Volatile.Read(ref _count) >= PoolLimit) return value;
+            var pooled = _values.GetOrAdd(value, value);
+            if (ReferenceEquals(pooled, value)) Interlocked.Increment(ref _count);
+            return pooled;
+        }
     }
 
     private void Missing(int i)
