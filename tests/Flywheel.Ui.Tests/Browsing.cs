@@ -5,6 +5,19 @@ namespace Flywheel.Ui.Tests;
 /// <summary>What every operate page test does in the browser: sign in, collect errors, check axe, read the first-paint timings.</summary>
 internal static class Browsing
 {
+    /// <summary>
+    /// A fresh browser context at <paramref name="width"/>×<paramref name="height"/> whose browser asks for <paramref name="locale"/>.
+    /// Waits get 90 s, not Playwright's 30: CI runs the four test assemblies at once on 2 cores, and a cold server's
+    /// first sign-in has been seen to take longer than 30 s there (it takes about 1 s alone).
+    /// </summary>
+    public static async Task<IPage> NewPageAsync(IBrowser browser, string baseUrl, string locale, int width, int height)
+    {
+        var context = await browser.NewContextAsync(new() { Locale = locale, ViewportSize = new() { Width = width, Height = height }, BaseURL = baseUrl });
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
+        return await context.NewPageAsync();
+    }
+
     public static async Task SignInAsync(IPage page, string key)
     {
         await page.GotoAsync("/login");

@@ -54,11 +54,8 @@ public sealed class TrainedWorkspaceServer : IAsyncLifetime
         Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Browsers.Chromium, Headless = true });
     }
 
-    public async Task<IPage> PageAsync(string locale = "en-US", int width = 1280, int height = 800)
-    {
-        var context = await Browser.NewContextAsync(new() { Locale = locale, ViewportSize = new() { Width = width, Height = height }, BaseURL = BaseUrl });
-        return await context.NewPageAsync();
-    }
+    public Task<IPage> PageAsync(string locale = "en-US", int width = 1280, int height = 800) =>
+        Browsing.NewPageAsync(Browser, BaseUrl, locale, width, height);
 
     /// <summary>GET an API route with the admin key, as JSON.</summary>
     public async Task<JsonElement> ApiAsync(string path)

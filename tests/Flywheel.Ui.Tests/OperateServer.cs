@@ -89,11 +89,8 @@ public sealed class OperateServer : IAsyncLifetime
         return (name, (await Store.Store.Keys.CreateAsync(name, role, null, "test")).Secret);
     }
 
-    public async Task<IPage> PageAsync(string locale = "en-US", int width = 1280, int height = 800)
-    {
-        var context = await Browser.NewContextAsync(new() { Locale = locale, ViewportSize = new() { Width = width, Height = height }, BaseURL = BaseUrl });
-        return await context.NewPageAsync();
-    }
+    public Task<IPage> PageAsync(string locale = "en-US", int width = 1280, int height = 800) =>
+        Browsing.NewPageAsync(Browser, BaseUrl, locale, width, height);
 
     private async Task TurnTheLoopAsync()
     {

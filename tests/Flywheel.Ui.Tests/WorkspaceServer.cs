@@ -44,11 +44,8 @@ public sealed class WorkspaceServer : IAsyncLifetime
         role == Roles.Admin ? AdminSecret : (await Store.Store.Keys.CreateAsync($"ui-{role}-{Guid.NewGuid():N}", role, null, "test")).Secret;
 
     /// <summary>A fresh browser context at <paramref name="width"/>×<paramref name="height"/> whose browser asks for <paramref name="locale"/>.</summary>
-    public async Task<IPage> PageAsync(string locale = "en-US", int width = 1280, int height = 800)
-    {
-        var context = await Browser.NewContextAsync(new() { Locale = locale, ViewportSize = new() { Width = width, Height = height }, BaseURL = BaseUrl });
-        return await context.NewPageAsync();
-    }
+    public Task<IPage> PageAsync(string locale = "en-US", int width = 1280, int height = 800) =>
+        Browsing.NewPageAsync(Browser, BaseUrl, locale, width, height);
 
     public async Task DisposeAsync()
     {
