@@ -14,4 +14,22 @@ public sealed class ServerStore(ServerOptions options)
     public MetadataStore Store => _store.Value;
 
     public ServerOptions Options => options;
+
+    /// <summary>The served use case named <paramref name="name"/> as its file is now (read again on every call), or null.</summary>
+    public Flywheel.UseCases.UseCase? FindUseCase(string name)
+    {
+        foreach (var folder in options.UseCases)
+        {
+            try
+            {
+                var useCase = Flywheel.UseCases.UseCaseLoader.Load(folder, new Flywheel.UseCases.UseCaseOptions(options.DataRoots));
+                if (useCase.Name == name) return useCase;
+            }
+            catch (InputException)
+            {
+                // A broken file serves no use case; the use-case listing reports its error.
+            }
+        }
+        return null;
+    }
 }

@@ -102,7 +102,7 @@ public static class Registry
     private static async Task<Ok<PromotionResult>> PromoteAsync(string name, AliasRequest request, ClaimsPrincipal user, ServerStore store, CancellationToken cancellationToken)
     {
         var outcome = await new Promotions(store.Store).PromoteAsync(name,
-            new PromotionRequest(request.Version, request.ComparisonId, request.Reason, request.Override ?? false), user.Actor(), cancellationToken);
+            new PromotionRequest(request.Version, request.ComparisonId, request.Reason, request.Override ?? false), user.Actor(), cancellationToken, store.FindUseCase(name));
         return TypedResults.Ok(PromotionResult.Of(name, outcome));
     }
 

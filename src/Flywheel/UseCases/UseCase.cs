@@ -30,10 +30,13 @@ public sealed record UseCase(
     /// <summary>The review queue settings in force: the file's, else the defaults.</summary>
     public ReviewSection ReviewOrDefault => Review ?? ReviewSection.Default(FilePath);
 
-    /// <summary>The folder that holds the use-case file; relative paths in the file are resolved against it.</summary>
+    /// <summary>The <c>approvals</c> section (team sign-offs of the value and of promotions), or null when the file has none.</summary>
+    public ApprovalsSection? Approvals { get; init; }
+
     /// <summary>Folders outside the use-case folder that <c>data.source</c> may read from (see <see cref="UseCaseOptions"/>).</summary>
     public IReadOnlyList<string> DataRoots { get; init; } = [];
 
+    /// <summary>The folder that holds the use-case file; relative paths in the file are resolved against it.</summary>
     public string Directory => Path.GetDirectoryName(Path.GetFullPath(FilePath))!;
 
     public string Resolve(string relativePath) => Path.GetFullPath(Path.Combine(Directory, relativePath));

@@ -11,7 +11,7 @@ namespace Flywheel.UseCases;
 /// </summary>
 public static class UseCaseKeys
 {
-    public static IReadOnlyList<string> Root { get; } = ["name", "statement", "owner", "units", "value", "data", "training", "decision", "plan", "monitoring", "review"];
+    public static IReadOnlyList<string> Root { get; } = ["name", "statement", "owner", "units", "value", "data", "training", "decision", "plan", "monitoring", "review", "approvals"];
 
     public static IReadOnlyList<string> Units { get; } = ["counts"];
 
@@ -47,12 +47,15 @@ public static class UseCaseKeys
     /// <summary>The top-level <c>review</c> section (the human review queue; <see cref="Review"/> is <c>decision.review</c>).</summary>
     public static IReadOnlyList<string> ReviewQueue { get; } = ["sample", "lease", "reviewers"];
 
+    public static IReadOnlyList<string> Approvals { get; } = ["value", "promotion"];
+
     /// <summary>Every fixed-key mapping by its path in the file, as the reference names them.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> BySection { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
         ["(top level)"] = Root,
         ["units"] = Units,
         ["value"] = Value,
+        ["approvals"] = Approvals,
         ["value.parameters.*"] = Parameter,
         ["value.formulas.*"] = Formula,
         ["value.costs"] = Costs,

@@ -70,7 +70,8 @@ public static class UseCaseLoader
         var plan = root.Node("plan") is { } planNode ? PlanSectionReader.Read(new MappingReader(planNode, path, "plan", UseCaseKeys.Plan)) : null;
         var monitoring = root.Node("monitoring") is { } monitoringNode ? MonitoringSectionReader.Read(new MappingReader(monitoringNode, path, "monitoring", UseCaseKeys.Monitoring), data) : null;
         var review = root.Node("review") is { } reviewNode ? ReviewSectionReader.Read(new MappingReader(reviewNode, path, "review", UseCaseKeys.ReviewQueue)) : null;
+        var approvals = root.Node("approvals") is { } approvalsNode ? ApprovalsSectionReader.Read(new MappingReader(approvalsNode, path, "approvals", UseCaseKeys.Approvals)) : null;
         root.RejectUnknownKeys();
-        return new UseCase(name, statement, owner, value, data, training, decision, path, plan) { Units = units, Monitoring = monitoring, Review = review };
+        return new UseCase(name, statement, owner, value, data, training, decision, path, plan) { Units = units, Monitoring = monitoring, Review = review, Approvals = approvals };
     }
 }

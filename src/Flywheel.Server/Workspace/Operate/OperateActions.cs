@@ -34,7 +34,7 @@ public static class OperateActions
         var name = model ?? "";
         try
         {
-            var outcome = await new Promotions(store.Store).PromoteAsync(name, new PromotionRequest(version, comparisonId, reason), http.User.Actor(), cancellation);
+            var outcome = await new Promotions(store.Store).PromoteAsync(name, new PromotionRequest(version, comparisonId, reason), http.User.Actor(), cancellation, store.FindUseCase(name));
             return Back("/deployments", ("done", "promoted"), ("model", name), ("version", outcome.Approval.ToVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
         catch (FlywheelException error)

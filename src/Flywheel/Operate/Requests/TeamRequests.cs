@@ -119,6 +119,15 @@ public sealed class TeamRequests(MetadataStore store)
         return Ordered((await rows.ToListAsync(cancellation)).Select(ToRecord));
     }
 
+    /// <summary>The approval requests whose subject starts with <paramref name="prefix"/> (every fingerprint of one use case's value), oldest first.</summary>
+    public async Task<IReadOnlyList<TeamRequest>> ApprovalsUnderAsync(string prefix, CancellationToken cancellation = default)
+    {
+        await using var context = store.Database.CreateContext();
+        var rows = await context.TeamRequests.AsNoTracking()
+            .Where(r => r.Subject.StartsWith(prefix) && r.Kind == RequestKinds.Approval).ToListAsync(cancellation);
+        return rows.OrderBy(r => r.Id).Select(ToRecord).ToList();
+    }
+
     /// <summary>The requests addressed to any of <paramref name="person"/>'s team roles: the inbox, open first (overdue soonest).</summary>
     public async Task<IReadOnlyList<TeamRequest>> InboxAsync(string person, CancellationToken cancellation = default)
     {

@@ -30,12 +30,14 @@ public sealed class Promotions(MetadataStore store)
 
     private TimeProvider Clock => store.Options.Clock ?? TimeProvider.System;
 
-    public async Task<PromotionOutcome> PromoteAsync(string model, PromotionRequest request, string actor, CancellationToken cancellation = default)
+    /// <param name="useCase">The use case the model serves, when known: its <c>approvals.promotion</c> roles must have signed the version off.</param>
+    public async Task<PromotionOutcome> PromoteAsync(string model, PromotionRequest request, string actor, CancellationToken cancellation = default, Flywheel.UseCases.UseCase? useCase = null)
     {
         var version = request.Version ?? throw new InputException("the body needs the version to promote: {\"version\": 3, \"comparisonId\": \"…\", \"reason\": \"…\"}", "version");
         var reason = request.Reason?.Trim();
         if (string.IsNullOrEmpty(reason)) throw new InputException("a promotion needs a reason: what the approver saw in the evidence", "reason");
         await store.Models.GetVersionAsync(model, version, cancellation);
+        if (useCase is not null) await new Requests.SignOffs(store).RequirePromotionAsync(useCase, version, cancellation);
         ModelComparison? comparison = null;
         if (request.ComparisonId is { } id)
         {
