@@ -33,9 +33,8 @@ public static class ReportCommand
             var target = CliOutput.Target(parseResult.GetValue(output)!, UseCaseLoader.Locate(parseResult.GetValue(path)!));
             var useCase = CliUseCase.Load(parseResult, parseResult.GetValue(path)!);
             var storeOptions = Models.CliStore.Options(parseResult.GetValue(store));
-            var measured = await ModelMeasurements.FindAsync(useCase, parseResult.GetValue(model), storeOptions, cancellation);
-            measured = await Flywheel.Operate.Review.ReviewVariables.AddAsync(useCase, measured, storeOptions, cancellation);
-            var result = ValueAnalysis.Run(useCase, new ValueAnalysisOptions(null, parseResult.GetValue(seek), parseResult.GetValue(targetRoi)), measured: measured);
+            var result = await Flywheel.Operate.Listings.ValuePricing.RunAsync(useCase,
+                new ValueAnalysisOptions(null, parseResult.GetValue(seek), parseResult.GetValue(targetRoi)), parseResult.GetValue(model), storeOptions, cancellation);
             var plan = useCase.Plan is null ? null : PlanWorkflow.Run(useCase);
             var report = ValueReport.Build(result, plan);
             if (parseResult.GetValue(json) && target.IsStream)

@@ -40,9 +40,7 @@ public static class ValueCommand
             var useCase = CliUseCase.Load(parseResult, parseResult.GetValue(path)!);
             var options = new ValueAnalysisOptions(parseResult.GetValue(scenario), parseResult.GetValue(seek), parseResult.GetValue(targetRoi));
             var storeOptions = Models.CliStore.Options(parseResult.GetValue(store));
-            var measured = await ModelMeasurements.FindAsync(useCase, parseResult.GetValue(model), storeOptions, cancellation);
-            measured = await Flywheel.Operate.Review.ReviewVariables.AddAsync(useCase, measured, storeOptions, cancellation);
-            var result = ValueAnalysis.Run(useCase, options, measured: measured);
+            var result = await Flywheel.Operate.Listings.ValuePricing.RunAsync(useCase, options, parseResult.GetValue(model), storeOptions, cancellation);
             if (parseResult.GetValue(json))
             {
                 System.Console.Out.WriteLine(JsonSerializer.Serialize(ValueDocument.From(result), Json));

@@ -10,7 +10,7 @@ namespace Flywheel.Server.Workspace;
 /// "moves the KPI" condition's figures, the mean of the last 7 days). Nothing is computed here a second time.
 /// </summary>
 public sealed record UseCaseRow(UseCaseListing Listing, IReadOnlyList<string> Endpoints, bool Monitored, double? PromisedPerDay, double? RealizedPerDay,
-    string? Currency, DateOnly? RealizedUntil)
+    string? Currency, DateOnly? RealizedUntil, string? ValueSignOff = null)
 {
     public bool Deployed => Endpoints.Count > 0;
 }
@@ -31,6 +31,21 @@ public sealed class UseCaseOverview(ServerStore store, MonitoringHost monitoring
         var growth = await GrowthEvidence.BuildAsync(useCase, endpoints, monitoring.Capture, services.GetService<Flywheel.Storage.IHumanLabels>(), monitoring.Store, cancellation: cancellation);
         var kpi = growth.Conditions.First(c => c.Id == "moves-kpi").Figures;
         return new UseCaseRow(listing, endpoints, growth.Accuracy.Count > 0 || growth.Kpi.Count > 0,
-            kpi.GetValueOrDefault("promisedPerDay"), kpi.GetValueOrDefault("realizedPerDay"), growth.Kpi.LastOrDefault()?.Currency, growth.Kpi.LastOrDefault()?.Day);
+            kpi.GetValueOrDefault("promisedPerDay"), kpi.GetValueOrDefault("realizedPerDay"), growth.Kpi.LastOrDefault()?.Currency, growth.Kpi.LastOrDefault()?.Day,
+            await ValueSignOffAsync(useCase, cancellation));
+    }
+
+    // A use case whose 'approvals' names no team role still lists; the value page shows the file's error.
+    private async Task<string?> ValueSignOffAsync(Flywheel.UseCases.UseCase useCase, CancellationToken cancellation)
+    {
+        if (useCase.Value is null) return null;
+        try
+        {
+            return (await new Flywheel.Operate.Requests.SignOffs(store.Store).ValueAsync(useCase, cancellation)).State;
+        }
+        catch (InputException)
+        {
+            return null;
+        }
     }
 }
