@@ -11,7 +11,7 @@ public static class WorkspacePages
     public static readonly IReadOnlyList<WorkspacePage> All =
     [
         new("PageUseCases", Permission.Read, "/"),
-        new("PageValue", Permission.Read, null),
+        new("PageValue", Permission.Read, "/value"),
         new("PageCanvas", Permission.Read, null),
         new("PagePlan", Permission.Read, null),
         new("PageData", Permission.Read, "/data"),
