@@ -37,6 +37,27 @@ public class RegistryRouteTests(TrainedModels trained)
     }
 
     [Fact]
+    public async Task A_use_case_that_names_promotion_approvers_keeps_production_until_they_approved_that_version()
+    {
+        using var folder = trained.Churn.Copy();
+        File.AppendAllText(folder.File("flywheel.yaml"), "\napprovals: { promotion: [Model Risk Manager] }\n");
+        await using var host = await TestHost.StartAsync(new ServerOptions { UseCases = [folder.Path], RunJobs = false });
+        var approver = await host.AsAsync("approver");
+        var name = trained.Churn.Name;
+        var body = new { version = 1, @override = true, reason = "first model" };
+
+        var refused = await Problem.AssertAsync(await approver.PutJsonAsync($"/api/v1/models/{name}/aliases/production", body), HttpStatusCode.Conflict, "approvals");
+        Assert.Contains($"model:{name}/1", refused.GetProperty("detail").GetString());
+
+        var asked = await (await approver.PostJsonAsync("/api/v1/requests",
+            JsonSerializer.Serialize(new { subject = $"model:{name}/1", role = "model-risk-manager", kind = "approval", message = "bias checked?", due = DateTimeOffset.UtcNow.AddDays(2) }))).JsonAsync(HttpStatusCode.Created);
+        await (await host.Admin().PostJsonAsync($"/api/v1/requests/{asked.GetProperty("id").GetInt64()}/answer", """{"decision": "approve", "answer": "checked"}""")).JsonAsync();
+
+        var promoted = await (await approver.PutJsonAsync($"/api/v1/models/{name}/aliases/production", body)).JsonAsync();
+        Assert.Equal(1, promoted.GetProperty("toVersion").GetInt32());
+    }
+
+    [Fact]
     public async Task Moving_production_needs_an_approver_other_aliases_a_scientist_and_each_move_is_audited()
     {
         using var folder = trained.Churn.Copy();
