@@ -33,7 +33,20 @@ public sealed record PlanStepSpec(
     IReadOnlyList<FormulaSpec> Measured,
     Positioned<string>? Rule,
     Positioned<string>? Model,
-    SourcePosition Position);
+    SourcePosition Position)
+{
+    /// <summary>The step's <c>done</c> entry: who marked it done and when, and whether over an unmet criterion (null: not done).</summary>
+    public PlanStepDone? Done { get; init; }
+}
+
+/// <summary>
+/// A plan step marked done: when, by whom (<c>user:hana</c>, <c>key:ci</c>), and — when its go/no-go criterion was not
+/// met — the approver's <see cref="Override"/> with its <see cref="Reason"/>.
+/// </summary>
+public sealed record PlanStepDone(DateTimeOffset At, string By, bool Override, string? Reason, SourcePosition Position)
+{
+    public const int MaxReasonLength = 2000;
+}
 
 internal static class PlanSectionReader
 {
@@ -111,8 +124,27 @@ internal static class PlanSectionReader
         if (kind != PlanStepKind.Ml && model is not null)
             throw model.Position.Error($"only an ml step names a 'model'; '{name.Value}' is a {kindText.Value} step");
 
+        var done = step.Mapping("done", UseCaseKeys.PlanStepDone) is { } doneMap ? ReadDone(doneMap, name.Value) : null;
+
         step.RejectUnknownKeys();
-        return new PlanStepSpec(name.Value, kind, owner, description, costs, duration, go, measured, rule, model, name.Position);
+        return new PlanStepSpec(name.Value, kind, owner, description, costs, duration, go, measured, rule, model, name.Position) { Done = done };
+    }
+
+    private static PlanStepDone ReadDone(MappingReader done, string step)
+    {
+        var at = done.RequiredString("at");
+        if (!DateTimeOffset.TryParse(at.Value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var when))
+            throw at.Position.Error($"'done.at' of plan step '{step}' must be a date and time such as 2026-12-03T08:00:00Z, not '{at.Value}'");
+        var by = done.RequiredString("by");
+        if (string.IsNullOrWhiteSpace(by.Value)) throw by.Position.Error($"'done.by' of plan step '{step}' names who marked it done");
+        var overridden = done.Boolean("override") ?? false;
+        var reason = done.String("reason");
+        if (reason is { } r && r.Value.Length > PlanStepDone.MaxReasonLength)
+            throw r.Position.Error($"'done.reason' of plan step '{step}' is {r.Value.Length} characters long; at most {PlanStepDone.MaxReasonLength}");
+        if (overridden && string.IsNullOrWhiteSpace(reason?.Value))
+            throw done.Position.Error($"plan step '{step}' was marked done over its criterion ('override: true'), which needs the approver's 'reason'");
+        done.RejectUnknownKeys();
+        return new PlanStepDone(when.ToUniversalTime(), by.Value, overridden, string.IsNullOrWhiteSpace(reason?.Value) ? null : reason.Value, done.Position);
     }
 
     // A rule step is registered as the model '<use case>-<step>', so its name must be usable in a model name.

@@ -33,6 +33,9 @@ public sealed record UseCase(
     /// <summary>The <c>approvals</c> section (team sign-offs of the value and of promotions), or null when the file has none.</summary>
     public ApprovalsSection? Approvals { get; init; }
 
+    /// <summary>The <c>canvas</c> section (the business model canvas and the growth cycle's stated conditions), or null when the file has none.</summary>
+    public CanvasSection? Canvas { get; init; }
+
     /// <summary>Folders outside the use-case folder that <c>data.source</c> may read from (see <see cref="UseCaseOptions"/>).</summary>
     public IReadOnlyList<string> DataRoots { get; init; } = [];
 

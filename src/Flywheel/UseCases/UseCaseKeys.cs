@@ -11,7 +11,7 @@ namespace Flywheel.UseCases;
 /// </summary>
 public static class UseCaseKeys
 {
-    public static IReadOnlyList<string> Root { get; } = ["name", "statement", "owner", "units", "value", "data", "training", "decision", "plan", "monitoring", "review", "approvals"];
+    public static IReadOnlyList<string> Root { get; } = ["name", "statement", "owner", "units", "value", "data", "training", "decision", "plan", "monitoring", "review", "approvals", "canvas"];
 
     public static IReadOnlyList<string> Units { get; } = ["counts"];
 
@@ -40,7 +40,8 @@ public static class UseCaseKeys
     public static IReadOnlyList<string> Plan { get; } = ["metric", "steps"];
     public static IReadOnlyList<string> PlanMetric { get; } = ["name", "figure"];
     public static IReadOnlyList<string> PlanStep { get; } =
-        ["name", "kind", "owner", "description", "costs", "duration", "go", "measured", "rule", "model"];
+        ["name", "kind", "owner", "description", "costs", "duration", "go", "measured", "rule", "model", "done"];
+    public static IReadOnlyList<string> PlanStepDone { get; } = ["at", "by", "override", "reason"];
 
     public static IReadOnlyList<string> Monitoring { get; } = ["schedule", "window", "distance", "thresholds", "facets", "owners"];
 
@@ -48,6 +49,10 @@ public static class UseCaseKeys
     public static IReadOnlyList<string> ReviewQueue { get; } = ["sample", "lease", "reviewers"];
 
     public static IReadOnlyList<string> Approvals { get; } = ["value", "promotion"];
+
+    public static IReadOnlyList<string> Canvas { get; } = [.. CanvasKeys.Blocks, "growth"];
+    public static IReadOnlyList<string> CanvasGrowth { get; } = CanvasKeys.Conditions;
+    public static IReadOnlyList<string> CanvasCondition { get; } = ["statement", "metric"];
 
     /// <summary>Every fixed-key mapping by its path in the file, as the reference names them.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> BySection { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
@@ -76,7 +81,11 @@ public static class UseCaseKeys
         ["plan.metric"] = PlanMetric,
         ["plan.steps[]"] = PlanStep,
         ["plan.steps[].costs"] = Costs,
+        ["plan.steps[].done"] = PlanStepDone,
         ["monitoring"] = Monitoring,
         ["review"] = ReviewQueue,
+        ["canvas"] = Canvas,
+        ["canvas.growth"] = CanvasGrowth,
+        ["canvas.growth.*"] = CanvasCondition,
     };
 }

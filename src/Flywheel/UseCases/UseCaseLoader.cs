@@ -71,7 +71,8 @@ public static class UseCaseLoader
         var monitoring = root.Node("monitoring") is { } monitoringNode ? MonitoringSectionReader.Read(new MappingReader(monitoringNode, path, "monitoring", UseCaseKeys.Monitoring), data) : null;
         var review = root.Node("review") is { } reviewNode ? ReviewSectionReader.Read(new MappingReader(reviewNode, path, "review", UseCaseKeys.ReviewQueue)) : null;
         var approvals = root.Node("approvals") is { } approvalsNode ? ApprovalsSectionReader.Read(new MappingReader(approvalsNode, path, "approvals", UseCaseKeys.Approvals)) : null;
+        var canvas = root.Node("canvas") is { } canvasNode ? CanvasSectionReader.Read(new MappingReader(canvasNode, path, "canvas", UseCaseKeys.Canvas)) : null;
         root.RejectUnknownKeys();
-        return new UseCase(name, statement, owner, value, data, training, decision, path, plan) { Units = units, Monitoring = monitoring, Review = review, Approvals = approvals };
+        return new UseCase(name, statement, owner, value, data, training, decision, path, plan) { Units = units, Monitoring = monitoring, Review = review, Approvals = approvals, Canvas = canvas };
     }
 }
