@@ -39,6 +39,7 @@ internal static class ServerFeatures
         app.MapAudit();
         app.MapRegistry();
         app.MapUseCases();
+        app.MapPlanning();
         Invocations.Invocations.MapInvocations(app);
         Endpoints.EndpointRoutes.MapEndpointRoutes(app);
         Monitoring.MonitoringFeature.MapMonitoring(app);

@@ -55,7 +55,7 @@ public static class UseCases
         if (useCase.Value is null) throw new NotFoundException($"use case '{name}' has no 'value' section", "value");
         var result = await ValuePricing.RunAsync(useCase, null, null, store.Options.StoreOptions, cancellationToken);
         var signOff = await new Flywheel.Operate.Requests.SignOffs(store.Store).ValueAsync(useCase, cancellationToken);
-        return TypedResults.Ok(new UseCaseValue(name, Flywheel.UseCases.UseCaseEditor.Fingerprint(useCase.FilePath),
+        return TypedResults.Ok(new UseCaseValue(name, useCase.Fingerprint,
             new ValueSignOffState(signOff.Subject, signOff.State, signOff.Missing.Select(r => r.Id).ToList()), Flywheel.Value.ValueDocument.From(result)));
     }
 
@@ -70,7 +70,7 @@ public static class UseCases
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
                 detail: $"changing '{parameter}' needs the {Permission.Deploy} permission (roles {string.Join(", ", Roles.WithPermission(Permission.Deploy))}) or the team role that owns it ({spec.Owner ?? "none"})");
         var change = await edits.SetAsync(useCase, parameter, value, body.Fingerprint, user.Actor(), cancellationToken);
-        return TypedResults.Ok(new ParameterSetResult(parameter, change.Before, change.After, change.Unit, Flywheel.UseCases.UseCaseEditor.Fingerprint(useCase.FilePath)));
+        return TypedResults.Ok(new ParameterSetResult(parameter, change.Before, change.After, change.Unit, change.UseCase.Fingerprint));
     }
 
     private static async Task<Ok<UseCaseListing>> GetAsync(string name, ServerStore store, CancellationToken cancellationToken) =>

@@ -36,6 +36,12 @@ public sealed record UseCase(
     /// <summary>The <c>canvas</c> section (the business model canvas and the growth cycle's stated conditions), or null when the file has none.</summary>
     public CanvasSection? Canvas { get; init; }
 
+    /// <summary>
+    /// The SHA-256 of the bytes this use case was read from (or written as), lower-case hex: what an editor sends back
+    /// to say which file it changes, taken from the same read as the content so the two always agree.
+    /// </summary>
+    public string Fingerprint { get; init; } = "";
+
     /// <summary>Folders outside the use-case folder that <c>data.source</c> may read from (see <see cref="UseCaseOptions"/>).</summary>
     public IReadOnlyList<string> DataRoots { get; init; } = [];
 

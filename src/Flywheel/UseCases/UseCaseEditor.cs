@@ -17,6 +17,9 @@ public static class UseCaseEditor
     /// <summary>The SHA-256 of a use-case file's bytes, in lower-case hex: what a page read, to say what it changes.</summary>
     public static string Fingerprint(string file) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file)));
 
+    /// <summary>The fingerprint of a file holding <paramref name="text"/> (UTF-8, as the loader reads and the editor writes it).</summary>
+    public static string FingerprintOf(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
     /// <summary>
     /// Applies <paramref name="edit"/> to the file's text and writes the result when it loads as a use case.
     /// <paramref name="expectedFingerprint"/> null skips the concurrency check (a command line run by its only editor).

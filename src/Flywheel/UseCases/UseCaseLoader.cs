@@ -73,6 +73,6 @@ public static class UseCaseLoader
         var approvals = root.Node("approvals") is { } approvalsNode ? ApprovalsSectionReader.Read(new MappingReader(approvalsNode, path, "approvals", UseCaseKeys.Approvals)) : null;
         var canvas = root.Node("canvas") is { } canvasNode ? CanvasSectionReader.Read(new MappingReader(canvasNode, path, "canvas", UseCaseKeys.Canvas)) : null;
         root.RejectUnknownKeys();
-        return new UseCase(name, statement, owner, value, data, training, decision, path, plan) { Units = units, Monitoring = monitoring, Review = review, Approvals = approvals, Canvas = canvas };
+        return new UseCase(name, statement, owner, value, data, training, decision, path, plan) { Units = units, Monitoring = monitoring, Review = review, Approvals = approvals, Canvas = canvas, Fingerprint = UseCaseEditor.FingerprintOf(text) };
     }
 }
