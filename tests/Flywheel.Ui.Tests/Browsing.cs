@@ -41,6 +41,15 @@ internal static class Browsing
         Assert.True(serious.Count == 0, $"{where}: " + string.Join("\n", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
     }
 
+    /// <summary>That the page does not scroll sideways; when it does, the message names the first elements that stick out (outside scrolled tables and charts).</summary>
+    public static async Task AssertFitsAsync(IPage page, string where)
+    {
+        if (await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth")) return;
+        var culprits = await page.EvaluateAsync<string>(
+            "() => [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !(e.parentElement && e.parentElement.closest('.table-scroll, .svg'))).slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')");
+        Assert.Fail($"{where} overflows sideways: {culprits}");
+    }
+
     /// <summary>The server-rendered page's timings from the Navigation Timing and Paint Timing entries (measured, never asserted).</summary>
     public static Task<string> FirstPaintAsync(IPage page) => page.EvaluateAsync<string>("""
         () => {

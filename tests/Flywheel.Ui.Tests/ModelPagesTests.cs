@@ -122,7 +122,7 @@ public sealed class ModelPagesTests(TrainedWorkspaceServer server, ITestOutputHe
                     await page.GotoAsync(path);
                     await page.WaitForSelectorAsync(ready);
                     Assert.Equal(locale[..2], await page.GetAttributeAsync("html", "lang"));
-                    Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{name} in {locale} at {width}px overflows sideways");
+                    await Browsing.AssertFitsAsync(page, $"{name} in {locale} at {width}px");
                     output.WriteLine($"{name} {locale} {width}px: {await FirstPaintAsync(page)}");
                     await page.ScreenshotAsync(new() { Path = Path.Combine(WorkspaceServer.Screenshots, $"{name}.{locale[..2]}.{width}.png"), FullPage = true });
                     if (width == 1280) AssertNoSeriousViolation(await page.RunAxe(), $"{path} ({locale})");

@@ -48,7 +48,7 @@ public sealed class OperatePagesTests(OperateServer server, ITestOutputHelper ou
                 var heading = locale == "en-US" ? Headings[name].En : Headings[name].Ja;
                 Assert.Equal(heading, (await page.Locator("main h1").TextContentAsync())?.Trim());
                 await CheckContentAsync(name, page);
-                Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{name} {locale} at {width}px overflows sideways");
+                await Browsing.AssertFitsAsync(page, $"{name} {locale} at {width}px");
                 await page.ScreenshotAsync(new() { Path = Path.Combine(WorkspaceServer.Screenshots, $"{name}.{locale[..2]}.{width}.png"), FullPage = true });
                 output.WriteLine($"{name} {locale} {width}px: {await Browsing.FirstPaintAsync(page)}");
                 if (width == 1280) Browsing.AssertNoSeriousViolation(await page.RunAxe(), $"{path} ({locale})");

@@ -124,7 +124,7 @@ public sealed class TeamPagesTests(WorkspaceServer server, ITestOutputHelper out
                     await page.GotoAsync(path);
                     Assert.Equal(locale[..2], await page.GetAttributeAsync("html", "lang"));
                     Assert.False(string.IsNullOrWhiteSpace(await page.Locator("main h1").TextContentAsync()));
-                    Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{path} {locale} at {width}px overflows sideways");
+                    await Browsing.AssertFitsAsync(page, $"{path} {locale} at {width}px");
                     var paint = await page.EvaluateAsync<double[]>(
                         "(() => { const n = performance.getEntriesByType('navigation')[0]; const p = performance.getEntriesByName('first-contentful-paint')[0]; return [n.responseEnd, n.domContentLoadedEventEnd, p ? p.startTime : -1]; })()");
                     output.WriteLine($"{name} {locale} {width}px: responseEnd {paint[0]:0} ms, domContentLoaded {paint[1]:0} ms, first-contentful-paint {paint[2]:0} ms");

@@ -33,8 +33,7 @@ public sealed class ValuePageTests(WorkspaceServer server, ITestOutputHelper out
                 Assert.NotNull(await page.GetAttributeAsync("[data-testid=sign-off]", "data-state"));
                 // A viewer reads; no input of the value model is open to them.
                 Assert.Equal(0, await page.Locator("[data-testid=amount]:enabled").CountAsync());
-                Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{locale} at {width}px overflows sideways: " + await page.EvaluateAsync<string>(
-                    "() => [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !(e.parentElement && e.parentElement.closest('.table-scroll, .svg'))).slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')"));
+                await Browsing.AssertFitsAsync(page, $"{Path} {locale} at {width}px");
                 output.WriteLine($"value {locale} {width}px: {await Browsing.FirstPaintAsync(page)}");
                 if (width == 1280) Browsing.AssertNoSeriousViolation(await page.RunAxe(), $"{Path} ({locale})");
                 await page.ScreenshotAsync(new() { Path = System.IO.Path.Combine(WorkspaceServer.Screenshots, $"value.{locale[..2]}.{width}.png"), FullPage = true });

@@ -55,7 +55,7 @@ public sealed class WorkspaceTests(WorkspaceServer server) : IClassFixture<Works
                 Assert.Contains(owner, await row.TextContentAsync() ?? "", StringComparison.Ordinal);
                 Assert.Contains(stage, await row.Locator(".stages li").First.TextContentAsync() ?? "", StringComparison.Ordinal);
                 // Nothing wider than the screen: the page scrolls only vertically at 390 px.
-                Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{locale} at {width}px overflows sideways");
+                await Browsing.AssertFitsAsync(page, $"{locale} at {width}px");
                 await page.ScreenshotAsync(new() { Path = Path.Combine(WorkspaceServer.Screenshots, $"use-cases.{locale[..2]}.{width}.png"), FullPage = true });
                 Assert.True(errors.Count == 0, $"{locale} at {width}px: " + string.Join("\n", errors));
             }

@@ -19,6 +19,11 @@ public static class WorkspaceFormat
 
     public static string Date(DateOnly day, CultureInfo culture) => day.ToString("d", culture);
 
+    /// <summary>A quantity with its unit (<c>1,725,800 JPY/day</c>): whole numbers as such and from 100 up, two decimals below.</summary>
+    public static string Amount(Flywheel.Value.Quantity quantity, CultureInfo culture) =>
+        Number(quantity.Value, culture, Math.Abs(quantity.Value) >= 100 || quantity.Value == Math.Round(quantity.Value) ? 0 : 2)
+        + (quantity.IsDimensionless ? "" : " " + quantity.UnitText);
+
     private static string Symbol(string? currency) => currency switch
     {
         null or "JPY" => "¥",

@@ -31,12 +31,19 @@ public static class PlanWorkflow
                     steps.Add(PlanPricing.Price(useCase, model, step, PlanPricing.Declared(step, UnitCatalog.DeclaredCounts(useCase.Units)), $"declared by {step.Owner ?? "the team"}"));
                     break;
                 case PlanStepKind.Rule:
-                    table ??= ColumnTableReader.Read(SourceSpec.FromUseCase(useCase));
-                    var measured = RuleStepEvaluation.Evaluate(useCase, step, table);
-                    var published = await RulePublisher.PublishAsync(useCase, measured, storeSpec, cancellation);
-                    var name = $"{published.Version.ModelName}:{published.Version.Version}";
-                    steps.Add(PlanPricing.Price(useCase, model, step, ValueVariables.Quantities(measured.Test),
-                        $"measured on the test split ({measured.Test.Rows:N0} rows)", name));
+                    var source = SourceSpec.FromUseCase(useCase);
+                    var key = RuleKey(useCase, step, source, storeSpec);
+                    if (!MeasuredRules.TryGetValue(key, out var rule))
+                    {
+                        table ??= ColumnTableReader.Read(source);
+                        var measured = RuleStepEvaluation.Evaluate(useCase, step, table);
+                        var published = await RulePublisher.PublishAsync(useCase, measured, storeSpec, cancellation);
+                        rule = (measured.Test, $"{published.Version.ModelName}:{published.Version.Version}");
+                        if (MeasuredRules.Count >= 64) MeasuredRules.Clear();
+                        MeasuredRules[key] = rule;
+                    }
+                    steps.Add(PlanPricing.Price(useCase, model, step, ValueVariables.Quantities(rule.Test),
+                        $"measured on the test split ({rule.Test.Rows:N0} rows)", rule.Model));
                     break;
                 default:
                     steps.Add(await MlStepAsync(useCase, model, step, storeSpec, cancellation));
@@ -45,6 +52,17 @@ public static class PlanWorkflow
         }
         var horizon = steps.FirstOrDefault(s => s.Payback is not null)?.Payback?.HorizonDays ?? 3 * UnitCatalog.DaysPerYear;
         return new PlanResult(useCase, plan.Metric, steps, horizon);
+    }
+
+    // A rule measured and registered in this process, by everything its figures depend on: the file as read (rule,
+    // prices, split, seed), the data file as it is now and the store it was registered in. A server's plan page then
+    // prices the plan without reading the data and writing a package on every visit.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Evaluation.Results.EvaluationReport Test, string Model)> MeasuredRules = new(StringComparer.Ordinal);
+
+    private static string RuleKey(UseCase useCase, PlanStepSpec step, SourceSpec source, Storage.StoreOptions? storeSpec)
+    {
+        var data = new FileInfo(source.FilePath);
+        return string.Join('|', useCase.FilePath, useCase.Fingerprint, step.Name, data.FullName, data.Length, data.LastWriteTimeUtc.Ticks, storeSpec?.Store ?? "", storeSpec?.ArtifactRoot ?? "");
     }
 
     private static async Task<PlanStepResult> MlStepAsync(UseCase useCase, ValueModel? model, PlanStepSpec step, Storage.StoreOptions? storeSpec, CancellationToken cancellation)
