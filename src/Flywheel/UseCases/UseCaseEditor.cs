@@ -57,8 +57,12 @@ public static class UseCaseEditor
     /// <summary>A number as the file writes it: invariant, the shortest text that reads back as the same double.</summary>
     public static string Number(double amount) => amount.ToString("R", CultureInfo.InvariantCulture);
 
+    /// <summary>How old a temporary must be to be a killed writer's leftover rather than a write in progress (a write takes milliseconds).</summary>
+    public static readonly TimeSpan LeftoverAge = TimeSpan.FromMinutes(1);
+
     private static void WriteAtomically(string path, string text)
     {
+        RemoveLeftovers(path);
         var temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
@@ -72,6 +76,24 @@ public static class UseCaseEditor
         finally
         {
             if (File.Exists(temporary)) File.Delete(temporary);
+        }
+    }
+
+    // A process killed between writing its temporary and the rename leaves the temporary (the file itself is the old
+    // one or the new one, never half); the next edit removes it.
+    private static void RemoveLeftovers(string path)
+    {
+        var cutoff = DateTime.UtcNow - LeftoverAge;
+        foreach (var leftover in Directory.EnumerateFiles(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.*.tmp"))
+        {
+            try
+            {
+                if (File.GetLastWriteTimeUtc(leftover) < cutoff) File.Delete(leftover);
+            }
+            catch (IOException)
+            {
+                // Another editor removed it first.
+            }
         }
     }
 }

@@ -74,6 +74,35 @@ public sealed class UseCaseEditorTests : IDisposable
     }
 
     [Fact]
+    public void The_fingerprint_a_use_case_carries_is_that_of_the_bytes_it_was_read_from_or_written_as()
+    {
+        var path = Write();
+        Assert.Equal(UseCaseEditor.Fingerprint(path), UseCaseLoader.Load(path).Fingerprint);
+        var saved = UseCaseEditor.SetParameter(path, null, "hourly_rate", 2100);
+        Assert.Equal(UseCaseEditor.Fingerprint(path), saved.Fingerprint);
+        Assert.NotEqual(UseCaseLoader.Parse(System.IO.File.ReadAllText(path) + "# another comment\n", path).Fingerprint, saved.Fingerprint);
+    }
+
+    [Fact]
+    public void A_killed_writers_leftover_temporary_is_removed_by_the_next_edit_and_a_write_in_progress_is_left_alone()
+    {
+        var path = Write();
+        var folder = System.IO.Path.GetDirectoryName(path)!;
+        // What a process killed between writing its temporary and the rename leaves: the file is whole, the temporary stays.
+        var leftover = System.IO.Path.Combine(folder, $".flywheel.yaml.{Guid.NewGuid():N}.tmp");
+        System.IO.File.WriteAllText(leftover, "name: half-writ");
+        System.IO.File.SetLastWriteTimeUtc(leftover, DateTime.UtcNow - UseCaseEditor.LeftoverAge - TimeSpan.FromSeconds(5));
+        var inProgress = System.IO.Path.Combine(folder, $".flywheel.yaml.{Guid.NewGuid():N}.tmp");
+        System.IO.File.WriteAllText(inProgress, "name: being written");
+        Assert.Equal("返品削減", UseCaseLoader.Load(folder).Name); // the folder's use case is still its flywheel.yaml
+
+        UseCaseEditor.SetParameter(path, null, "hourly_rate", 2100);
+        Assert.False(System.IO.File.Exists(leftover));
+        Assert.True(System.IO.File.Exists(inProgress));
+        Assert.Equal(2100, UseCaseLoader.Load(path).Value!.Parameters.Single(p => p.Name == "hourly_rate").Value);
+    }
+
+    [Fact]
     public void An_edit_that_would_not_load_is_refused_with_the_loaders_error_and_leaves_no_file_behind()
     {
         var path = Write();

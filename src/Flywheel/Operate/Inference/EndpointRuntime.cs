@@ -173,7 +173,9 @@ public sealed class EndpointRuntime(MetadataStore serverStore, UseCaseStores sto
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            _logger.LogWarning("endpoint {Endpoint} variant {Variant} could not load {Model}: {Error}", definition.Name, variant.Name, variant.Model, error.Message);
+            // Refreshed every few seconds: the same failure is warned about once, not on every refresh until someone trains a model.
+            var level = previous?.Variants.FirstOrDefault(v => v.Variant.Name == variant.Name)?.Error == error.Message ? LogLevel.Debug : LogLevel.Warning;
+            _logger.Log(level, "endpoint {Endpoint} variant {Variant} could not load {Model}: {Error}", definition.Name, variant.Name, variant.Model, error.Message);
             if (before is not null) used.Add(_loaded.FirstOrDefault(pair => pair.Value == before).Key ?? "");
             return new VariantState(variant, before, error.Message);
         }
