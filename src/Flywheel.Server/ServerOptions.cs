@@ -32,5 +32,5 @@ public sealed record ServerOptions
     /// <summary>Where the server keeps its own files: the first use case's <c>.flywheel/</c> (SQLite store, job storage, admin key file, capture).</summary>
     public string StateFolder => Path.Combine(Path.GetFullPath(UseCases.Count > 0 ? UseCases[0] : "."), Flywheel.Storage.StoreConnection.StoreFolderName);
 
-    public Flywheel.Storage.StoreOptions StoreOptions => new() { Store = Store, ArtifactRoot = ArtifactRoot };
+    public Flywheel.Storage.StoreOptions StoreOptions => new() { Store = Store, ArtifactRoot = ArtifactRoot, ReuseOpened = true };
 }

@@ -70,8 +70,22 @@ public sealed class MetadataStore
         var artifactRoot = string.IsNullOrWhiteSpace(options.ArtifactRoot)
             ? Path.Combine(useCaseDirectory, StoreConnection.StoreFolderName, "artifacts")
             : options.ArtifactRoot;
-        return Open(StoreConnection.ForUseCase(useCaseDirectory, options.Store), artifactRoot, options);
+        if (!options.ReuseOpened) return Open(StoreConnection.ForUseCase(useCaseDirectory, options.Store), artifactRoot, options);
+        var key = string.Join('\n', Path.GetFullPath(useCaseDirectory), options.Store ?? "", Path.GetFullPath(artifactRoot));
+        var opened = Opened.GetOrAdd(key, _ => new Lazy<MetadataStore>(() => Open(StoreConnection.ForUseCase(useCaseDirectory, options.Store), artifactRoot, options)));
+        try
+        {
+            return opened.Value;
+        }
+        catch
+        {
+            // A store that could not open (a database not up yet) is tried again by the next caller, not remembered as broken.
+            Opened.TryRemove(KeyValuePair.Create(key, opened));
+            throw;
+        }
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<MetadataStore>> Opened = new(StringComparer.Ordinal);
 
     /// <summary>The store of a use case with only the database chosen (null: SQLite in the use case).</summary>
     public static MetadataStore ForUseCase(string useCaseDirectory, string? storeSpec, string? artifactRoot = null, TimeProvider? clock = null) =>

@@ -22,6 +22,13 @@ public sealed record StoreOptions
 
     public TimeProvider? Clock { get; init; }
 
+    /// <summary>
+    /// Keep one open store per use-case folder, database and artifact root for the life of the process, and hand it to
+    /// every later open with the same three (a server, whose pages and jobs open the store many times a second). Off
+    /// for a command line, whose one open also marks dead runs failed and sweeps crashed writers' debris.
+    /// </summary>
+    public bool ReuseOpened { get; init; }
+
     public static implicit operator StoreOptions(string? store) => new() { Store = store };
 
     internal void Reach(string point) => BeforeWrite?.Invoke(point);
