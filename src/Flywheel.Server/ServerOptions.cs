@@ -26,6 +26,13 @@ public sealed record ServerOptions
     /// <summary>Whether this process runs jobs (a server does unless told not to; a worker runs only jobs).</summary>
     public bool RunJobs { get; init; } = true;
 
+    /// <summary>
+    /// Whether the workspace's slow first openings (the data's profile and diagnosis, the value and the plan priced, the
+    /// newest model's decisions) are computed in the background at start, so a person's first visit is served from
+    /// memory. <c>flywheel serve</c> turns it on; test hosts leave it off.
+    /// </summary>
+    public bool WarmWorkspace { get; init; }
+
     /// <summary>How many jobs this process runs at once.</summary>
     public int WorkerCount { get; init; } = Math.Max(1, Environment.ProcessorCount / 2);
 

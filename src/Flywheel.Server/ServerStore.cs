@@ -16,20 +16,24 @@ public sealed class ServerStore(ServerOptions options)
     public ServerOptions Options => options;
 
     /// <summary>The served use case named <paramref name="name"/> as its file is now (read again on every call), or null.</summary>
-    public Flywheel.UseCases.UseCase? FindUseCase(string name)
+    public Flywheel.UseCases.UseCase? FindUseCase(string name) => ServedUseCases().FirstOrDefault(u => u.Name == name);
+
+    /// <summary>The served use cases whose files load, as they are now, in the order the server was given them.</summary>
+    public IEnumerable<Flywheel.UseCases.UseCase> ServedUseCases()
     {
         foreach (var folder in options.UseCases)
         {
+            Flywheel.UseCases.UseCase useCase;
             try
             {
-                var useCase = Flywheel.UseCases.UseCaseLoader.Load(folder, new Flywheel.UseCases.UseCaseOptions(options.DataRoots));
-                if (useCase.Name == name) return useCase;
+                useCase = Flywheel.UseCases.UseCaseLoader.Load(folder, new Flywheel.UseCases.UseCaseOptions(options.DataRoots));
             }
             catch (InputException)
             {
                 // A broken file serves no use case; the use-case listing reports its error.
+                continue;
             }
+            yield return useCase;
         }
-        return null;
     }
 }

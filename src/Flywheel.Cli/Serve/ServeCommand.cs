@@ -53,6 +53,7 @@ internal static class ServeCommand
                 Port = parse.GetValue(port),
                 AdminKey = Environment.GetEnvironmentVariable(AdminKeyVariable),
                 RunJobs = !parse.GetValue(noJobs),
+                WarmWorkspace = true,
             };
             var level = CliLogging.LevelOf(parse);
             await using var app = FlywheelServer.Build(options, builder =>

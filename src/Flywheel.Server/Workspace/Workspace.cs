@@ -26,6 +26,7 @@ public static class WorkspaceFeature
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<UseCaseOverview>();
         builder.Services.AddSingleton<Flywheel.Operate.Listings.DataFindingsCache>();
+        builder.Services.AddHostedService<WorkspaceWarmUp>();
         WorkspaceSession.AddServices(builder);
     }
 

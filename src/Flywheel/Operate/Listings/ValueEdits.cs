@@ -21,10 +21,15 @@ public sealed class ValueEdits(MetadataStore store)
         useCase.Value?.Parameters.FirstOrDefault(p => p.Name == name)
         ?? throw new NotFoundException($"use case '{useCase.Name}' has no value parameter '{name}'", "parameter");
 
-    public async Task<bool> MayEditAsync(string actor, string? serverRole, ParameterSpec parameter, CancellationToken cancellation = default)
+    public async Task<bool> MayEditAsync(string actor, string? serverRole, ParameterSpec parameter, CancellationToken cancellation = default) =>
+        (await EditableAsync(actor, serverRole, [parameter], cancellation)).Count == 1;
+
+    /// <summary>The names of the parameters the person may change, with one look at their team roles.</summary>
+    public async Task<IReadOnlyList<string>> EditableAsync(string actor, string? serverRole, IReadOnlyList<ParameterSpec> parameters, CancellationToken cancellation = default)
     {
-        if (serverRole is not null && Roles.Allows(serverRole, Permission.Deploy)) return true;
-        return TeamRoles.Find(parameter.Owner) is { } owner && (await new TeamRequests(store).RolesOfAsync(actor, cancellation)).Contains(owner.Id);
+        if (serverRole is not null && Roles.Allows(serverRole, Permission.Deploy)) return parameters.Select(p => p.Name).ToList();
+        var held = await new TeamRequests(store).RolesOfAsync(actor, cancellation);
+        return parameters.Where(p => TeamRoles.Find(p.Owner) is { } owner && held.Contains(owner.Id)).Select(p => p.Name).ToList();
     }
 
     /// <summary>Writes the new amount (the caller has checked <see cref="MayEditAsync"/>) and audits it; a stale fingerprint is a conflict.</summary>
