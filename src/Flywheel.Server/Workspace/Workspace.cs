@@ -27,6 +27,7 @@ public static class WorkspaceFeature
         builder.Services.AddScoped<UseCaseOverview>();
         builder.Services.AddSingleton<Flywheel.Operate.Listings.DataFindingsCache>();
         builder.Services.AddHostedService<WorkspaceWarmUp>();
+        builder.Services.AddSingleton<Operate.RecordedRunDocuments>();
         WorkspaceSession.AddServices(builder);
     }
 
