@@ -13,7 +13,7 @@ namespace Flywheel.Bench.Monitoring;
 
 /// <summary>
 /// Where the monitoring job's memory goes: the engine's steps over the benchmark's window, with the process's resident
-/// and peak memory and the GC heap after each (what the heap holds vs what DuckDB and the runtime hold). Not the
+/// and peak memory the GC heap and the bytes allocated so far after each (what the heap holds vs what DuckDB and the runtime hold). Not the
 /// measurement (run.sh measures <c>flywheel monitor</c> with /usr/bin/time).
 /// </summary>
 internal static class MemProfile
@@ -49,6 +49,6 @@ internal static class MemProfile
         var p = Process.GetCurrentProcess();
         p.Refresh();
         var info = GC.GetGCMemoryInfo();
-        Console.Error.WriteLine($"  {step,-32} RSS {p.WorkingSet64 >> 20,5} MB, peak {p.PeakWorkingSet64 >> 20,5} MB; GC heap {info.HeapSizeBytes >> 20,5} MB, committed {info.TotalCommittedBytes >> 20,5} MB");
+        Console.Error.WriteLine($"  {step,-32} RSS {p.WorkingSet64 >> 20,5} MB, peak {p.PeakWorkingSet64 >> 20,5} MB; GC heap {info.HeapSizeBytes >> 20,5} MB, committed {info.TotalCommittedBytes >> 20,5} MB; allocated so far {GC.GetTotalAllocatedBytes(true) >> 20,6} MB");
     }
 }
