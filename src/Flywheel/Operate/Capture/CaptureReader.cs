@@ -28,41 +28,49 @@ public sealed class CaptureReader(string root, ILogger? logger = null)
 
     public string Root => root;
 
-    /// <summary>The records of <paramref name="query"/>, streamed in time order (newest first when asked).</summary>
-    public IEnumerable<CapturedRecord> Read(CaptureQuery query, CancellationToken cancellation = default) =>
-        query is { NewestFirst: true, Limit: { } limit, WithGroundTruth: false } ? NewestHoursFirst(query, limit, cancellation) : ReadFiles(query, CaptureFiles(query), cancellation);
-
-    // The newest few records (what a monitoring run asks to learn the model version) are in the newest hour's
-    // files: those are read first, and an older hour only while the limit is not reached. A file holds the records
-    // of its folder's hour, so the hours' records concatenate in the same order one query over all files gives.
-    private IEnumerable<CapturedRecord> NewestHoursFirst(CaptureQuery query, int limit, CancellationToken cancellation)
+    /// <summary>
+    /// The records of <paramref name="query"/>, streamed in time order (newest first when asked), one hour's files at
+    /// a time: a file holds the records of its folder's hour (the writer files a record by its inference hour), so the
+    /// hours' records, each hour sorted, concatenate in the order one sorted query over every file gives — while DuckDB
+    /// holds one hour of capture instead of sorting the whole window in memory. The hours are the hour folders on
+    /// disk (never the hours between the window's ends, which may be open or centuries apart), each read once; the
+    /// ground truth is read once per call into a temporary table that every hour joins.
+    /// </summary>
+    public IEnumerable<CapturedRecord> Read(CaptureQuery query, CancellationToken cancellation = default)
     {
-        var hours = query.Variant is { } variant
-            ? CapturePaths.HoursBetween(CapturePaths.VariantFolder(root, query.Endpoint, variant), query.Since, query.Until, variantLevels: 0)
-            : CapturePaths.HoursBetween(CapturePaths.EndpointFolder(root, query.Endpoint), query.Since, query.Until, variantLevels: 1);
-        var left = limit;
-        for (var h = hours.Count - 1; h >= 0 && left > 0; h--)
-            foreach (var record in ReadFiles(query with { Limit = left }, hours[h].Files, cancellation))
+        var hours = Hours(query);
+        if (hours.Count == 0) yield break;
+        var left = query.Limit is { } limit ? Math.Max(0, limit) : long.MaxValue;
+        if (left == 0) yield break;
+
+        using var connection = Open();
+        var truth = false;
+        if (query.WithGroundTruth && GroundTruthFiles(query) is { Count: > 0 } truthFiles)
+        {
+            Execute(connection, "CREATE TEMP TABLE truth AS SELECT eventMetadata.eventId AS truth_key, arg_max(groundTruthData.data, coalesce(flywheel.receivedTime, '')) AS label " +
+                $"FROM {ReadJson(truthFiles, GroundTruthColumns)} WHERE eventMetadata.eventId IS NOT NULL GROUP BY 1", cancellation);
+            truth = true;
+        }
+        for (var i = 0; i < hours.Count && left > 0; i++)
+        {
+            var hour = hours[query.NewestFirst ? hours.Count - 1 - i : i];
+            foreach (var record in ReadFiles(connection, query, hour.Files, truth, left, cancellation))
             {
                 left--;
                 yield return record;
             }
+        }
     }
 
-    private IEnumerable<CapturedRecord> ReadFiles(CaptureQuery query, IReadOnlyList<string> captureFiles, CancellationToken cancellation)
+    private IEnumerable<CapturedRecord> ReadFiles(DuckDBConnection connection, CaptureQuery query, IReadOnlyList<string> captureFiles, bool truth, long limit, CancellationToken cancellation)
     {
-        if (captureFiles.Count == 0) yield break;
-        var truthFiles = query.WithGroundTruth ? GroundTruthFiles(query) : [];
         var sql = new StringBuilder(Captured(captureFiles));
-        if (truthFiles.Count > 0)
-            sql.Append($", truth AS (SELECT eventMetadata.eventId AS truth_key, arg_max(groundTruthData.data, coalesce(flywheel.receivedTime, '')) AS label FROM {ReadJson(truthFiles, GroundTruthColumns)} WHERE eventMetadata.eventId IS NOT NULL GROUP BY 1)");
-        sql.Append(truthFiles.Count > 0
+        sql.Append(truth
             ? " SELECT c.*, t.label FROM captured c LEFT JOIN truth t ON t.truth_key = coalesce(nullif(c.inference_id, ''), c.event_id)"
             : " SELECT c.*, NULL::VARCHAR AS label FROM captured c");
         sql.Append(Where(query, "c.")).Append(query.NewestFirst ? " ORDER BY c.time DESC, c.event_id DESC" : " ORDER BY c.time, c.event_id");
-        if (query.Limit is { } limit) sql.Append(CultureInfo.InvariantCulture, $" LIMIT {Math.Max(0, limit)}");
+        if (limit < long.MaxValue) sql.Append(CultureInfo.InvariantCulture, $" LIMIT {limit}");
 
-        using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql.ToString();
         using var interrupt = new SqlTrace(_logger, cancellation).Bind(command);
@@ -76,6 +84,13 @@ public sealed class CaptureReader(string root, ILogger? logger = null)
                 reader.IsDBNull(9) ? 0 : reader.GetDouble(9), !reader.IsDBNull(10) && reader.GetBoolean(10),
                 reader.IsDBNull(11) ? null : reader.GetString(11));
         }
+    }
+
+    private void Execute(DuckDBConnection connection, string sql, CancellationToken cancellation)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        new SqlTrace(_logger, cancellation).Run(command, command.ExecuteNonQuery);
     }
 
     /// <summary>Records per hour and variant in the window of <paramref name="query"/> (limit and ground truth ignored).</summary>
@@ -107,6 +122,10 @@ public sealed class CaptureReader(string root, ILogger? logger = null)
     private IReadOnlyList<string> CaptureFiles(CaptureQuery query) => query.Variant is { } variant
         ? CapturePaths.FilesBetween(CapturePaths.VariantFolder(root, query.Endpoint, variant), query.Since, query.Until, variantLevels: 0)
         : CapturePaths.FilesBetween(CapturePaths.EndpointFolder(root, query.Endpoint), query.Since, query.Until, variantLevels: 1);
+
+    private IReadOnlyList<(DateTime Hour, IReadOnlyList<string> Files)> Hours(CaptureQuery query) => query.Variant is { } variant
+        ? CapturePaths.HoursBetween(CapturePaths.VariantFolder(root, query.Endpoint, variant), query.Since, query.Until, variantLevels: 0)
+        : CapturePaths.HoursBetween(CapturePaths.EndpointFolder(root, query.Endpoint), query.Since, query.Until, variantLevels: 1);
 
     // Ground truth arrives after the inference it labels: every file from the window's first hour on.
     private IReadOnlyList<string> GroundTruthFiles(CaptureQuery query) =>

@@ -91,6 +91,34 @@ public sealed class CaptureReaderTests(ITestOutputHelper output)
         Assert.Equal((count, count / 2L), (rows, labelled));
     }
 
+    [Fact]
+    public async Task A_window_is_read_hour_by_hour_from_the_folders_on_disk_each_once_even_when_its_ends_are_open_or_centuries_apart()
+    {
+        // Hours years apart, two variants writing the same hours: reading one hour's files at a time must take the
+        // hours from the folders that exist (stepping from the window's start to its end hour by hour would walk
+        // ~88 million hours for an open window), and each hour — both variants' files — exactly once.
+        using var root = new CaptureRoot();
+        var times = new[] { Events.Start.AddYears(-6), Events.Start.AddYears(-6).AddMinutes(1), Events.Start, Events.Start.AddMinutes(3), Events.Start.AddYears(1) };
+        await WriteAsync(root, times.SelectMany((time, i) => new[]
+        {
+            Events.Make(2 * i, time, "primary"), Events.Make(2 * i + 1, time.AddSeconds(1), "shadow"),
+        }));
+        new GroundTruthStore(root.Path, new SteppingClock(Events.Start.AddYears(2))).Append("churn", [new("inf-000001", "yes", "CSV"), new("inf-000008", "no", "CSV")]);
+        var reader = new CaptureReader(root.Path);
+        var all = Enumerable.Range(0, 10).Select(i => $"inf-{i:D6}").ToList();
+
+        Assert.Equal(all, reader.Read(new CaptureQuery("churn")).Select(record => record.InferenceId));
+        var widest = reader.Read(new CaptureQuery("churn") { Since = DateTimeOffset.MinValue, Until = DateTimeOffset.MaxValue, WithGroundTruth = true }).ToList();
+        Assert.Equal(all, widest.Select(record => record.InferenceId));
+        Assert.Equal(["yes", "no"], widest.Where(record => record.GroundTruth is not null).Select(record => record.GroundTruth));
+        Assert.Equal(Enumerable.Reverse(all), reader.Read(new CaptureQuery("churn") { NewestFirst = true }).Select(record => record.InferenceId));
+        // A limit counts across hours: the newest 3 are the last hour's 2 and one of the hour before.
+        Assert.Equal(["inf-000009", "inf-000008", "inf-000007"], reader.Read(new CaptureQuery("churn") { NewestFirst = true, Limit = 3 }).Select(record => record.InferenceId));
+        Assert.Equal(["inf-000000", "inf-000001", "inf-000002"], reader.Read(new CaptureQuery("churn") { Limit = 3, WithGroundTruth = true }).Select(record => record.InferenceId));
+        Assert.Empty(reader.Read(new CaptureQuery("churn") { Limit = 0 }));
+        Assert.Equal(["inf-000004", "inf-000006"], reader.Read(new CaptureQuery("churn") { Since = Events.Start, Until = Events.Start.AddYears(1), Variant = "primary" }).Select(record => record.InferenceId));
+    }
+
     private static async Task WriteAsync(CaptureRoot root, IEnumerable<CaptureEvent> events)
     {
         var writer = new CaptureWriter(root.Options(capacity: 1_000));

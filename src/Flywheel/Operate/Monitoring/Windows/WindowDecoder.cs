@@ -154,17 +154,17 @@ public sealed class WindowDecoder
         _requests.AddRange(part._requests);
         for (var i = 0; i < _inputs; i++)
         {
-            _numbers[i]?.AddRange(part._numbers[i]!.Items);
-            _texts[i]?.AddRange(part._texts[i]!.Items);
+            _numbers[i]?.AddRange(part._numbers[i]!);
+            _texts[i]?.AddRange(part._texts[i]!);
             _typeErrors[i] += part._typeErrors[i];
             _missing[i] += part._missing[i];
             _absent[i] += part._absent[i];
         }
-        foreach (var (name, values) in _extras) values.AddRange(part._extras[name].Items);
-        foreach (var request in part._request.Items) _request.Add(request + offset);
-        _scores.AddRange(part._scores.Items);
-        _predicted.AddRange(part._predicted.Items);
-        _reviewed.AddRange(part._reviewed.Items);
+        foreach (var (name, values) in _extras) values.AddRange(part._extras[name]);
+        for (var row = 0; row < part._request.Count; row++) _request.Add(part._request[row] + offset);
+        _scores.AddRange(part._scores);
+        _predicted.AddRange(part._predicted);
+        _reviewed.AddRange(part._reviewed);
         foreach (var (name, count) in part._extraFields) _extraFields[name] = _extraFields.GetValueOrDefault(name) + count;
         _recordRows += part._recordRows;
         _unparsed += part._unparsed;
@@ -192,12 +192,13 @@ public sealed class WindowDecoder
         ResponseReader.Read(_spec, Text(record.OutputData, record.OutputEncoding), record.OutputEncoding, _request.Count - before, _scores, _predicted, _reviewed);
     }
 
+    /// <summary>The window; the decoder is empty afterwards (each column is copied once into its array and let go).</summary>
     public WindowRows Build() => new(
         _spec,
-        _numbers.Select(n => n?.ToArray()).ToArray(),
-        _texts.Select(t => t?.ToArray()).ToArray(),
-        _request.ToArray(), _scores.ToArray(), _predicted.ToArray(), _reviewed.ToArray(), _requests,
-        _extras.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal),
+        _numbers.Select(n => n?.TakeArray()).ToArray(),
+        _texts.Select(t => t?.TakeArray()).ToArray(),
+        _request.TakeArray(), _scores.TakeArray(), _predicted.TakeArray(), _reviewed.TakeArray(), _requests,
+        _extras.ToDictionary(e => e.Key, e => e.Value.TakeArray(), StringComparer.Ordinal),
         new WindowEvidence(_typeErrors, _missing, _absent, _extraFields, _recordRows, _unparsed, _requests.Count, _firstError));
 
     private void Csv(string body, int requestIndex)
