@@ -70,9 +70,10 @@ public sealed class MetadataStore
         var artifactRoot = string.IsNullOrWhiteSpace(options.ArtifactRoot)
             ? Path.Combine(useCaseDirectory, StoreConnection.StoreFolderName, "artifacts")
             : options.ArtifactRoot;
-        if (!options.ReuseOpened) return Open(StoreConnection.ForUseCase(useCaseDirectory, options.Store), artifactRoot, options);
+        MetadataStore OpenNow() => Open(StoreConnection.ForUseCase(useCaseDirectory, options.Store), artifactRoot, options);
+        if (!options.ReuseOpened) return OpenNow();
         var key = string.Join('\n', Path.GetFullPath(useCaseDirectory), options.Store ?? "", Path.GetFullPath(artifactRoot));
-        var opened = Opened.GetOrAdd(key, _ => new Lazy<MetadataStore>(() => Open(StoreConnection.ForUseCase(useCaseDirectory, options.Store), artifactRoot, options)));
+        var opened = Opened.GetOrAdd(key, _ => new Lazy<MetadataStore>(OpenNow));
         try
         {
             return opened.Value;
