@@ -51,12 +51,14 @@ internal static class Browsing
     }
 
     /// <summary>The server-rendered page's timings from the Navigation Timing and Paint Timing entries (measured, never asserted).</summary>
+    // The paint entry can arrive after the load event, so it is awaited (buffered) rather than read once.
     public static Task<string> FirstPaintAsync(IPage page) => page.EvaluateAsync<string>("""
-        () => {
+        () => new Promise(resolve => {
           const n = performance.getEntriesByType('navigation')[0];
-          const p = performance.getEntriesByName('first-contentful-paint')[0];
-          return `responseEnd ${n.responseEnd.toFixed(0)} ms, domContentLoaded ${n.domContentLoadedEventEnd.toFixed(0)} ms, first-contentful-paint ${p ? p.startTime.toFixed(0) + ' ms' : 'n/a'}`;
-        }
+          const report = p => resolve(`responseEnd ${n.responseEnd.toFixed(0)} ms, domContentLoaded ${n.domContentLoadedEventEnd.toFixed(0)} ms, first-contentful-paint ${p ? p.startTime.toFixed(0) + ' ms' : 'n/a'}`);
+          new PerformanceObserver(list => { const p = list.getEntriesByName('first-contentful-paint')[0]; if (p) report(p); }).observe({ type: 'paint', buffered: true });
+          setTimeout(() => report(null), 3000);
+        })
         """);
 }
 

@@ -123,7 +123,7 @@ public sealed class ModelPagesTests(TrainedWorkspaceServer server, ITestOutputHe
                     await page.WaitForSelectorAsync(ready);
                     Assert.Equal(locale[..2], await page.GetAttributeAsync("html", "lang"));
                     await Browsing.AssertFitsAsync(page, $"{name} in {locale} at {width}px");
-                    output.WriteLine($"{name} {locale} {width}px: {await FirstPaintAsync(page)}");
+                    output.WriteLine($"{name} {locale} {width}px: {await Browsing.FirstPaintAsync(page)}");
                     await page.ScreenshotAsync(new() { Path = Path.Combine(WorkspaceServer.Screenshots, $"{name}.{locale[..2]}.{width}.png"), FullPage = true });
                     if (width == 1280) AssertNoSeriousViolation(await page.RunAxe(), $"{path} ({locale})");
                     Assert.True(errors.Count == 0, $"{name} in {locale} at {width}px: " + string.Join("\n", errors));
@@ -148,7 +148,7 @@ public sealed class ModelPagesTests(TrainedWorkspaceServer server, ITestOutputHe
         // The second opening is served from the per-fingerprint cache.
         var started = DateTime.UtcNow;
         await page.GotoAsync("/use-cases/telco-churn/data");
-        output.WriteLine($"data page again: {(DateTime.UtcNow - started).TotalMilliseconds:0} ms to load; {await FirstPaintAsync(page)}");
+        output.WriteLine($"data page again: {(DateTime.UtcNow - started).TotalMilliseconds:0} ms to load; {await Browsing.FirstPaintAsync(page)}");
         Assert.Equal(await findings.CountAsync(), await page.Locator("[data-testid=findings] > li").CountAsync());
     }
 
@@ -160,7 +160,7 @@ public sealed class ModelPagesTests(TrainedWorkspaceServer server, ITestOutputHe
         await SignInAsync(page, WorkspaceServer.AdminSecret);
         await page.GotoAsync(Explorer);
         await page.WaitForSelectorAsync("[data-testid=explorer][data-ready=true]");
-        output.WriteLine($"explorer: {await FirstPaintAsync(page)}");
+        output.WriteLine($"explorer: {await Browsing.FirstPaintAsync(page)}");
         Assert.Contains("not for tuning", await page.Locator("[data-testid=not-for-tuning]").TextContentAsync() ?? "", StringComparison.Ordinal);
 
         foreach (var (threshold, lower, upper) in new[] { ("0.3", "0.1", "0.3"), ("0.62", "0.45", "0.62"), ("0.05", "0.02", "0.2") })
@@ -231,14 +231,6 @@ public sealed class ModelPagesTests(TrainedWorkspaceServer server, ITestOutputHe
               setTimeout(() => { observer.disconnect(); resolve(-1); }, 3000);
             })
             """, new[] { slider, value });
-
-    private static async Task<string> FirstPaintAsync(IPage page) => await page.EvaluateAsync<string>("""
-        () => {
-          const n = performance.getEntriesByType('navigation')[0];
-          const fcp = performance.getEntriesByType('paint').find(p => p.name === 'first-contentful-paint');
-          return `responseEnd ${n.responseEnd.toFixed(0)} ms, domContentLoaded ${n.domContentLoadedEventEnd.toFixed(0)} ms, first-contentful-paint ${fcp ? fcp.startTime.toFixed(0) : 'n/a'} ms`;
-        }
-        """);
 
     private static async Task SignInAsync(IPage page, string key)
     {

@@ -36,8 +36,11 @@ public static class WorkspaceFeature
         // The language applies to pages only: the API's texts and numbers stay exactly as they were.
         app.UseWhen(context => !WorkspaceCultures.IsApiPath(context.Request.Path), pages => pages.UseRequestLocalization(WorkspaceCultures.Options()).Use(WithSessionUser));
         app.UseAntiforgery();
-        app.MapStaticAssets(Path.Combine(AppContext.BaseDirectory, "Flywheel.Server.staticwebassets.endpoints.json")).AllowAnonymous();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().Add(PagesNeedReadByDefault);
+        var assets = Path.Combine(AppContext.BaseDirectory, "Flywheel.Server.staticwebassets.endpoints.json");
+        app.MapStaticAssets(assets).AllowAnonymous();
+        // With the same manifest, @Assets[...] writes the fingerprinted URLs, which are served as immutable: a page
+        // visit then revalidates none of its stylesheets and scripts before it can paint.
+        app.MapRazorComponents<App>().WithStaticAssets(assets).AddInteractiveServerRenderMode().Add(PagesNeedReadByDefault);
         app.MapPost("/logout", SignOutAsync).RequireAuthorization(WorkspaceSession.PagePolicy(Permission.Read)).ExcludeFromDescription();
         Operate.OperateActions.Map(app);
         app.MapPost("/culture", ChooseCulture).AllowAnonymous().ExcludeFromDescription();
@@ -82,6 +85,10 @@ public static class WorkspaceFeature
     // a published one has them in wwwroot beside it.
     private static void UseBuiltAssets(WebApplicationBuilder builder)
     {
+        // The server serves the build's manifest, for which MapStaticAssets would send no-cache on every route (its
+        // hot-reload mode). The manifest's own headers are right here: immutable for a fingerprinted URL, whose name
+        // changes with the content, and no-cache for the plain one.
+        builder.Configuration["EnableStaticAssetsDevelopmentCaching"] ??= "true";
         var manifest = Path.Combine(AppContext.BaseDirectory, "Flywheel.Server.staticwebassets.runtime.json");
         if (!File.Exists(manifest)) return;
         builder.Configuration[WebHostDefaults.StaticWebAssetsKey] = manifest;
