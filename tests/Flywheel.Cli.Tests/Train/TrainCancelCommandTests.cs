@@ -63,7 +63,7 @@ public sealed class TrainCancelCommandTests : IDisposable
             Interrupt(process.Id);
             var exited = process.WaitForExit(TimeSpan.FromSeconds(10));
             var elapsed = clock.Elapsed;
-            Assert.True(exited, "still running 10 s after SIGINT");
+            if (!exited) lock (stderr) Assert.Fail("still running 10 s after SIGINT; its log:\n" + stderr);
             process.WaitForExit(); // drain the redirected streams
             Assert.True(elapsed < TimeSpan.FromSeconds(2.5), $"exited {elapsed.TotalSeconds:0.00} s after SIGINT");
             Assert.Equal(130, process.ExitCode);
