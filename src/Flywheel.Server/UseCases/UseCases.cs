@@ -53,7 +53,7 @@ public static class UseCases
     {
         var useCase = Served(store, name);
         if (useCase.Value is null) throw new NotFoundException($"use case '{name}' has no 'value' section", "value");
-        var result = await ValuePricing.RunAsync(useCase, null, null, store.Options.StoreOptions, cancellationToken);
+        var result = ValuePricing.AsFiled(useCase, await ValuePricing.MeasuredAsync(useCase, null, store.Options.StoreOptions, cancellationToken)).Result;
         var signOff = await new Flywheel.Operate.Requests.SignOffs(store.Store).ValueAsync(useCase, cancellationToken);
         return TypedResults.Ok(new UseCaseValue(name, useCase.Fingerprint,
             new ValueSignOffState(signOff.Subject, signOff.State, signOff.Missing.Select(r => r.Id).ToList()), Flywheel.Value.ValueDocument.From(result)));
