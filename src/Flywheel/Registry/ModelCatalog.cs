@@ -58,20 +58,34 @@ public sealed class ModelCatalog(MetadataStore store)
     public async Task<ResolvedModel> ResolveAsync(ModelReference reference, CancellationToken cancellationToken = default)
     {
         if (reference.Kind == ModelReferenceKind.PackagePath) return new ResolvedModel(ModelPackage.Open(reference.Path!), null, []);
+        var version = await VersionAsync(reference, cancellationToken);
+        var aliases = (await Store.Models.ListAliasesAsync(version.ModelName, cancellationToken)).Where(a => a.Version == version.Version).ToList();
+        return new ResolvedModel(Open(version), version, aliases);
+    }
+
+    /// <summary>The registered version a name, alias or version reference points at, without opening (and verifying) its package.</summary>
+    public async Task<ModelVersion> VersionAsync(ModelReference reference, CancellationToken cancellationToken = default)
+    {
+        if (reference.Kind == ModelReferenceKind.PackagePath)
+            throw new InputException($"'{reference.Path}' is a package folder, not a registered version", "model reference");
         var name = reference.ModelName!;
-        var version = reference.Kind switch
+        return reference.Kind switch
         {
             ModelReferenceKind.Alias => await Store.Models.ResolveAliasAsync(name, reference.Alias!, cancellationToken),
             ModelReferenceKind.Version => await Store.Models.GetVersionAsync(name, reference.Version!.Value, cancellationToken),
             _ => await LatestAsync(name, cancellationToken),
         };
+    }
+
+    /// <summary>The version's package, verified against the id it was registered with.</summary>
+    public ModelPackage Open(ModelVersion version)
+    {
         // By id in this store's artifact root: rows written with an absolute path of another machine resolve too.
         var folder = Store.Artifacts.Get(version.PackageId).Path;
         var package = ModelPackage.Open(folder);
         if (package.Id != version.PackageId)
             throw new InputException($"{version.Reference} was registered with package {version.PackageId}, but its folder now holds {package.Id}", folder);
-        var aliases = (await Store.Models.ListAliasesAsync(name, cancellationToken)).Where(a => a.Version == version.Version).ToList();
-        return new ResolvedModel(package, version, aliases);
+        return package;
     }
 
     /// <summary>Points <paramref name="alias"/> at the version <paramref name="reference"/> resolves to. Null when it already pointed there.</summary>

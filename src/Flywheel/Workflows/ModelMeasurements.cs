@@ -29,16 +29,16 @@ public static class ModelMeasurements
             if (!StoreExists(useCase, storeSpec)) return null;
             var store = MetadataStore.ForUseCase(useCase.Directory, storeSpec);
             if ((await store.Models.ListVersionsAsync(useCase.Name, cancellation)).Count == 0) return null;
-            var candidate = await new ModelCatalog(store).ResolveAsync($"{useCase.Name}@{ModelPublisher.CandidateAlias}", cancellation);
-            return Load(candidate);
+            return Of(await StoredEvaluation.TestAsync(new ModelCatalog(store), ModelReference.Parse($"{useCase.Name}@{ModelPublisher.CandidateAlias}"), cancellation));
         }
         var parsed = ModelReference.Parse(reference, "--model");
         if (parsed.Kind != ModelReferenceKind.PackagePath && !StoreExists(useCase, storeSpec))
             throw new NotFoundException($"unknown model '{reference}': no model has been trained for use case '{useCase.Name}' yet (run 'flywheel train')", "--model");
-        return Load(await ModelLocator.ResolveAsync(reference, useCase.Directory, storeSpec, cancellation));
+        var (catalog, named) = ModelCatalog.ForReference(reference, useCase.Directory, storeSpec);
+        return Of(await StoredEvaluation.TestAsync(catalog, named, cancellation));
     }
 
-    private static MeasuredVariables Load(ResolvedModel model) => Of(model.Name(), StoredEvaluation.Load(model.Package).Test);
+    private static MeasuredVariables Of((EvaluationReport Test, string Name) measured) => Of(measured.Name, measured.Test);
 
     /// <summary>Looking must not create a store: a use case never trained has none.</summary>
     internal static bool StoreExists(UseCase useCase, StoreOptions? storeSpec) =>

@@ -33,14 +33,13 @@ public static class PlanWorkflow
                 case PlanStepKind.Rule:
                     var source = SourceSpec.FromUseCase(useCase);
                     var key = RuleKey(useCase, step, source, storeSpec);
-                    if (!MeasuredRules.TryGetValue(key, out var rule))
+                    if (!MeasuredRules.TryGet(key, out var rule))
                     {
                         table ??= ColumnTableReader.Read(source);
                         var measured = RuleStepEvaluation.Evaluate(useCase, step, table);
                         var published = await RulePublisher.PublishAsync(useCase, measured, storeSpec, cancellation);
                         rule = (measured.Test, $"{published.Version.ModelName}:{published.Version.Version}");
-                        if (MeasuredRules.Count >= 64) MeasuredRules.Clear();
-                        MeasuredRules[key] = rule;
+                        MeasuredRules.Set(key, rule);
                     }
                     steps.Add(PlanPricing.Price(useCase, model, step, ValueVariables.Quantities(rule.Test),
                         $"measured on the test split ({rule.Test.Rows:N0} rows)", rule.Model));
@@ -57,7 +56,7 @@ public static class PlanWorkflow
     // A rule measured and registered in this process, by everything its figures depend on: the file as read (rule,
     // prices, split, seed), the data file as it is now and the store it was registered in. A server's plan page then
     // prices the plan without reading the data and writing a package on every visit.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Evaluation.Results.EvaluationReport Test, string Model)> MeasuredRules = new(StringComparer.Ordinal);
+    private static readonly BoundedMemo<(Evaluation.Results.EvaluationReport Test, string Model)> MeasuredRules = new(64);
 
     private static string RuleKey(UseCase useCase, PlanStepSpec step, SourceSpec source, Storage.StoreOptions? storeSpec)
     {
@@ -68,18 +67,18 @@ public static class PlanWorkflow
     private static async Task<PlanStepResult> MlStepAsync(UseCase useCase, ValueModel? model, PlanStepSpec step, Storage.StoreOptions? storeSpec, CancellationToken cancellation)
     {
         var reference = step.Model?.Value ?? $"{useCase.Name}@{ModelPublisher.CandidateAlias}";
-        Registry.ResolvedModel resolved;
+        var (catalog, parsed) = Registry.ModelCatalog.ForReference(reference, useCase.Directory, storeSpec);
+        (Evaluation.Results.EvaluationReport Test, string Name) measured;
         try
         {
-            resolved = await ModelLocator.ResolveAsync(reference, useCase.Directory, storeSpec, cancellation);
+            measured = await StoredEvaluation.TestAsync(catalog, parsed, cancellation);
         }
         catch (NotFoundException error) when (step.Model is null)
         {
             // No model trained yet: the step cannot be judged, which is a state of the plan, not a mistake.
             return PlanPricing.Price(useCase, model, step, null, $"no model {reference} yet ({error.Message.Split(';')[0]}): run 'flywheel train'", reference);
         }
-        var stored = StoredEvaluation.Load(resolved.Package);
-        return PlanPricing.Price(useCase, model, step, ValueVariables.Quantities(stored.Test),
-            $"measured on the test split ({stored.Test.Rows:N0} rows)", resolved.Name());
+        return PlanPricing.Price(useCase, model, step, ValueVariables.Quantities(measured.Test),
+            $"measured on the test split ({measured.Test.Rows:N0} rows)", measured.Name);
     }
 }

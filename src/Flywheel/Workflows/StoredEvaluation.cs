@@ -27,4 +27,23 @@ public sealed record StoredEvaluation(ModelPackage Package, TrainingRecord Recor
     }
 
     public static StoredEvaluation Load(string packageDirectory) => Load(ModelPackage.Open(packageDirectory));
+
+    /// <summary>
+    /// The stored test evaluation of the model <paramref name="reference"/> names, and how to name that model
+    /// (<c>telco-churn:3</c>). A registered version's package is named by its content hash, so it is read (and
+    /// verified) once per process: a server's page then costs the registry lookup, not hashing the package again.
+    /// </summary>
+    public static async Task<(EvaluationReport Test, string Name)> TestAsync(ModelCatalog catalog, ModelReference reference, CancellationToken cancellation = default)
+    {
+        if (reference.Kind == ModelReferenceKind.PackagePath)
+        {
+            var resolved = await catalog.ResolveAsync(reference, cancellation);
+            return (Load(resolved.Package).Test, resolved.Name());
+        }
+        var version = await catalog.VersionAsync(reference, cancellation);
+        var test = StoredTests.GetOrAdd(version.PackageId, _ => Load(catalog.Open(version)).Test);
+        return (test, $"{version.ModelName}:{version.Version}");
+    }
+
+    private static readonly BoundedMemo<EvaluationReport> StoredTests = new(64);
 }

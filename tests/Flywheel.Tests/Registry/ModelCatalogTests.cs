@@ -66,6 +66,21 @@ public class ModelCatalogTests : IDisposable
     }
 
     [Fact]
+    public async Task A_version_is_found_without_opening_its_package_and_opening_it_still_verifies()
+    {
+        var version = await RegisterAsync("one");
+        await RegisterAsync("two");
+        await _catalog.SetAliasAsync("churn:1", "candidate", "aiko");
+        File.AppendAllText(Path.Combine(_catalog.Store.Artifacts.Get(version.PackageId).Path, "model-card.md"), "\nedited");
+
+        Assert.Equal(version, await _catalog.VersionAsync(ModelReference.Parse("churn@candidate")));
+        Assert.Equal(2, (await _catalog.VersionAsync(ModelReference.Parse("churn"))).Version);
+        Assert.Contains("modified after it was written", Assert.Throws<InputException>(() => _catalog.Open(version)).Message);
+        await Assert.ThrowsAsync<InputException>(() => _catalog.VersionAsync(ModelReference.Parse(_test.Store.Artifacts.Get(version.PackageId).Path)));
+        await Assert.ThrowsAsync<NotFoundException>(() => _catalog.VersionAsync(ModelReference.Parse("churn@production")));
+    }
+
+    [Fact]
     public async Task Unknown_models_are_input_errors()
     {
         await RegisterAsync("one");
