@@ -87,6 +87,24 @@ public static class Planning
         }
     }
 
+    /// <summary>
+    /// The plan's report (side-by-side table and payback chart), built once per use-case file, priced figures and
+    /// language, so a visit to the Staged plan page finds its chart drawn.
+    /// </summary>
+    public static Flywheel.Reports.ReportDocument Report(UseCase useCase, PlanResult plan)
+    {
+        var key = string.Join('|', useCase.FilePath, useCase.Fingerprint, System.Globalization.CultureInfo.CurrentCulture.Name,
+            System.Globalization.CultureInfo.CurrentUICulture.Name, System.Text.Json.JsonSerializer.Serialize(PlanDocument.From(plan)));
+        return Reports.GetOrAdd(key, _ =>
+        {
+            var report = new Flywheel.Reports.ReportDocument("plan");
+            Flywheel.Reports.PlanReport.AddTo(report, plan);
+            return report;
+        });
+    }
+
+    private static readonly BoundedMemo<Flywheel.Reports.ReportDocument> Reports = new(32);
+
     /// <summary>The priced plan with each step's completion as <paramref name="useCase"/> (the file as read, or as just saved) has it.</summary>
     public static UseCasePlan View(UseCase useCase, PlanResult plan) => new(useCase.Name, useCase.Fingerprint, PlanDocument.From(plan),
         plan.Steps.Select(s => new PlanStepState(s.Step.Name, s.Verdict, s.Go,

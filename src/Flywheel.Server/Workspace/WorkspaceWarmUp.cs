@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Flywheel.Operate.Listings;
 using Flywheel.Server.Registry;
 using Flywheel.UseCases;
@@ -25,9 +26,16 @@ internal sealed class WorkspaceWarmUp(ServerStore server, DataFindingsCache find
             {
                 var useCase = UseCaseLoader.Load(folder, options);
                 if (useCase.Data is not null) await Task.Run(() => findings.Diagnose(useCase, options, stopping), stopping);
-                // The report drawn once as HTML: the first chart a process draws loads the fonts and the plotting code.
-                if (useCase.Value is not null) Flywheel.Reports.ValueReport.Build(await ValuePricing.RunAsync(useCase, null, null, server.Options.StoreOptions, stopping)).ToHtml();
-                if (useCase.Plan is not null) await UseCases.Planning.PlanAsync(useCase.Name, server, stopping);
+                if (useCase.Value is not null)
+                {
+                    var measured = await ValuePricing.MeasuredAsync(useCase, null, server.Options.StoreOptions, stopping);
+                    InEachLanguage(() => Operate.ReportCharts.Draw(ValuePricing.AsFiled(useCase, measured).Report.Value));
+                }
+                if (useCase.Plan is not null)
+                {
+                    var (priced, plan) = await UseCases.Planning.PlanAsync(useCase.Name, server, stopping);
+                    InEachLanguage(() => Operate.ReportCharts.Draw(UseCases.Planning.Report(priced, plan)));
+                }
                 if ((await server.Store.Models.ListVersionsAsync(useCase.Name, stopping)) is { Count: > 0 } versions)
                     await decisions.OpenAsync(useCase.Name, versions[^1].Version, stopping);
                 logger.LogInformation("workspace: {UseCase} ready in {Milliseconds} ms", useCase.Name, watch.ElapsedMilliseconds);
@@ -36,6 +44,24 @@ internal sealed class WorkspaceWarmUp(ServerStore server, DataFindingsCache find
             {
                 logger.LogDebug("workspace: warming {Folder} stopped: {Error}", folder, error.Message);
             }
+        }
+    }
+
+    // The pages' reports are kept per language (their labels and number formats are the reader's).
+    private static void InEachLanguage(Action warm)
+    {
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            foreach (var language in WorkspaceCultures.Supported)
+            {
+                CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(language);
+                warm();
+            }
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
         }
     }
 }
