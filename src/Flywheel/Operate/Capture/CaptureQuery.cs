@@ -36,6 +36,9 @@ public sealed record CapturedRecord(
     bool Shadow,
     string? GroundTruth);
 
+/// <summary>A captured invocation without its request and response: what counting usage and labels needs.</summary>
+public sealed record CapturedOutline(string InferenceId, DateTimeOffset Time, string ModelVersion, bool Shadow, bool HasGroundTruth);
+
 /// <summary>How many records one variant captured in one hour (UTC).</summary>
 public sealed record CaptureHourCount(DateTimeOffset Hour, string Variant, long Records);
 

@@ -44,13 +44,7 @@ public sealed class CaptureReader(string root, ILogger? logger = null)
         if (left == 0) yield break;
 
         using var connection = Open();
-        var truth = false;
-        if (query.WithGroundTruth && GroundTruthFiles(query) is { Count: > 0 } truthFiles)
-        {
-            Execute(connection, "CREATE TEMP TABLE truth AS SELECT eventMetadata.eventId AS truth_key, arg_max(groundTruthData.data, coalesce(flywheel.receivedTime, '')) AS label " +
-                $"FROM {ReadJson(truthFiles, GroundTruthColumns)} WHERE eventMetadata.eventId IS NOT NULL GROUP BY 1", cancellation);
-            truth = true;
-        }
+        var truth = query.WithGroundTruth && CreateTruth(connection, query, cancellation);
         for (var i = 0; i < hours.Count && left > 0; i++)
         {
             var hour = hours[query.NewestFirst ? hours.Count - 1 - i : i];
@@ -86,6 +80,40 @@ public sealed class CaptureReader(string root, ILogger? logger = null)
         }
     }
 
+    /// <summary>
+    /// The records of <paramref name="query"/> without their request and response text, in no particular order, in
+    /// one query over the window's files (limit and order ignored): a month of hourly files is one scan, not one query
+    /// per hour, and no body crosses into .NET.
+    /// </summary>
+    public IEnumerable<CapturedOutline> Outlines(CaptureQuery query, CancellationToken cancellation = default)
+    {
+        var files = CaptureFiles(query);
+        if (files.Count == 0) yield break;
+        using var connection = Open();
+        var truth = query.WithGroundTruth && CreateTruth(connection, query, cancellation);
+        using var command = connection.CreateCommand();
+        command.CommandText = Captured(files) + " SELECT c.inference_id, c.time, c.model_version, c.shadow, " +
+            (truth ? "t.label IS NOT NULL FROM captured c LEFT JOIN truth t ON t.truth_key = coalesce(nullif(c.inference_id, ''), c.event_id)" : "false FROM captured c") +
+            Where(query, "c.");
+        using var interrupt = new SqlTrace(_logger, cancellation).Bind(command);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            cancellation.ThrowIfCancellationRequested();
+            yield return new CapturedOutline(Text(reader, 0), new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc)), Text(reader, 2),
+                !reader.IsDBNull(3) && reader.GetBoolean(3), reader.GetBoolean(4));
+        }
+    }
+
+    // The window's ground truth, latest post per key, as the temporary table 'truth'; false when there is none.
+    private bool CreateTruth(DuckDBConnection connection, CaptureQuery query, CancellationToken cancellation)
+    {
+        if (GroundTruthFiles(query) is not { Count: > 0 } truthFiles) return false;
+        Execute(connection, "CREATE TEMP TABLE truth AS SELECT eventMetadata.eventId AS truth_key, arg_max(groundTruthData.data, coalesce(flywheel.receivedTime, '')) AS label " +
+            $"FROM {ReadJson(truthFiles, GroundTruthColumns)} WHERE eventMetadata.eventId IS NOT NULL GROUP BY 1", cancellation);
+        return true;
+    }
+
     private void Execute(DuckDBConnection connection, string sql, CancellationToken cancellation)
     {
         using var command = connection.CreateCommand();
@@ -110,6 +138,26 @@ public sealed class CaptureReader(string root, ILogger? logger = null)
                 counts.Add(new CaptureHourCount(new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(0), DateTimeKind.Utc)), Text(reader, 1), reader.GetInt64(2)));
             return counts;
         });
+    }
+
+    /// <summary>
+    /// What the capture and ground-truth files of <paramref name="query"/>'s window are on disk now (how many, their
+    /// bytes, the latest write): a record written or a label posted changes it, so a result computed from the files
+    /// can be kept while it stays the same.
+    /// </summary>
+    public string Stamp(CaptureQuery query)
+    {
+        static string Of(IReadOnlyList<string> files)
+        {
+            long bytes = 0, latest = 0;
+            foreach (var info in files.Select(file => new FileInfo(file)))
+            {
+                bytes += info.Exists ? info.Length : 0;
+                latest = Math.Max(latest, info.Exists ? info.LastWriteTimeUtc.Ticks : 0);
+            }
+            return FormattableString.Invariant($"{files.Count}:{bytes}:{latest}");
+        }
+        return Of(CaptureFiles(query)) + "/" + (query.WithGroundTruth ? Of(GroundTruthFiles(query)) : "-");
     }
 
     /// <summary>The capture files of <paramref name="endpoint"/> on disk and their size.</summary>

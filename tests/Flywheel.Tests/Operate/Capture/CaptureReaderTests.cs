@@ -49,6 +49,37 @@ public sealed class CaptureReaderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Outlines_are_the_records_without_their_bodies_and_the_stamp_moves_with_every_record_and_label()
+    {
+        using var root = new CaptureRoot();
+        // Across two hour folders, the last record a shadow variant's.
+        await WriteAsync(root, Enumerable.Range(0, 6).Select(i => Events.Make(i, Events.Start.AddSeconds(40 * i), i == 5 ? "shadow" : "primary") with { Shadow = i == 5 }));
+        var clock = new SteppingClock(Events.Start.AddMinutes(10));
+        var truth = new GroundTruthStore(root.Path, clock);
+        truth.Append("churn", [new("inf-000001", "no", "CSV"), new("inf-000004", "yes", "CSV")]);
+        var reader = new CaptureReader(root.Path);
+        var query = new CaptureQuery("churn") { WithGroundTruth = true };
+
+        var full = reader.Read(query).Select(r => (r.InferenceId, r.Time, r.ModelVersion, r.Shadow, r.GroundTruth is not null)).ToList();
+        var outlines = reader.Outlines(query).OrderBy(o => o.Time).Select(o => (o.InferenceId, o.Time, o.ModelVersion, o.Shadow, o.HasGroundTruth)).ToList();
+        Assert.Equal(full, outlines);
+        Assert.Equal(["inf-000001", "inf-000004"], outlines.Where(o => o.HasGroundTruth).Select(o => o.InferenceId));
+        Assert.Equal(["inf-000005"], outlines.Where(o => o.Shadow).Select(o => o.InferenceId));
+        Assert.Equal(2, reader.Outlines(query with { Since = Events.Start.AddSeconds(100), Until = Events.Start.AddSeconds(180) }).Count());
+        Assert.All(reader.Outlines(query with { WithGroundTruth = false }), o => Assert.False(o.HasGroundTruth));
+
+        var before = reader.Stamp(query);
+        Assert.Equal(before, reader.Stamp(query));
+        clock.Now = clock.Now.AddMinutes(1);
+        truth.Append("churn", [new("inf-000002", "yes", "CSV")]);
+        var labelled = reader.Stamp(query);
+        Assert.NotEqual(before, labelled);
+        Assert.Equal(before.Split('/')[0], labelled.Split('/')[0]);
+        await WriteAsync(root, [Events.Make(6, Events.Start.AddSeconds(250))]);
+        Assert.NotEqual(labelled.Split('/')[0], reader.Stamp(query).Split('/')[0]);
+    }
+
+    [Fact]
     public async Task A_window_and_a_variant_select_records_and_hours_are_counted_per_variant()
     {
         using var root = new CaptureRoot();

@@ -17,22 +17,50 @@ namespace Flywheel.Operate.Monitoring.Growth;
 /// </summary>
 public static partial class GrowthEvidence
 {
+    /// <summary>
+    /// The growth report of <paramref name="endpoints"/>' evidence in the window. It is kept per use-case file, window
+    /// and state of the evidence (the capture and ground-truth files on disk, the set of people's labels, the stored
+    /// runs), so a dashboard visit reads the capture again only when something was captured, labelled or monitored.
+    /// </summary>
     public static async Task<GrowthReport> BuildAsync(UseCase useCase, IReadOnlyList<string> endpoints, CaptureReader capture, IHumanLabels? humanLabels,
         MonitoringStore store, DateTimeOffset? since = null, DateTimeOffset? until = null, CancellationToken cancellation = default)
+    {
+        var labelled = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var key = new System.Text.StringBuilder().AppendJoin('|', useCase.FilePath, useCase.Fingerprint, capture.Root, since?.UtcTicks, until?.UtcTicks);
+        foreach (var endpoint in endpoints)
+        {
+            labelled[endpoint] = humanLabels is null ? [] : (await humanLabels.ListAsync(endpoint, since, until, cancellation)).Select(l => l.InferenceId).ToHashSet(StringComparer.Ordinal);
+            key.Append('|').Append(endpoint).Append(':').Append(capture.Stamp(Window(endpoint, since, until)))
+                .Append(':').Append(ContentHash.OfBytes(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", labelled[endpoint].Order(StringComparer.Ordinal)))));
+        }
+        var runs = await store.RunsStampAsync(endpoints, cancellation);
+        key.Append(CultureInfo.InvariantCulture, $"|runs:{runs.Runs}:{runs.Newest}");
+        if (Kept.TryGet(key.ToString(), out var kept)) return kept;
+        var report = await ComputeAsync(useCase, endpoints, capture, labelled, store, since, until, cancellation);
+        Kept.Set(key.ToString(), report);
+        return report;
+    }
+
+    private static readonly BoundedMemo<GrowthReport> Kept = new(32);
+
+    private static CaptureQuery Window(string endpoint, DateTimeOffset? since, DateTimeOffset? until) => new(endpoint) { Since = since, Until = until, WithGroundTruth = true };
+
+    private static async Task<GrowthReport> ComputeAsync(UseCase useCase, IReadOnlyList<string> endpoints, CaptureReader capture, Dictionary<string, HashSet<string>> labelledBy,
+        MonitoringStore store, DateTimeOffset? since, DateTimeOffset? until, CancellationToken cancellation)
     {
         var usage = new Dictionary<(DateOnly, string), long>();
         var captured = new SortedDictionary<DateOnly, (long Rows, long Labelled)>();
         foreach (var endpoint in endpoints)
         {
-            var labelled = humanLabels is null ? [] : (await humanLabels.ListAsync(endpoint, since, until, cancellation)).Select(l => l.InferenceId).ToHashSet(StringComparer.Ordinal);
-            foreach (var record in capture.Read(new CaptureQuery(endpoint) { Since = since, Until = until, WithGroundTruth = true }, cancellation))
+            var labelled = labelledBy[endpoint];
+            foreach (var record in capture.Outlines(Window(endpoint, since, until), cancellation))
             {
                 if (record.Shadow) continue;
                 var day = DateOnly.FromDateTime(record.Time.UtcDateTime);
                 var key = (day, record.ModelVersion);
                 usage[key] = usage.GetValueOrDefault(key) + 1;
                 var (rows, labels) = captured.GetValueOrDefault(day);
-                var isLabelled = record.GroundTruth is not null || labelled.Contains(record.InferenceId);
+                var isLabelled = record.HasGroundTruth || labelled.Contains(record.InferenceId);
                 captured[day] = (rows + 1, labels + (isLabelled ? 1 : 0));
             }
         }

@@ -116,6 +116,14 @@ public sealed class MonitoringStore(MetadataStore store)
         return new MonitoringRunPage(rows.Select(Summary).ToList(), total, offset + rows.Count < total ? offset + rows.Count : null);
     }
 
+    /// <summary>How many runs the endpoints have and the newest one's id: a run is never changed once stored, so this names what <see cref="ReportsAsync"/> would read.</summary>
+    public async Task<(int Runs, long Newest)> RunsStampAsync(IReadOnlyCollection<string> endpoints, CancellationToken cancellation = default)
+    {
+        await using var context = _database.CreateContext();
+        var runs = context.MonitoringRuns.AsNoTracking().Where(r => endpoints.Contains(r.Endpoint));
+        return (await runs.CountAsync(cancellation), await runs.MaxAsync(r => (long?)r.Id, cancellation) ?? 0);
+    }
+
     /// <summary>Every stored report of the endpoints, oldest first (the growth series read them).</summary>
     public async Task<IReadOnlyList<MonitoringRun>> ReportsAsync(IReadOnlyCollection<string> endpoints, CancellationToken cancellation = default)
     {
