@@ -44,6 +44,22 @@ public sealed class ModelPackage
         throw new NotFoundException($"the model package has no attachment '{name}'; attachments: {known}", Path);
     }
 
+    /// <summary>
+    /// <see cref="Open"/>, verified once per state of the folder's files (names, sizes, last writes) in this process:
+    /// for readers that show the same packages on every visit (the registry's listings and the model page). A file
+    /// changed, added or removed is a new state, verified again; loading a model for serving uses <see cref="Open"/>.
+    /// </summary>
+    public static ModelPackage OpenKept(string folder)
+    {
+        var full = System.IO.Path.GetFullPath(folder);
+        if (!Directory.Exists(full)) return Open(folder);
+        var files = new DirectoryInfo(full).EnumerateFiles().OrderBy(f => f.Name, StringComparer.Ordinal)
+            .Select(f => FormattableString.Invariant($"{f.Name}:{f.Length}:{f.LastWriteTimeUtc.Ticks}"));
+        return Kept.GetOrAdd(full + "|" + string.Join('|', files), _ => Open(full));
+    }
+
+    private static readonly BoundedMemo<ModelPackage> Kept = new(128);
+
     /// <summary>Opens a package folder (or a file inside it) and checks that its content still hashes to its id.</summary>
     public static ModelPackage Open(string path)
     {

@@ -9,7 +9,12 @@ public sealed record StoredEvaluation(ModelPackage Package, TrainingRecord Recor
 {
     public string Id => Package.Id;
 
-    public static StoredEvaluation Load(ModelPackage package)
+    /// <summary>The package's stored evaluation, read once per opened package (a kept package is read once per process).</summary>
+    public static StoredEvaluation Load(ModelPackage package) => Read.GetValue(package, Parse);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ModelPackage, StoredEvaluation> Read = new();
+
+    private static StoredEvaluation Parse(ModelPackage package)
     {
         var metrics = package.Manifest.Metrics
             ?? throw new InputException("the model package has no metrics; it was not written by 'flywheel train'", package.Path);

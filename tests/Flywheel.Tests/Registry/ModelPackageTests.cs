@@ -60,6 +60,19 @@ public class ModelPackageTests : IDisposable
     }
 
     [Fact]
+    public void A_kept_package_is_the_same_object_until_a_file_changes_and_is_then_verified_again()
+    {
+        var written = ModelPackageWriter.Write(PackageSamples.Content(), _root, _clock);
+        var first = ModelPackage.OpenKept(written.Path);
+        Assert.Same(first, ModelPackage.OpenKept(written.Path));
+
+        File.WriteAllBytes(Path.Combine(written.Path, "model.zip"), PackageSamples.Zip(_clock.Now, "swapped weights, longer"));
+        Assert.Contains("modified after it was written", Assert.Throws<InputException>(() => ModelPackage.OpenKept(written.Path)).Message);
+        File.WriteAllText(Path.Combine(written.Path, "notes.txt"), "added");
+        Assert.Throws<InputException>(() => ModelPackage.OpenKept(written.Path));
+    }
+
+    [Fact]
     public void A_changed_manifest_or_an_added_file_is_refused_too()
     {
         var written = ModelPackageWriter.Write(PackageSamples.Content(), _root, _clock);

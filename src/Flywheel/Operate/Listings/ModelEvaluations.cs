@@ -18,7 +18,7 @@ public sealed class ModelEvaluations(MetadataStore store)
         var detail = await new ModelListings(store).GetVersionAsync(name, version, cancellation);
         try
         {
-            return new VersionEvaluation(detail, StoredEvaluation.Load(ModelPackage.Open(store.Artifacts.Get(detail.PackageId).Path)), null);
+            return new VersionEvaluation(detail, StoredEvaluation.Load(ModelPackage.OpenKept(store.Artifacts.Get(detail.PackageId).Path)), null);
         }
         catch (InputException error)
         {

@@ -105,7 +105,7 @@ public sealed class ModelListings(MetadataStore store)
         return package.Card.Metrics;
     }
 
-    private ModelPackage Open(ModelVersion version) => ModelPackage.Open(store.Artifacts.Get(version.PackageId).Path);
+    private ModelPackage Open(ModelVersion version) => ModelPackage.OpenKept(store.Artifacts.Get(version.PackageId).Path);
 
     private async Task<IReadOnlyList<ModelVersion>> VersionsAsync(string name, CancellationToken cancellationToken)
     {
