@@ -72,10 +72,13 @@ public static class Planning
     }
 
     /// <summary>The use case's plan priced now, or a not-found when the file has no plan.</summary>
-    public static async Task<(UseCase UseCase, PlanResult Plan)> PlanAsync(string name, ServerStore store, CancellationToken cancellation = default)
+    public static Task<(UseCase UseCase, PlanResult Plan)> PlanAsync(string name, ServerStore store, CancellationToken cancellation = default) =>
+        PlanAsync(UseCases.Served(store, name), store, cancellation);
+
+    /// <summary>The plan of <paramref name="useCase"/> (the file as just read) priced now, or a not-found when it has none.</summary>
+    public static async Task<(UseCase UseCase, PlanResult Plan)> PlanAsync(UseCase useCase, ServerStore store, CancellationToken cancellation = default)
     {
-        var useCase = UseCases.Served(store, name);
-        if (useCase.Plan is null) throw new NotFoundException($"use case '{name}' has no 'plan' section", "plan");
+        if (useCase.Plan is null) throw new NotFoundException($"use case '{useCase.Name}' has no 'plan' section", "plan");
         await PlanPricing.WaitAsync(cancellation);
         try
         {
