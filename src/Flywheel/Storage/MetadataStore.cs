@@ -54,7 +54,7 @@ public sealed class MetadataStore
         var store = new MetadataStore(connection, database, new SqlRunStore(database, clock, options),
             new SqlModelRegistry(database, clock, options), artifacts, options);
         store.Runs.FailAbandonedRunsAsync().GetAwaiter().GetResult();
-        var registered = database.RegisteredPackageIds();
+        var registered = database.RegisteredArtifactIds();
         artifacts.CleanDebris(registered.Contains);
         return store;
     }

@@ -50,6 +50,8 @@ public static class WritePoints
     public const string OutputTemp = "output.temp";
     public const string OutputRename = "output.rename";
     public const string MonitoringCommit = "monitoring.commit";
+    public const string ProductionCommit = "production.commit";
+    public const string ComparisonCommit = "comparison.commit";
 
     /// <summary>The points <c>flywheel train</c> passes, in order.</summary>
     public static IReadOnlyList<string> Train { get; } =

@@ -130,7 +130,7 @@ public sealed class FaultMatrixTests(ITestOutputHelper output) : IDisposable
     }
 
     /// <summary>"run.trial", "run.trial" → "run.trial", "run.trial#2": each occurrence a point of its own.</summary>
-    private static List<string> Occurrences(IEnumerable<string> reached)
+    internal static List<string> Occurrences(IEnumerable<string> reached)
     {
         var seen = new Dictionary<string, int>();
         return reached.Select(point => (seen[point] = seen.GetValueOrDefault(point) + 1) == 1 ? point : $"{point}#{seen[point]}").ToList();

@@ -28,7 +28,9 @@ public sealed class ProductionDatasets(MetadataStore store)
         var existing = await context.ProductionDatasets.AsNoTracking().Where(r => r.Endpoint == dataset.Endpoint).OrderByDescending(r => r.Version).FirstOrDefaultAsync(cancellation);
         if (existing is not null && existing.Fingerprint == fingerprint) return ToRecord(existing);
         var bytes = ProductionParquet.Bytes(dataset);
-        var artifact = store.Artifacts.StoreFiles(new Dictionary<string, Action<Stream>> { [ParquetFile] = stream => stream.Write(bytes) });
+        // Pending until the row commits: a process killed in between leaves a folder the next open of the store removes.
+        var pending = store.Artifacts.StorePending(folder => File.WriteAllBytes(Path.Combine(folder, ParquetFile), bytes));
+        var artifact = pending.Artifact;
         var row = new ProductionDatasetRow
         {
             Endpoint = dataset.Endpoint, Version = (existing?.Version ?? 0) + 1, Since = dataset.Since, Until = dataset.Until,
@@ -38,7 +40,9 @@ public sealed class ProductionDatasets(MetadataStore store)
         context.ProductionDatasets.Add(row);
         Audit.Add(context, actor, "production-dataset.record", $"endpoint:{dataset.Endpoint}", row.CreatedAt,
             new { before = existing?.Version, after = row.Version, rows = row.Rows, labels = dataset.LabelCounts, fingerprint, artifact = artifact.Id });
+        store.Options.Reach(WritePoints.ProductionCommit);
         await context.SaveChangesAsync(cancellation);
+        store.Artifacts.Release(pending);
         return ToRecord(row);
     }
 

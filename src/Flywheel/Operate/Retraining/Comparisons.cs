@@ -25,6 +25,7 @@ public sealed class Comparisons(MetadataStore store)
             comparison = comparison.Id, champion = comparison.Champion?.Version, challenger = comparison.Challenger.Version,
             holdout = comparison.Holdout.Fingerprint, rows = comparison.Holdout.Rows, valuePerDayAdded = comparison.Value?.PerDayAdded,
         });
+        store.Options.Reach(WritePoints.ComparisonCommit);
         await context.SaveChangesAsync(cancellation);
         return comparison;
     }

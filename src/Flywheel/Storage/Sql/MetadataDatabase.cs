@@ -75,9 +75,12 @@ internal sealed class MetadataDatabase
     }
 
     /// <summary>Package ids some version points at: the artifacts a crash clean-up must never remove.</summary>
-    public HashSet<string> RegisteredPackageIds()
+    /// <summary>The artifacts the store's rows name: registered versions' packages and recorded production datasets.</summary>
+    public HashSet<string> RegisteredArtifactIds()
     {
         using var context = CreateContext();
-        return context.ModelVersions.Select(v => v.PackageId).Distinct().ToHashSet(StringComparer.Ordinal);
+        var ids = context.ModelVersions.Select(v => v.PackageId).Distinct().ToHashSet(StringComparer.Ordinal);
+        ids.UnionWith(context.ProductionDatasets.Select(d => d.ArtifactId).Distinct());
+        return ids;
     }
 }
