@@ -19,6 +19,7 @@ namespace Flywheel.Operate.Monitoring.Windows;
 public sealed class WindowDecoder
 {
     private readonly ServingSpec _spec;
+    private readonly char _separator;
     private readonly int _inputs;
     private readonly Dictionary<string, int> _index;
     private readonly IReadOnlySet<string> _keep;
@@ -45,6 +46,7 @@ public sealed class WindowDecoder
     private WindowDecoder(ServingSpec spec, IReadOnlySet<string>? keep, TextPool?[]? pools)
     {
         _spec = spec;
+        _separator = spec.Dialect.Decimal == "," ? ',' : '.';
         _inputs = spec.Inputs.Count;
         _index = spec.Inputs.Select((input, i) => (input.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
         _keep = keep ?? new HashSet<string>();
@@ -435,7 +437,8 @@ public sealed class WindowDecoder
     {
         if (_spec.Dialect.IsMissing(text)) Missing(i);
         else if (_texts[i] is { } texts) texts.Add(Pooled(i, text, @string));
-        else if (_spec.Dialect.TryNumber(text, out var number) || double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out number)) _numbers[i]!.Add(number);
+        else if (ShortDecimal.TryParse(text, _separator, out var number) || _spec.Dialect.TryNumber(text, out number)
+                 || double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out number)) _numbers[i]!.Add(number);
         else TypeError(i);
     }
 
