@@ -24,7 +24,7 @@ mkdir -p "$work" "$out"
 
 # Build once outside the measurement.
 "$root/flywheel" --help > /dev/null
-dll="$root/src/Flywheel.Cli/bin/Release/net10.0/Flywheel.Cli.dll"
+dll="$root/src/Flywheel.Cli/bin/ready/Flywheel.Cli.dll"   # what ./flywheel publishes (ReadyToRun) and runs
 dotnet build "$here/Flywheel.Bench.Monitoring.csproj" -c Release --nologo -v quiet > /dev/null
 driver="$here/bin/Release/net10.0/Flywheel.Bench.Monitoring.dll"
 
