@@ -4,8 +4,8 @@
 # on the same generated CSV, in one run. Prints wall time, CPU time (user + sys) and peak memory (/usr/bin/time -v)
 # and the ratios. Needs Debian's python3-pandas (apt-get install -y python3-pandas) and /usr/bin/time.
 # Usage: bench/data/run.sh [ROWS]        (default 1,000,000)
-# BASELINE=/path/to/other/checkout also runs that checkout's built CLI (dotnet build src/Flywheel.Cli -c Release
-# there first) in the same run, for before/after figures on a shared machine.
+# BASELINE=/path/to/other/checkout also runs that checkout's built CLI (`./flywheel --help` there first, or for a checkout
+# older than ReadyToRun `dotnet build src/Flywheel.Cli -c Release`) in the same run, for before/after figures on a shared machine.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -19,7 +19,7 @@ ls -l "$csv" | awk '{printf "file: %s (%.0f MB)\n", $NF, $5 / 1e6}'
 
 # Build once outside the measurement.
 "$root/flywheel" --help > /dev/null
-dll="$root/src/Flywheel.Cli/bin/Release/net10.0/Flywheel.Cli.dll"
+dll="$root/src/Flywheel.Cli/bin/ready/Flywheel.Cli.dll"   # what ./flywheel publishes (ReadyToRun) and runs
 dotnet build "$here/Flywheel.Bench.Data.csproj" -c Release --nologo -v quiet > /dev/null
 floor_dll="$here/bin/Release/net10.0/Flywheel.Bench.Data.dll"
 
@@ -38,7 +38,10 @@ row() { # label, wall, peak KB, cpu
 }
 
 if [ -n "${BASELINE:-}" ]; then
-  baseline=$(measure baseline dotnet "$BASELINE/src/Flywheel.Cli/bin/Release/net10.0/Flywheel.Cli.dll" data diagnose "$csv" --json)
+  # The checkout's ./flywheel output (ReadyToRun) when it has one, else its `dotnet build` output.
+  baseline_dll="$BASELINE/src/Flywheel.Cli/bin/ready/Flywheel.Cli.dll"
+  [ -f "$baseline_dll" ] || baseline_dll="$BASELINE/src/Flywheel.Cli/bin/Release/net10.0/Flywheel.Cli.dll"
+  baseline=$(measure baseline dotnet "$baseline_dll" data diagnose "$csv" --json)
 fi
 flywheel=$(measure flywheel dotnet "$dll" data diagnose "$csv" --json)
 pandas=$(measure pandas /usr/bin/python3 "$here/pandas_profile.py" "$csv")

@@ -7,8 +7,8 @@
 # and writes bench/out/monitoring/results.md. Run by hand, never in CI.
 # Needs: Debian's python3-pandas and python3-scipy (/usr/bin/python3), /usr/bin/time.
 # Usage: bench/monitoring/run.sh [CAPTURED_ROWS]     (default 1,000,000; TRAIN_ROWS=126000 gives a 100,000-row train split)
-# BASELINE=/path/to/other/checkout also measures that checkout's built CLI (dotnet build src/Flywheel.Cli -c Release
-# there first) over the same capture in the same run, for before/after figures on a shared machine.
+# BASELINE=/path/to/other/checkout also measures that checkout's built CLI (`./flywheel --help` there first, or for a checkout
+# older than ReadyToRun `dotnet build src/Flywheel.Cli -c Release`) over the same capture in the same run, for before/after figures on a shared machine.
 # Everything but the measured commands (generate, train, prepare the capture, build) happens before the measurement.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -24,7 +24,7 @@ mkdir -p "$work" "$out"
 
 # Build once outside the measurement.
 "$root/flywheel" --help > /dev/null
-dll="$root/src/Flywheel.Cli/bin/Release/net10.0/Flywheel.Cli.dll"
+dll="$root/src/Flywheel.Cli/bin/ready/Flywheel.Cli.dll"   # what ./flywheel publishes (ReadyToRun) and runs
 dotnet build "$here/Flywheel.Bench.Monitoring.csproj" -c Release --nologo -v quiet > /dev/null
 driver="$here/bin/Release/net10.0/Flywheel.Bench.Monitoring.dll"
 
@@ -54,7 +54,10 @@ measure() { # name, command...
 }
 
 if [ -n "${BASELINE:-}" ]; then
-  baseline=$(measure baseline dotnet "$BASELINE/src/Flywheel.Cli/bin/Release/net10.0/Flywheel.Cli.dll" monitor "$work/usecase" --since "$since" --until "$until" --json)
+  # The checkout's ./flywheel output (ReadyToRun) when it has one, else its `dotnet build` output.
+  baseline_dll="$BASELINE/src/Flywheel.Cli/bin/ready/Flywheel.Cli.dll"
+  [ -f "$baseline_dll" ] || baseline_dll="$BASELINE/src/Flywheel.Cli/bin/Release/net10.0/Flywheel.Cli.dll"
+  baseline=$(measure baseline dotnet "$baseline_dll" monitor "$work/usecase" --since "$since" --until "$until" --json)
 fi
 flywheel=$(measure flywheel dotnet "$dll" monitor "$work/usecase" --since "$since" --until "$until" --json)
 pandas=$(measure pandas /usr/bin/python3 "$here/peer.py" "$work/peer")

@@ -29,7 +29,7 @@ public sealed class PreparedColumn
         var sorted = new double[kept];
         var k = 0;
         for (var i = 0; i < values.Length; i++) if (!double.IsNaN(values[i])) sorted[k++] = values[i];
-        Array.Sort(sorted);
+        RadixSort.Sort(sorted);
         var unique = 0;
         for (var i = 0; i < sorted.Length; i++) if (i == 0 || sorted[i] != sorted[i - 1]) unique++;
         return new PreparedColumn { Sorted = sorted, Rows = kept, Unique = unique };

@@ -19,6 +19,7 @@ namespace Flywheel.Operate.Monitoring.Windows;
 public sealed class WindowDecoder
 {
     private readonly ServingSpec _spec;
+    private readonly char _separator;
     private readonly int _inputs;
     private readonly Dictionary<string, int> _index;
     private readonly IReadOnlySet<string> _keep;
@@ -45,6 +46,7 @@ public sealed class WindowDecoder
     private WindowDecoder(ServingSpec spec, IReadOnlySet<string>? keep, TextPool?[]? pools)
     {
         _spec = spec;
+        _separator = spec.Dialect.Decimal == "," ? ',' : '.';
         _inputs = spec.Inputs.Count;
         _index = spec.Inputs.Select((input, i) => (input.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
         _keep = keep ?? new HashSet<string>();
@@ -66,7 +68,8 @@ public sealed class WindowDecoder
     public static WindowRows Decode(ServingSpec spec, IEnumerable<CapturedRecord> records, IReadOnlySet<string>? keep = null, CancellationToken cancellation = default)
     {
         var window = new WindowDecoder(spec, keep);
-        var joined = new InOrder(window);
+        var spare = new ConcurrentBag<WindowDecoder>();
+        var joined = new InOrder(window, spare);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         using var batches = new BlockingCollection<(int Index, List<CapturedRecord> Records)>(2 * Environment.ProcessorCount);
         var tasks = new List<Task>
@@ -96,7 +99,7 @@ public sealed class WindowDecoder
             {
                 foreach (var (index, batch) in batches.GetConsumingEnumerable(stop.Token))
                 {
-                    var part = new WindowDecoder(spec, keep, window._pools);
+                    var part = spare.TryTake(out var used) ? used : new WindowDecoder(spec, keep, window._pools);
                     foreach (var record in batch) part.Add(record);
                     joined.Done(index, part);
                 }
@@ -128,8 +131,12 @@ public sealed class WindowDecoder
         }
     }
 
-    /// <summary>Appends finished batches to the window in their order, whichever worker finishes first.</summary>
-    private sealed class InOrder(WindowDecoder window)
+    /// <summary>
+    /// Appends finished batches to the window in their order, whichever worker finishes first, and hands each
+    /// appended batch's decoder back emptied, its columns' chunks kept: a batch's columns are megabytes, a window's
+    /// batches hundreds, and allocating them anew for each batch was garbage the collector had to keep up with.
+    /// </summary>
+    private sealed class InOrder(WindowDecoder window, ConcurrentBag<WindowDecoder> spare)
     {
         private readonly Dictionary<int, WindowDecoder> _waiting = [];
         private int _next;
@@ -142,6 +149,8 @@ public sealed class WindowDecoder
                 while (_waiting.Remove(_next, out var ready))
                 {
                     window.Append(ready);
+                    ready.Clear();
+                    spare.Add(ready);
                     _next++;
                 }
             }
@@ -169,6 +178,20 @@ public sealed class WindowDecoder
         _recordRows += part._recordRows;
         _unparsed += part._unparsed;
         _firstError ??= part._firstError;
+    }
+
+    private void Clear()
+    {
+        _requests.Clear();
+        Truncate(0);
+        _scores.Truncate(0);
+        _predicted.Truncate(0);
+        _reviewed.Truncate(0);
+        Array.Clear(_typeErrors);
+        Array.Clear(_missing);
+        Array.Clear(_absent);
+        _extraFields.Clear();
+        (_recordRows, _unparsed, _firstError) = (0, 0, null);
     }
 
     public void Add(CapturedRecord record)
@@ -435,7 +458,8 @@ public sealed class WindowDecoder
     {
         if (_spec.Dialect.IsMissing(text)) Missing(i);
         else if (_texts[i] is { } texts) texts.Add(Pooled(i, text, @string));
-        else if (_spec.Dialect.TryNumber(text, out var number) || double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out number)) _numbers[i]!.Add(number);
+        else if (ShortDecimal.TryParse(text, _separator, out var number) || _spec.Dialect.TryNumber(text, out number)
+                 || double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out number)) _numbers[i]!.Add(number);
         else TypeError(i);
     }
 
