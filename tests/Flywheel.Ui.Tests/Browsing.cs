@@ -18,12 +18,26 @@ internal static class Browsing
         return await context.NewPageAsync();
     }
 
-    public static async Task SignInAsync(IPage page, string key)
+    /// <summary>
+    /// Signs in with an API key (or, with <paramref name="userName"/>, a user's password). The wait for the page after it
+    /// gets 180 s: a cold test server's first sign-in, with the four test assemblies on two cores, once took more than
+    /// 90 s in CI (about 1 s alone). A sign-in that stays on /login fails with what the page says.
+    /// </summary>
+    public static async Task SignInAsync(IPage page, string secret, string? userName = null)
     {
         await page.GotoAsync("/login");
-        await page.FillAsync("#api-key", key);
+        if (userName is not null) await page.FillAsync("#user-name", userName);
+        await page.FillAsync("#api-key", secret);
         await page.ClickAsync("button.primary");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal), new() { Timeout = 180_000 });
+        }
+        catch (TimeoutException)
+        {
+            var said = page.Url.Contains("/login", StringComparison.Ordinal) ? await page.InnerTextAsync("body") : "";
+            throw new TimeoutException($"signing in did not leave the login page within 180 s; it is at {page.Url} and says: {said}");
+        }
     }
 
     public static List<string> CollectErrors(IPage page)

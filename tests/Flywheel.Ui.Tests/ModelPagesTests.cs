@@ -232,13 +232,7 @@ public sealed class ModelPagesTests(TrainedWorkspaceServer server, ITestOutputHe
             })
             """, new[] { slider, value });
 
-    private static async Task SignInAsync(IPage page, string key)
-    {
-        await page.GotoAsync("/login");
-        await page.FillAsync("#api-key", key);
-        await page.ClickAsync("button.primary");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
-    }
+    private static Task SignInAsync(IPage page, string key) => Browsing.SignInAsync(page, key);
 
     private static List<string> CollectErrors(IPage page)
     {

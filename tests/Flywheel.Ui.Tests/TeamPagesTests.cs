@@ -140,22 +140,9 @@ public sealed class TeamPagesTests(WorkspaceServer server, ITestOutputHelper out
         Assert.Equal(1, await requests.Locator("button[value=approve]").CountAsync());
     }
 
-    private static async Task SignInWithKeyAsync(IPage page, string key)
-    {
-        await page.GotoAsync("/login");
-        await page.FillAsync("#api-key", key);
-        await page.ClickAsync("button.primary");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
-    }
+    private static Task SignInWithKeyAsync(IPage page, string key) => Browsing.SignInAsync(page, key);
 
-    private static async Task SignInAsUserAsync(IPage page, string name, string password)
-    {
-        await page.GotoAsync("/login");
-        await page.FillAsync("#user-name", name);
-        await page.FillAsync("#api-key", password);
-        await page.ClickAsync("button.primary");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
-    }
+    private static Task SignInAsUserAsync(IPage page, string name, string password) => Browsing.SignInAsync(page, password, name);
 
     private static List<string> CollectErrors(IPage page)
     {
