@@ -77,12 +77,15 @@ public sealed class ModelCatalog(MetadataStore store)
         };
     }
 
-    /// <summary>The version's package, verified against the id it was registered with.</summary>
-    public ModelPackage Open(ModelVersion version)
+    /// <summary>
+    /// The version's package, verified against the id it was registered with; with <paramref name="kept"/>, opened by
+    /// <see cref="ModelPackage.OpenKept"/> (for readers that show it again and again, never for serving).
+    /// </summary>
+    public ModelPackage Open(ModelVersion version, bool kept = false)
     {
         // By id in this store's artifact root: rows written with an absolute path of another machine resolve too.
         var folder = Store.Artifacts.Get(version.PackageId).Path;
-        var package = ModelPackage.Open(folder);
+        var package = kept ? ModelPackage.OpenKept(folder) : ModelPackage.Open(folder);
         if (package.Id != version.PackageId)
             throw new InputException($"{version.Reference} was registered with package {version.PackageId}, but its folder now holds {package.Id}", folder);
         return package;

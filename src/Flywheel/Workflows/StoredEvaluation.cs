@@ -35,8 +35,9 @@ public sealed record StoredEvaluation(ModelPackage Package, TrainingRecord Recor
 
     /// <summary>
     /// The stored test evaluation of the model <paramref name="reference"/> names, and how to name that model
-    /// (<c>telco-churn:3</c>). A registered version's package is named by its content hash, so it is read (and
-    /// verified) once per process: a server's page then costs the registry lookup, not hashing the package again.
+    /// (<c>telco-churn:3</c>). A registered version's package is opened kept (<see cref="ModelPackage.OpenKept"/>), so
+    /// it is verified and read once per state of its files: a server's page then costs the registry lookup and a
+    /// listing of the package folder, not hashing the package again.
     /// </summary>
     public static async Task<(EvaluationReport Test, string Name)> TestAsync(ModelCatalog catalog, ModelReference reference, CancellationToken cancellation = default)
     {
@@ -46,9 +47,6 @@ public sealed record StoredEvaluation(ModelPackage Package, TrainingRecord Recor
             return (Load(resolved.Package).Test, resolved.Name());
         }
         var version = await catalog.VersionAsync(reference, cancellation);
-        var test = StoredTests.GetOrAdd(version.PackageId, _ => Load(catalog.Open(version)).Test);
-        return (test, $"{version.ModelName}:{version.Version}");
+        return (Load(catalog.Open(version, kept: true)).Test, $"{version.ModelName}:{version.Version}");
     }
-
-    private static readonly BoundedMemo<EvaluationReport> StoredTests = new(64);
 }

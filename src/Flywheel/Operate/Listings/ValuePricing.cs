@@ -26,8 +26,8 @@ public static class ValuePricing
     /// </summary>
     public static PricedValue AsFiled(UseCase useCase, MeasuredVariables? measured)
     {
-        if (useCase.Fingerprint.Length == 0) return Priced(useCase, measured);
-        return Filed.GetOrAdd(AsFiledKey(useCase, measured), _ => Priced(useCase, measured));
+        if (useCase.Fingerprint.Length == 0) return Priced(useCase, null, measured);
+        return Filed.GetOrAdd(AsFiledKey(useCase, measured), _ => Priced(useCase, null, measured));
     }
 
     public static async Task<ValueAnalysisResult> RunAsync(UseCase useCase, ValueAnalysisOptions? options, string? model, StoreOptions? store, CancellationToken cancellation = default) =>
@@ -35,9 +35,10 @@ public static class ValuePricing
 
     private static readonly BoundedMemo<PricedValue> Filed = new(32);
 
-    private static PricedValue Priced(UseCase useCase, MeasuredVariables? measured)
+    /// <summary>The analysis with <paramref name="options"/> (a seek, a scenario) and its report, computed now: what a page shows for an edit or a question.</summary>
+    public static PricedValue Priced(UseCase useCase, ValueAnalysisOptions? options, MeasuredVariables? measured)
     {
-        var result = ValueAnalysis.Run(useCase, measured: measured);
+        var result = ValueAnalysis.Run(useCase, options, measured: measured);
         return new PricedValue(result, new Lazy<ReportDocument>(() => ValueReport.Build(result)));
     }
 

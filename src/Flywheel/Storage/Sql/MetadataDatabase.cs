@@ -74,8 +74,7 @@ internal sealed class MetadataDatabase
         return context.Database.SqlQueryRaw<int>(sql, table).AsEnumerable().First() > 0;
     }
 
-    /// <summary>Package ids some version points at: the artifacts a crash clean-up must never remove.</summary>
-    /// <summary>The artifacts the store's rows name: registered versions' packages and recorded production datasets.</summary>
+    /// <summary>The artifacts the store's rows name (registered versions' packages, recorded production datasets): those a crash clean-up must never remove.</summary>
     public HashSet<string> RegisteredArtifactIds()
     {
         using var context = CreateContext();

@@ -26,18 +26,18 @@ public static partial class GrowthEvidence
         MonitoringStore store, DateTimeOffset? since = null, DateTimeOffset? until = null, CancellationToken cancellation = default)
     {
         var labelled = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        var key = new System.Text.StringBuilder().AppendJoin('|', useCase.FilePath, useCase.Fingerprint, capture.Root, since?.UtcTicks, until?.UtcTicks);
+        var stamp = new System.Text.StringBuilder().AppendJoin('|', useCase.FilePath, useCase.Fingerprint, capture.Root, since?.UtcTicks, until?.UtcTicks);
         foreach (var endpoint in endpoints)
         {
             labelled[endpoint] = humanLabels is null ? [] : (await humanLabels.ListAsync(endpoint, since, until, cancellation)).Select(l => l.InferenceId).ToHashSet(StringComparer.Ordinal);
-            key.Append('|').Append(endpoint).Append(':').Append(capture.Stamp(Window(endpoint, since, until)))
+            stamp.Append('|').Append(endpoint).Append(':').Append(capture.Stamp(Window(endpoint, since, until)))
                 .Append(':').Append(ContentHash.OfBytes(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", labelled[endpoint].Order(StringComparer.Ordinal)))));
         }
         var runs = await store.RunsStampAsync(endpoints, cancellation);
-        key.Append(CultureInfo.InvariantCulture, $"|runs:{runs.Runs}:{runs.Newest}");
-        if (Kept.TryGet(key.ToString(), out var kept)) return kept;
+        var key = stamp.Append(CultureInfo.InvariantCulture, $"|runs:{runs.Runs}:{runs.Newest}").ToString();
+        if (Kept.TryGet(key, out var kept)) return kept;
         var report = await ComputeAsync(useCase, endpoints, capture, labelled, store, since, until, cancellation);
-        Kept.Set(key.ToString(), report);
+        Kept.Set(key, report);
         return report;
     }
 
